@@ -13,7 +13,7 @@ const run = spawnSync(
   { stdio: 'inherit', shell: false },
 );
 let passed = 0;
-let failed = 0;
+let failed;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;

@@ -1,0 +1,227 @@
+/**
+ * Descriptive rates per 1,000 pupils per year with exact Poisson 95% intervals, by study,
+ * scope (overall or an authority), arm or group, period and outcome — and the change in each
+ * authority's rate between periods. Disclosure control is applied here, because these are the
+ * only published numbers derived directly from school-level counts.
+ */
+import { poissonRateInterval } from '../stats/poissonExactInterval.ts';
+import { suppressedCells, SUPPRESSED, type DisclosureGroup } from './disclosure.ts';
+import { monthIndex, monthsInclusive } from './months.ts';
+
+/** A number, or `c` where disclosure control withheld it. */
+export type Published = number | typeof SUPPRESSED;
+
+/** One published rate cell. */
+export interface RateRow {
+  study: 'pilot' | 'trial';
+  outcome: string;
+  scope: string;
+  group: string;
+  period: string;
+  schools: number;
+  pupilYears: number;
+  count: Published;
+  ratePer1000: Published;
+  ciLow: Published;
+  ciHigh: Published;
+}
+
+/** The change in one authority's (or the overall) rate from the first period to the second. */
+export interface ChangeRow {
+  study: 'pilot' | 'trial';
+  outcome: string;
+  scope: string;
+  group: string;
+  from: string;
+  to: string;
+  rateBefore: Published;
+  rateAfter: Published;
+  change: Published;
+}
+
+interface SchoolUnit {
+  schoolId: string;
+  laCode: string;
+  group: string;
+  pupils: number;
+}
+
+/** One count of one outcome for one school over one period, with its exposure in years. */
+interface Cell {
+  school: SchoolUnit;
+  period: string;
+  outcome: string;
+  count: number;
+  years: number;
+}
+
+/** Minimal trial inputs (structurally satisfied by the loader's zod-inferred rows). */
+export interface TrialInput {
+  periods: readonly { period: string; start_month: string; end_month: string }[];
+  schools: readonly { school_id: string; la_code: string; arm: string; pupils: number; status: string }[];
+  outcomes: readonly { school_id: string; period: string; outcome: string; count: number }[];
+}
+
+/** Minimal pilot inputs. */
+export interface PilotInput {
+  sites: readonly { la_code: string; baseline_start: string; start_month: string; end_month: string }[];
+  schools: readonly { school_id: string; la_code: string; group: string; pupils: number }[];
+  outcomes: readonly { school_id: string; month: string; outcome: string; count: number }[];
+}
+
+/** Trial cells: analysed schools only, exposure = pupils × months in the period / 12. */
+export function trialCells(trial: TrialInput): Cell[] {
+  const months = new Map(trial.periods.map((p) => [p.period, monthsInclusive(p.start_month, p.end_month)]));
+  const schools = new Map(
+    trial.schools
+      .filter((s) => s.status === 'analysed')
+      .map((s) => [s.school_id, { schoolId: s.school_id, laCode: s.la_code, group: s.arm, pupils: s.pupils }]),
+  );
+  const cells: Cell[] = [];
+  for (const o of trial.outcomes) {
+    const school = schools.get(o.school_id);
+    const m = months.get(o.period);
+    if (!school || m === undefined) continue;
+    cells.push({ school, period: o.period, outcome: o.outcome, count: o.count, years: (school.pupils * m) / 12 });
+  }
+  return cells;
+}
+
+/**
+ * Pilot cells: each school's months summed into `pre` (baseline_start up to the month before
+ * start_month) and `post` (start_month to end_month); exposure = pupils × months / 12.
+ */
+export function pilotCells(pilot: PilotInput): Cell[] {
+  const sites = new Map(pilot.sites.map((s) => [s.la_code, s]));
+  const schools = new Map(
+    pilot.schools.map((s) => [s.school_id, { schoolId: s.school_id, laCode: s.la_code, group: s.group, pupils: s.pupils }]),
+  );
+  const sums = new Map<string, Cell>();
+  for (const o of pilot.outcomes) {
+    const school = schools.get(o.school_id);
+    const site = school && sites.get(school.laCode);
+    if (!school || !site) continue;
+    const period = monthIndex(o.month) < monthIndex(site.start_month) ? 'pre' : 'post';
+    const key = `${o.school_id}\u0000${period}\u0000${o.outcome}`;
+    const cell = sums.get(key);
+    if (cell) {
+      cell.count += o.count;
+      cell.years += school.pupils / 12;
+    } else sums.set(key, { school, period, outcome: o.outcome, count: o.count, years: school.pupils / 12 });
+  }
+  return [...sums.values()];
+}
+
+interface Aggregate {
+  study: 'pilot' | 'trial';
+  outcome: string;
+  scope: string;
+  group: string;
+  period: string;
+  schools: Set<string>;
+  count: number;
+  years: number;
+}
+
+const key = (...parts: string[]) => parts.join('|');
+
+/**
+ * Aggregates cells to rates overall and per authority, applies disclosure control (primary and
+ * secondary, with each overall total and its authority parts as one group), and returns rate
+ * rows and per-authority change rows, sorted.
+ */
+export function computeRates(
+  study: 'pilot' | 'trial',
+  cells: readonly Cell[],
+  periodOrder: readonly [string, string],
+  threshold: number,
+): { rates: RateRow[]; changes: ChangeRow[] } {
+  const aggs = new Map<string, Aggregate>();
+  for (const c of cells) {
+    for (const scope of ['overall', c.school.laCode]) {
+      const k = key(c.outcome, scope, c.school.group, c.period);
+      let a = aggs.get(k);
+      if (!a) {
+        a = { study, outcome: c.outcome, scope, group: c.school.group, period: c.period, schools: new Set(), count: 0, years: 0 };
+        aggs.set(k, a);
+      }
+      a.schools.add(c.school.schoolId);
+      a.count += c.count;
+      a.years += c.years;
+    }
+  }
+  const groups = new Map<string, DisclosureGroup>();
+  for (const [k, a] of aggs) {
+    const gk = key(a.outcome, a.group, a.period);
+    let g = groups.get(gk);
+    if (!g) {
+      g = { total: { key: key(a.outcome, 'overall', a.group, a.period), count: 0 }, parts: [] };
+      groups.set(gk, g);
+    }
+    if (a.scope === 'overall') g.total.count = a.count;
+    else g.parts.push({ key: k, count: a.count });
+  }
+  const hidden = suppressedCells([...groups.values()], threshold);
+
+  const rates: RateRow[] = [];
+  const rateByKey = new Map<string, Published>();
+  for (const [k, a] of aggs) {
+    const row: RateRow = {
+      study,
+      outcome: a.outcome,
+      scope: a.scope,
+      group: a.group,
+      period: a.period,
+      schools: a.schools.size,
+      pupilYears: round(a.years, 4),
+      count: SUPPRESSED,
+      ratePer1000: SUPPRESSED,
+      ciLow: SUPPRESSED,
+      ciHigh: SUPPRESSED,
+    };
+    if (!hidden.has(k)) {
+      const ci = poissonRateInterval(a.count, a.years / 1000);
+      row.count = a.count;
+      row.ratePer1000 = round((a.count / a.years) * 1000, 6);
+      row.ciLow = round(ci.low, 6);
+      row.ciHigh = round(ci.high, 6);
+    }
+    rateByKey.set(k, row.ratePer1000);
+    rates.push(row);
+  }
+  rates.sort((a, b) => cmp(a.outcome, b.outcome) || cmp(a.scope, b.scope) || cmp(a.group, b.group) || cmp(a.period, b.period));
+
+  const changes: ChangeRow[] = [];
+  const [from, to] = periodOrder;
+  for (const a of aggs.values()) {
+    if (a.period !== from) continue;
+    const before = rateByKey.get(key(a.outcome, a.scope, a.group, from));
+    const after = rateByKey.get(key(a.outcome, a.scope, a.group, to));
+    if (before === undefined || after === undefined) continue;
+    changes.push({
+      study,
+      outcome: a.outcome,
+      scope: a.scope,
+      group: a.group,
+      from,
+      to,
+      rateBefore: before,
+      rateAfter: after,
+      change: typeof before === 'number' && typeof after === 'number' ? round(after - before, 6) : SUPPRESSED,
+    });
+  }
+  changes.sort((a, b) => cmp(a.outcome, b.outcome) || cmp(a.scope, b.scope) || cmp(a.group, b.group));
+  return { rates, changes };
+}
+
+function cmp(a: string, b: string): number {
+  if (a === 'overall' && b !== 'overall') return -1;
+  if (b === 'overall' && a !== 'overall') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Rounds to `digits` decimals so that JSON output does not carry float noise. */
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
