@@ -1,1 +1,95 @@
-console.log('results: placeholder');
+/**
+ * `npm run results -- --data <folder> --out <folder>`
+ *
+ * Reads and validates the data folder, computes every results file, and replaces the out folder
+ * atomically. On invalid data it prints every problem as `FILE:LINE: column …: expected …,
+ * found …` and exits 1 without touching the out folder; no stack traces for data errors.
+ */
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadDataset } from '../src/lib/data/loadDataset.ts';
+import { formatProblem } from '../src/lib/data/problems.ts';
+import { buildResults } from '../src/lib/results/buildResults.ts';
+import { readDataFolder } from './lib/readDataFolder.ts';
+import { writeFolderAtomically } from './lib/writeFolderAtomically.ts';
+
+const USAGE = 'usage: npm run results -- [--data data] [--out out] [--threshold 9]';
+
+function main(): number {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        data: { type: 'string', default: 'data' },
+        out: { type: 'string', default: 'out' },
+        threshold: { type: 'string', default: '9' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (e) {
+    console.error(`results: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const threshold = Number(args.threshold);
+  if (!Number.isInteger(threshold) || threshold < 0) {
+    console.error(`results: --threshold must be a whole number ≥ 0, found ${JSON.stringify(args.threshold)}`);
+    return 2;
+  }
+  const dataDir = args.data.replace(/\/+$/, '');
+  const started = performance.now();
+
+  let folder;
+  try {
+    folder = readDataFolder(dataDir);
+  } catch {
+    console.error(`results: the data folder ${JSON.stringify(dataDir)} does not exist or is not a folder`);
+    return 1;
+  }
+  const loaded = loadDataset(folder.files, { root: dataDir });
+  const problems = [...folder.problems, ...(loaded.ok ? [] : loaded.problems)];
+  if (!loaded.ok || problems.length > 0) {
+    for (const p of problems) console.error(formatProblem(p));
+    console.error(`results: ${problems.length} problem(s) in ${dataDir}; nothing was written to ${args.out}`);
+    return 1;
+  }
+  const log = (what: string, rows: number, since: number) =>
+    console.log(`results: ${what.padEnd(20)} ${String(rows).padStart(7)} rows ${((performance.now() - since) / 1000).toFixed(2)} s`);
+  log('read and validated', Object.values(loaded.rowCounts).reduce((a, b) => a + b, 0), started);
+
+  const inputs = [...folder.files].map(([path, text]) => ({
+    path,
+    sha256: createHash('sha256').update(text).digest('hex'),
+    rows: loaded.rowCounts[path] ?? 0,
+  }));
+  let phase = performance.now();
+  const files = buildResults(loaded.data, inputs, {
+    threshold,
+    onOutput: (f) => {
+      log(f.name, f.rows, phase);
+      phase = performance.now();
+    },
+  });
+  writeFolderAtomically(args.out, new Map(files.map((f) => [f.name, f.text])));
+
+  const primary = JSON.parse(files.find((f) => f.name === 'comparisons.json')?.text ?? '[]') as {
+    outcome: string;
+    computed: { estimate: number; ciLow: number; ciHigh: number } | null;
+    published: { estimate: number; ciLow: number; ciHigh: number };
+  }[];
+  for (const c of primary) {
+    const fmt = (e: { estimate: number; ciLow: number; ciHigh: number }) =>
+      `${e.estimate.toFixed(3)} (95% CI ${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)})`;
+    console.log(
+      `results: ${c.outcome} published ${fmt(c.published)}; computed ${c.computed ? fmt(c.computed) : 'not estimable'}`,
+    );
+  }
+  console.log(`results: wrote ${files.length} files to ${args.out} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  return 0;
+}
+
+process.exitCode = main();

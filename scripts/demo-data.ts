@@ -1,0 +1,91 @@
+// Writes the synthetic demonstration data set into the data folder.
+//   npm run demo-data -- [--seed 20190101] [--data data]
+// Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
+// Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
+// uses the built-in codes and documented fallback rates, and says so. Each file is written to a
+// temporary folder inside the data folder and renamed into place.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Papa from 'papaparse';
+import { DEFAULT_SEED, demoCsvFiles, generateDemoData, TRIAL_AUTHORITIES } from '../src/lib/demo/generate.ts';
+import type { ContextRow } from '../src/lib/demo/rates.ts';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function readCsv(path: string): Record<string, string>[] {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  return parsed.data;
+}
+
+const seedText = arg('seed') ?? String(DEFAULT_SEED);
+const seed = Number(seedText);
+if (!Number.isInteger(seed)) {
+  console.error(`demo-data: --seed must be an integer, found "${seedText}"`);
+  process.exit(1);
+}
+const dataDir = arg('data') ?? 'data';
+
+// Trial authority codes: as spelled in data/authorities.csv, matched by name.
+const trialCodes: Record<string, string> = {};
+const authPath = join(dataDir, 'authorities.csv');
+if (existsSync(authPath)) {
+  const rows = readCsv(authPath);
+  const norm = (s: string) => s.toLowerCase().replace(/,.*$/, '').trim();
+  for (const a of TRIAL_AUTHORITIES) {
+    const byCode = rows.find((r) => r['la_code'] === a.la_code);
+    const byName = rows.filter((r) => norm(r['la_name'] ?? '') === norm(a.la_name));
+    if (byCode && norm(byCode['la_name'] ?? '') === norm(a.la_name)) continue;
+    if (byName.length === 1 && byName[0]?.['la_code']) {
+      trialCodes[a.la_name] = byName[0]['la_code'];
+      console.warn(`demo-data: ${a.la_name} uses ${byName[0]['la_code']} from ${authPath}`);
+    } else {
+      console.warn(`demo-data: ${a.la_name} (${a.la_code}) not found in ${authPath}`);
+    }
+  }
+} else {
+  console.warn(`demo-data: ${authPath} absent; using built-in authority codes`);
+}
+
+const contextPath = join(dataDir, 'context', 'la-statistics.csv');
+let context: ContextRow[] = [];
+if (existsSync(contextPath)) {
+  context = readCsv(contextPath).map((r) => ({
+    la_code: r['la_code'] ?? '',
+    year: r['year'] ?? '',
+    measure: r['measure'] ?? '',
+    value: r['value'] ?? '',
+  }));
+} else {
+  console.warn(`demo-data: ${contextPath} absent; using fallback England rates`);
+}
+
+const data = generateDemoData({ seed, context, trialCodes });
+const fallbacks = Object.entries(data.rateSources).flatMap(([who, src]) =>
+  Object.entries(src)
+    .filter(([, s]) => s !== 'authority')
+    .map(([o, s]) => `${who} ${o}: ${s}`),
+);
+if (fallbacks.length > 0) {
+  const shown = fallbacks.slice(0, 8).join('; ');
+  const more = fallbacks.length > 8 ? `; and ${fallbacks.length - 8} more` : '';
+  console.warn(`demo-data: ${fallbacks.length} rates not from the authority's own figures: ${shown}${more}`);
+}
+
+mkdirSync(dataDir, { recursive: true });
+const tmp = mkdtempSync(join(dataDir, '.demo-data-'));
+try {
+  for (const f of demoCsvFiles(data)) {
+    const staged = join(tmp, f.path.replaceAll('/', '__'));
+    writeFileSync(staged, f.text, 'utf8');
+    const target = join(dataDir, f.path);
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(staged, target);
+    console.log(`${target} ${f.rows}`);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,98 @@
+/**
+ * Imports DfE/ONS published children's social care statistics into the project's data folder.
+ *
+ *   npm run import-context -- [--real ../shared/data/real] [--data data]
+ *                             [--fixture tests/fixtures/dfe-published-rates.csv]
+ *
+ * Writes data/authorities.csv, data/context/la-statistics.csv and the published-rates fixture
+ * (each atomically: temporary file, then rename) and prints one line per output.
+ */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Papa from 'papaparse';
+import { buildContext } from '../src/lib/context/importContext.ts';
+import type { ContextSources, Row } from '../src/lib/context/importContext.ts';
+
+function parseArgs(argv: string[]): { real: string; data: string; fixture: string } {
+  const opts = {
+    real: '../shared/data/real',
+    data: 'data',
+    fixture: 'tests/fixtures/dfe-published-rates.csv',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag = '', inline] = arg.split('=', 2);
+    const key = flag.replace(/^--/, '');
+    if (!(key in opts) || !flag.startsWith('--')) throw new Error(`unknown argument ${arg}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`missing value for ${flag}`);
+    opts[key as keyof typeof opts] = value;
+  }
+  return opts;
+}
+
+function readCsv(path: string): Row[] {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const parsed = Papa.parse<Row>(text, { header: true, skipEmptyLines: true });
+  if (parsed.errors.length > 0) {
+    const e = parsed.errors[0];
+    throw new Error(`${path}:${(e?.row ?? 0) + 2}: ${e?.message ?? 'parse error'}`);
+  }
+  return parsed.data;
+}
+
+function toCsv(columns: string[], rows: object[]): string {
+  return (
+    Papa.unparse(
+      { fields: columns, data: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c])) },
+      { newline: '\n' },
+    ) + '\n'
+  );
+}
+
+function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const r = (name: string): Row[] => readCsv(join(opts.real, name));
+  const sources: ContextSources = {
+    b1: r('b1_children_in_need_2013_to_2025.csv'),
+    c1: r('c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv'),
+    c4: r('c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv'),
+    d3: r('d3_cpps_subsequent_plan_2013_to_2025.csv'),
+    cla: r('cla_number_and_rate_per_10k_children.csv'),
+    cla2023: r('cla_release_2023/cla_number_and_rate_per_10k_children.csv'),
+    lait: r('lait_bds_long_csc_extract.csv'),
+    ons: r('ons_mid-year_population_estimates_2012_to_2024.csv'),
+  };
+  const out = buildContext(sources);
+  const outputs: [string, string[], object[]][] = [
+    [join(opts.data, 'authorities.csv'), ['la_code', 'la_name', 'region'], out.authorities],
+    [
+      join(opts.data, 'context', 'la-statistics.csv'),
+      ['la_code', 'year', 'measure', 'value'],
+      out.statistics,
+    ],
+    [
+      opts.fixture,
+      ['la_code', 'year', 'measure', 'published_rate', 'decimals', 'source'],
+      out.publishedRates,
+    ],
+  ];
+  for (const [path, columns, rows] of outputs) {
+    writeAtomic(path, toCsv(columns, rows));
+    console.log(`${path}: ${rows.length} rows`);
+  }
+}
+
+try {
+  main();
+} catch (err) {
+  console.error(`import-context: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { KNOWN_FILES } from '../../src/lib/data/loadDataset.ts';
+import { makeProblem } from '../../src/lib/data/problems.ts';
+import type { Problem } from '../../src/lib/data/problems.ts';
+
+/** The files of a data folder as loadDataset takes them, and problems found while reading. */
+export type DataFolder = { files: Map<string, string>; problems: Problem[] };
+
+/**
+ * Reads every known CSV under a data folder into a Map from path relative to the folder (with
+ * forward slashes, e.g. "trial/schools.csv") to its text, for loadDataset. Any other .csv file
+ * is reported as a problem (it is usually a misnamed or misplaced file); other files, such as
+ * README.md, are ignored. Throws a RangeError when the folder itself does not exist.
+ */
+export function readDataFolder(dir: string): DataFolder {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new RangeError(`readDataFolder: ${JSON.stringify(dir)} is not a folder`);
+  const known = new Set<string>(KNOWN_FILES);
+  const files = new Map<string, string>();
+  const problems: Problem[] = [];
+  const paths = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((p) => p.split(sep).join('/'))
+    .filter((p) => p.toLowerCase().endsWith('.csv'))
+    .sort();
+  for (const rel of paths) {
+    const full = join(dir, rel);
+    if (!statSync(full).isFile()) continue;
+    if (known.has(rel)) {
+      files.set(rel, readFileSync(full, 'utf8'));
+    } else {
+      problems.push(
+        makeProblem({
+          file: `${dir.replace(/\/+$/, '')}/${rel}`,
+          line: null,
+          expected: `only the files ${KNOWN_FILES.join(', ')}`,
+          found: 'an unknown CSV file',
+          hint: 'Check the name and folder, or move the file out of the data folder.',
+        }),
+      );
+    }
+  }
+  return { files, problems };
+}

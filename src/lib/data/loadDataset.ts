@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import { crossChecks } from './crossChecks.ts';
+import type { Table, Tables } from './crossChecks.ts';
+import { parseCsvFile } from './parseCsv.ts';
+import type { CsvRowSchema, ParseCsvOptions } from './parseCsv.ts';
+import { makeProblem, sortProblems } from './problems.ts';
+import type { Problem } from './problems.ts';
+import {
+  authoritySchema,
+  datasetInfoSchema,
+  laStatisticSchema,
+  outcomeSchema,
+  pilotOutcomeSchema,
+  pilotSchoolSchema,
+  pilotSiteSchema,
+  publishedEstimateSchema,
+  trialOutcomeSchema,
+  trialPeriodSchema,
+  trialSchoolSchema,
+} from './schemas.ts';
+import type {
+  AuthorityRow,
+  DatasetInfoRow,
+  LaStatisticRow,
+  OutcomeRow,
+  PilotOutcomeRow,
+  PilotSchoolRow,
+  PilotSiteRow,
+  PublishedEstimateRow,
+  TrialOutcomeRow,
+  TrialPeriodRow,
+  TrialSchoolRow,
+} from './schemas.ts';
+
+/** Every CSV file the data contract knows, by path relative to the data folder. */
+export const KNOWN_FILES = [
+  'dataset.csv',
+  'authorities.csv',
+  'outcomes.csv',
+  'pilot/sites.csv',
+  'pilot/schools.csv',
+  'pilot/outcomes.csv',
+  'trial/periods.csv',
+  'trial/schools.csv',
+  'trial/outcomes.csv',
+  'context/la-statistics.csv',
+  'published/estimates.csv',
+] as const;
+export type KnownFile = (typeof KNOWN_FILES)[number];
+
+/** A valid dataset: every file's rows, with each study null when its folder is absent. */
+export type Dataset = {
+  /** The row of data/dataset.csv, or null when that optional file is absent. */
+  info: DatasetInfoRow | null;
+  /** True only when data/dataset.csv says synthetic=true. */
+  synthetic: boolean;
+  authorities: AuthorityRow[];
+  outcomes: OutcomeRow[];
+  pilot: { sites: PilotSiteRow[]; schools: PilotSchoolRow[]; outcomes: PilotOutcomeRow[] } | null;
+  trial: { periods: TrialPeriodRow[]; schools: TrialSchoolRow[]; outcomes: TrialOutcomeRow[] } | null;
+  context: { laStatistics: LaStatisticRow[] } | null;
+  published: { estimates: PublishedEstimateRow[] } | null;
+};
+
+/** The result of {@link loadDataset}. rowCounts maps each file read to its number of data rows. */
+export type LoadDatasetResult =
+  | { ok: true; data: Dataset; rowCounts: Record<string, number> }
+  | { ok: false; problems: Problem[] };
+
+/** Options for {@link loadDataset}. */
+export type LoadDatasetOptions = {
+  /** The folder name put before each file in messages (default "data"). */
+  root?: string;
+};
+
+const FOLDERS: Record<string, readonly KnownFile[]> = {
+  pilot: ['pilot/sites.csv', 'pilot/schools.csv', 'pilot/outcomes.csv'],
+  trial: ['trial/periods.csv', 'trial/schools.csv', 'trial/outcomes.csv'],
+  context: ['context/la-statistics.csv'],
+  published: ['published/estimates.csv'],
+};
+
+/**
+ * Validates a whole data folder given as a map from path relative to the folder (e.g.
+ * "trial/schools.csv") to file text. Checks every file against its schema, then the rules
+ * between files, and returns either the typed data or every problem found, sorted by file and
+ * line. A study folder with no files is absent (its study is null); one with some files must
+ * have them all. Pure: a script reads the folder (see scripts/lib/readDataFolder.ts).
+ */
+export function loadDataset(files: ReadonlyMap<string, string>, options: LoadDatasetOptions = {}): LoadDatasetResult {
+  if (!(files instanceof Map)) throw new RangeError('loadDataset: files must be a Map from relative path to text');
+  const root = options.root ?? 'data';
+  const display = (rel: string): string => (root === '' ? rel : `${root.replace(/\/+$/, '')}/${rel}`);
+  const problems: Problem[] = [];
+  const known = new Set<string>(KNOWN_FILES);
+  for (const rel of files.keys()) {
+    if (!known.has(rel)) {
+      problems.push(makeProblem({ file: display(rel), line: null, expected: `only the files ${KNOWN_FILES.join(', ')}`, found: 'an unknown file', hint: 'Check the name and folder, or move the file out of the data folder.' }));
+    }
+  }
+
+  const folderPresent = (folder: string): boolean => [...files.keys()].some((k) => k.startsWith(`${folder}/`));
+  const missing = (rel: string, why: string): void => {
+    problems.push(makeProblem({ file: display(rel), line: null, expected: `this file ${why}`, found: 'no file' }));
+  };
+  for (const rel of ['authorities.csv', 'outcomes.csv']) if (!files.has(rel)) missing(rel, 'in every dataset');
+  for (const [folder, rels] of Object.entries(FOLDERS)) {
+    if (!folderPresent(folder)) continue;
+    for (const rel of rels) if (!files.has(rel)) missing(rel, `because the folder ${display(folder)}/ exists (a study folder must be complete)`);
+  }
+
+  const rowCounts: Record<string, number> = {};
+  const read = <S extends CsvRowSchema>(rel: KnownFile, schema: S, parseOptions: ParseCsvOptions = {}) => {
+    const text = files.get(rel);
+    if (text === undefined) return null;
+    const parsed = parseCsvFile(display(rel), text, schema, parseOptions);
+    problems.push(...parsed.problems);
+    rowCounts[rel] = parsed.rows.length;
+    const table: Table<z.output<S>> = { ...parsed, file: display(rel), clean: parsed.problems.length === 0 };
+    return table;
+  };
+
+  const info = read('dataset.csv', datasetInfoSchema, { minRows: 1, maxRows: 1 });
+  const tables: Tables = {
+    authorities: read('authorities.csv', authoritySchema, { minRows: 1 }),
+    outcomes: read('outcomes.csv', outcomeSchema, { minRows: 1 }),
+    trialPeriods: read('trial/periods.csv', trialPeriodSchema),
+    trialSchools: read('trial/schools.csv', trialSchoolSchema, { minRows: 1 }),
+    trialOutcomes: read('trial/outcomes.csv', trialOutcomeSchema),
+    pilotSites: read('pilot/sites.csv', pilotSiteSchema, { minRows: 1 }),
+    pilotSchools: read('pilot/schools.csv', pilotSchoolSchema, { minRows: 1 }),
+    pilotOutcomes: read('pilot/outcomes.csv', pilotOutcomeSchema),
+    laStatistics: read('context/la-statistics.csv', laStatisticSchema),
+    publishedEstimates: read('published/estimates.csv', publishedEstimateSchema),
+  };
+  problems.push(...crossChecks(tables));
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+
+  const rows = <T>(table: Table<T> | null): T[] => table?.rows ?? [];
+  const infoRow = info?.rows[0] ?? null;
+  const data: Dataset = {
+    info: infoRow,
+    synthetic: infoRow?.synthetic ?? false,
+    authorities: rows(tables.authorities),
+    outcomes: rows(tables.outcomes),
+    pilot: tables.pilotSites === null ? null : { sites: rows(tables.pilotSites), schools: rows(tables.pilotSchools), outcomes: rows(tables.pilotOutcomes) },
+    trial: tables.trialPeriods === null ? null : { periods: rows(tables.trialPeriods), schools: rows(tables.trialSchools), outcomes: rows(tables.trialOutcomes) },
+    context: tables.laStatistics === null ? null : { laStatistics: rows(tables.laStatistics) },
+    published: tables.publishedEstimates === null ? null : { estimates: rows(tables.publishedEstimates) },
+  };
+  return { ok: true, data, rowCounts };
+}

@@ -1,0 +1,217 @@
+import { z } from 'zod';
+
+// Every column is a string schema that checks the raw cell and transforms it to its value.
+// Its description is the "expected …" phrase used in error messages, so the wording of an
+// error lives next to the rule it describes.
+
+const LA_CODE = /^E(06|08|09|10)\d{6}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const WHOLE = /^\d+$/;
+const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/** The code for England as a whole, allowed in context statistics. */
+export const ENGLAND_CODE = 'E92000001';
+
+/** Symbols the Department for Education uses for values that are not available. */
+// The contract's symbols, extended with '-', which DfE's LAIT uses for "not applicable or suppressed".
+export const DFE_SYMBOLS = ['c', 'x', 'z', 'low', 'u', 'k', ':', '-'] as const;
+export type DfeSymbol = (typeof DFE_SYMBOLS)[number];
+
+function listOf(values: readonly string[]): string {
+  const quoted = values.map((v) => `"${v}"`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
+const text = z.string().trim().min(1).describe('some text');
+const code = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/)
+  .describe('a lower-case code of letters, digits and underscores, e.g. "s47"');
+const schoolId = z
+  .string()
+  .trim()
+  .min(1)
+  .describe('a school id');
+const laCode = z
+  .string()
+  .regex(LA_CODE)
+  .describe('an ONS local-authority code: E06, E08, E09 or E10 then 6 digits, e.g. "E09000033"');
+const contextLaCode = z
+  .string()
+  .refine((s) => LA_CODE.test(s) || s === ENGLAND_CODE)
+  .describe(`an ONS local-authority code such as "E09000033", or "${ENGLAND_CODE}" for England`);
+const month = z
+  .string()
+  .regex(MONTH)
+  .describe('a month as YYYY-MM with the month 01 to 12, e.g. "2023-09"');
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values).describe(`one of ${listOf(values)}`);
+}
+
+function wholeNumber(min: 0 | 1) {
+  return z
+    .string()
+    .refine((s) => WHOLE.test(s) && Number(s) >= min && Number.isSafeInteger(Number(s)))
+    .transform(Number)
+    .describe(min === 0 ? 'a whole number, 0 or more' : 'a whole number greater than 0');
+}
+
+const number = z
+  .string()
+  .refine((s) => DECIMAL.test(s) && Number.isFinite(Number(s)))
+  .transform(Number)
+  .describe('a number, e.g. "0.85"');
+
+const percent = z
+  .string()
+  .refine((s) => DECIMAL.test(s) && Number(s) >= 0 && Number(s) <= 100)
+  .transform(Number)
+  .describe('a percentage from 0 to 100, e.g. "23.5"');
+
+const year = z
+  .string()
+  .regex(/^(19|20)\d\d$/)
+  .transform(Number)
+  .describe('a year as 4 digits, e.g. "2022"');
+
+const optionalWholeNumber = z
+  .string()
+  .refine((s) => s === '' || (WHOLE.test(s) && Number.isSafeInteger(Number(s))))
+  .transform((s) => (s === '' ? null : Number(s)))
+  .describe('a whole number of months, or a blank cell');
+
+const numberOrSymbol = z
+  .string()
+  .refine(
+    (s) =>
+      (DFE_SYMBOLS as readonly string[]).includes(s) ||
+      (DECIMAL.test(s) && Number.isFinite(Number(s))),
+  )
+  .transform((s): number | DfeSymbol => (DECIMAL.test(s) ? Number(s) : (s as DfeSymbol)))
+  .describe(`a number, or a DfE symbol (${listOf(DFE_SYMBOLS)})`);
+
+const boolean = z
+  .enum(['true', 'false'])
+  .transform((s) => s === 'true')
+  .describe('"true" or "false"');
+
+/** data/authorities.csv: every local authority that can appear anywhere. */
+export const authoritySchema = z.object({ la_code: laCode, la_name: text, region: text });
+export type AuthorityRow = z.infer<typeof authoritySchema>;
+
+/** data/outcomes.csv: the outcome measures and how to present them. */
+export const outcomeSchema = z.object({
+  outcome: code,
+  label: text,
+  description: text,
+  direction: oneOf(['lower_is_better', 'neutral']),
+});
+export type OutcomeRow = z.infer<typeof outcomeSchema>;
+
+/** data/pilot/sites.csv: one row per pilot authority. */
+export const pilotSiteSchema = z.object({
+  la_code: laCode,
+  baseline_start: month,
+  start_month: month,
+  end_month: month,
+});
+export type PilotSiteRow = z.infer<typeof pilotSiteSchema>;
+
+/** data/pilot/schools.csv: pilot and comparison schools. */
+export const pilotSchoolSchema = z.object({
+  school_id: schoolId,
+  la_code: laCode,
+  group: oneOf(['swis', 'comparison']),
+  phase: oneOf(['primary', 'secondary', 'special', 'pru']),
+  pupils: wholeNumber(1),
+});
+export type PilotSchoolRow = z.infer<typeof pilotSchoolSchema>;
+
+/** data/pilot/outcomes.csv: monthly counts per school and outcome. */
+export const pilotOutcomeSchema = z.object({
+  school_id: schoolId,
+  month,
+  outcome: code,
+  count: wholeNumber(0),
+});
+export type PilotOutcomeRow = z.infer<typeof pilotOutcomeSchema>;
+
+/** data/trial/periods.csv: the baseline and follow-up windows. */
+export const trialPeriodSchema = z.object({
+  period: oneOf(['baseline', 'followup']),
+  start_month: month,
+  end_month: month,
+});
+export type TrialPeriodRow = z.infer<typeof trialPeriodSchema>;
+
+/** data/trial/schools.csv: one row per randomised school. */
+export const trialSchoolSchema = z.object({
+  school_id: schoolId,
+  la_code: laCode,
+  arm: oneOf(['swis', 'control']),
+  pupils: wholeNumber(1),
+  fsm_percent: percent,
+  status: oneOf(['analysed', 'withdrawn', 'lost_to_follow_up']),
+});
+export type TrialSchoolRow = z.infer<typeof trialSchoolSchema>;
+
+/** data/trial/outcomes.csv: counts per school, period and outcome. */
+export const trialOutcomeSchema = z.object({
+  school_id: schoolId,
+  period: oneOf(['baseline', 'followup']),
+  outcome: code,
+  count: wholeNumber(0),
+});
+export type TrialOutcomeRow = z.infer<typeof trialOutcomeSchema>;
+
+/** data/context/la-statistics.csv: official statistics in long format. */
+export const laStatisticSchema = z.object({
+  la_code: contextLaCode,
+  year,
+  measure: oneOf([
+    'referrals',
+    's47_enquiries',
+    'icpc',
+    'cpp_starts',
+    'cin_starts',
+    'cla_starts',
+    'children_0_17',
+    'school_referral_percent',
+  ]),
+  value: numberOrSymbol,
+});
+export type LaStatisticRow = z.infer<typeof laStatisticSchema>;
+
+/** data/published/estimates.csv: estimates as published in the reports. */
+export const publishedEstimateSchema = z.object({
+  study: oneOf(['pilot', 'trial']),
+  outcome: code,
+  scope: z
+    .string()
+    .refine((s) => s === 'overall' || LA_CODE.test(s))
+    .describe('"overall" or an ONS local-authority code such as "E09000033"'),
+  analysis: oneOf(['adjusted', 'unadjusted', 'did']),
+  follow_up_months: optionalWholeNumber,
+  estimate: number,
+  ci_low: number,
+  ci_high: number,
+  source_title: text,
+  source_url: z
+    .string()
+    .regex(/^https?:\/\/\S+$/)
+    .describe('a web address starting http:// or https://'),
+});
+export type PublishedEstimateRow = z.infer<typeof publishedEstimateSchema>;
+
+/** data/dataset.csv (optional, exactly one row): what this dataset is. */
+export const datasetInfoSchema = z.object({
+  name: text,
+  synthetic: boolean,
+  description: text,
+});
+export type DatasetInfoRow = z.infer<typeof datasetInfoSchema>;
+
+/** The shape every row schema shares: an object of string-cell column schemas. */
+export type RowSchema = z.ZodObject<Record<string, z.ZodType<unknown, string>>>;

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv } from './csv.ts';
+import {
+  demoCsvFiles,
+  generateDemoData,
+  monthsInWindow,
+  PILOT_SITES,
+  TRIAL_PERIODS,
+  TRIAL_PUPILS,
+} from './generate.ts';
+import { authorityRates, DEMO_OUTCOMES, FALLBACK_RATES } from './rates.ts';
+import type { ContextRow } from './rates.ts';
+
+const context: ContextRow[] = [
+  { la_code: 'E09000022', year: '2020', measure: 's47_enquiries', value: '1000' },
+  { la_code: 'E09000022', year: '2020', measure: 'children_0_17', value: '50000' },
+  { la_code: 'E09000022', year: '2020', measure: 'referrals', value: 'c' },
+  { la_code: 'E92000001', year: '2020', measure: 'referrals', value: '600000' },
+  { la_code: 'E92000001', year: '2020', measure: 'children_0_17', value: '12000000' },
+];
+
+const first = generateDemoData({ seed: 20190101, context });
+const files = demoCsvFiles(first);
+const text = (path: string) => files.find((f) => f.path === path)?.text ?? '';
+const rows = (path: string) =>
+  text(path)
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
+
+describe('generateDemoData', () => {
+  it('gives the same bytes for the same seed', () => {
+    const again = demoCsvFiles(generateDemoData({ seed: 20190101, context }));
+    expect(again).toEqual(files);
+    for (const f of files) expect(f.text).not.toContain('\r');
+  });
+
+  it('differs for a different seed', () => {
+    const other = demoCsvFiles(generateDemoData({ seed: 7, context }));
+    const a = other.find((f) => f.path === 'trial/outcomes.csv')?.text;
+    expect(a).not.toEqual(text('trial/outcomes.csv'));
+  });
+
+  it('randomises 268 schools, 136 SWIS and 132 control, in 21 authorities', () => {
+    const schools = first.trialSchools;
+    expect(schools).toHaveLength(268);
+    expect(schools.filter((s) => s.arm === 'swis')).toHaveLength(136);
+    expect(schools.filter((s) => s.arm === 'control')).toHaveLength(132);
+    const las = new Set(schools.map((s) => s.la_code));
+    expect(las.size).toBe(21);
+    for (const la of las) {
+      const inLa = schools.filter((s) => s.la_code === la);
+      const swis = inLa.filter((s) => s.arm === 'swis').length;
+      expect(swis - (inLa.length - swis)).toBeGreaterThanOrEqual(0);
+      expect(swis - (inLa.length - swis)).toBeLessThanOrEqual(1);
+    }
+    expect(rows('trial/schools.csv')).toHaveLength(268);
+  });
+
+  it('has pupils within 0.5% of 278,858 and secondary-sized rolls', () => {
+    const total = first.trialSchools.reduce((a, s) => a + s.pupils, 0);
+    expect(Math.abs(total - TRIAL_PUPILS) / TRIAL_PUPILS).toBeLessThan(0.005);
+    for (const s of first.trialSchools) {
+      expect(s.pupils).toBeGreaterThanOrEqual(600);
+      expect(s.pupils).toBeLessThanOrEqual(2000);
+      expect(s.fsm_percent).toBeGreaterThanOrEqual(0);
+      expect(s.fsm_percent).toBeLessThanOrEqual(100);
+    }
+    expect(first.trialSchools.some((s) => s.status === 'withdrawn')).toBe(true);
+    expect(first.trialSchools.some((s) => s.status === 'lost_to_follow_up')).toBe(true);
+  });
+
+  it('gives every analysed school exactly one row per period and outcome, and no others', () => {
+    const analysed = first.trialSchools.filter((s) => s.status === 'analysed').map((s) => s.school_id);
+    const out = rows('trial/outcomes.csv');
+    const keys = new Set(out.map(([id, p, o]) => `${id}|${p}|${o}`));
+    expect(keys.size).toBe(out.length);
+    expect(out).toHaveLength(analysed.length * TRIAL_PERIODS.length * DEMO_OUTCOMES.length);
+    for (const id of analysed)
+      for (const p of TRIAL_PERIODS)
+        for (const o of DEMO_OUTCOMES) expect(keys.has(`${id}|${p.period}|${o}`)).toBe(true);
+    const counts = out.map((r) => Number(r[3]));
+    expect(counts.every((c) => Number.isInteger(c) && c >= 0)).toBe(true);
+    expect(counts.some((c) => c === 0)).toBe(true);
+    expect(counts.some((c) => c >= 1 && c <= 9)).toBe(true);
+  });
+
+  it('gives every pilot school a row for every month of its window and every outcome', () => {
+    const schools = rows('pilot/schools.csv');
+    const out = rows('pilot/outcomes.csv');
+    const expected = schools.reduce((a, [, la]) => {
+      const site = PILOT_SITES.find((s) => s.la_code === la);
+      return a + (site ? monthsInWindow(site.baseline_start, site.end_month) : 0) * DEMO_OUTCOMES.length;
+    }, 0);
+    expect(out).toHaveLength(expected);
+    expect(new Set(out.map(([id, m, o]) => `${id}|${m}|${o}`)).size).toBe(out.length);
+    expect(schools.filter((r) => r[2] === 'swis').length).toBe(
+      schools.filter((r) => r[2] === 'comparison').length,
+    );
+  });
+
+  it('marks the data as synthetic and carries only the published primary estimate', () => {
+    expect(rows('dataset.csv')[0]?.slice(0, 2)).toEqual(['swis-demo', 'true']);
+    expect(text('published/estimates.csv').split('\n')[1]).toContain(
+      'trial,s47,overall,adjusted,23,1.055,0.955,1.166',
+    );
+    expect(monthsInWindow('2020-09', '2022-07')).toBe(23);
+  });
+});
+
+describe('authorityRates', () => {
+  it('uses the authority, then England, never a symbol as zero', () => {
+    const r = authorityRates(context, 'E09000022', [2020]);
+    expect(r.rates.s47).toBeCloseTo(0.02);
+    expect(r.source.referral).toBe('england');
+    expect(r.rates.referral).toBeCloseTo(0.05);
+    expect(r.source.cla_start).toBe('fallback');
+    expect(r.rates.cla_start).toBe(FALLBACK_RATES.cla_start);
+  });
+});
+
+describe('toCsv', () => {
+  it('quotes only when needed and ends with LF', () => {
+    expect(toCsv({ header: ['a', 'b'], rows: [['x, y', 'say "hi"']] })).toBe('a,b\n"x, y","say ""hi"""\n');
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Turns a validated dataset into the contents of every results file, as named phases:
+ * descriptive rates → changes → model estimates → published-versus-computed → context →
+ * dataset facts → manifest. Pure: file contents in, file contents out; the results script does
+ * the reading, writing and logging.
+ */
+import type { Dataset } from '../data/loadDataset.ts';
+import { analyses, type Estimate, type Note } from '../stats/analyses.ts';
+import { contextRates } from './contextRates.ts';
+import { DEFAULT_THRESHOLD } from './disclosure.ts';
+import { computeRates, pilotCells, trialCells, type ChangeRow, type RateRow } from './rates.ts';
+import { stableJson } from './stableJson.ts';
+
+/** One input file for the manifest. */
+export interface InputFile {
+  path: string;
+  sha256: string;
+  rows: number;
+}
+
+/** One output file: its name in the out folder, its text, and how many rows it holds. */
+export interface OutputFile {
+  name: string;
+  text: string;
+  rows: number;
+}
+
+/** Options for {@link buildResults}. */
+export interface BuildResultsOptions {
+  /** Counts from 1 to this are suppressed (default 9). */
+  threshold?: number;
+  /** Called after each phase, for the one-line-per-output log. */
+  onOutput?: (file: OutputFile) => void;
+}
+
+/** A published estimate paired with the estimate computed from this build's data. */
+export interface Comparison {
+  study: string;
+  outcome: string;
+  scope: string;
+  analysis: string;
+  followUpMonths: number | null;
+  published: { estimate: number; ciLow: number; ciHigh: number; sourceTitle: string; sourceUrl: string };
+  computed: Estimate | null;
+  /** Whether the computed estimate lies inside the published 95% interval. */
+  computedInsidePublishedInterval: boolean | null;
+}
+
+/**
+ * Computes every results file from a valid dataset. `inputs` are the files read, with their
+ * SHA-256 and row counts, for the manifest. Returns the files in a fixed order.
+ */
+export function buildResults(
+  data: Dataset,
+  inputs: readonly InputFile[],
+  options: BuildResultsOptions = {},
+): OutputFile[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const files: OutputFile[] = [];
+  const emit = (name: string, value: unknown, rows: number): void => {
+    const file = { name, text: stableJson(value), rows };
+    files.push(file);
+    options.onOutput?.(file);
+  };
+
+  // Descriptive rates and changes per authority, with disclosure control.
+  const rates: RateRow[] = [];
+  const changes: ChangeRow[] = [];
+  if (data.trial) {
+    const r = computeRates('trial', trialCells(data.trial), ['baseline', 'followup'], threshold);
+    rates.push(...r.rates);
+    changes.push(...r.changes);
+  }
+  if (data.pilot) {
+    const r = computeRates('pilot', pilotCells(data.pilot), ['pre', 'post'], threshold);
+    rates.push(...r.rates);
+    changes.push(...r.changes);
+  }
+  const byStudy = <T extends { study: string }>(a: T, b: T) => (a.study < b.study ? -1 : a.study > b.study ? 1 : 0);
+  rates.sort(byStudy);
+  changes.sort(byStudy);
+  emit('rates.json', rates, rates.length);
+  emit('changes.json', changes, changes.length);
+
+  // Model estimates (the contract's models) and the notes on fallbacks and omissions.
+  const input: Parameters<typeof analyses>[0] = {};
+  if (data.trial) input.trial = data.trial;
+  if (data.pilot) input.pilot = data.pilot;
+  const { estimates, notes } = analyses(input);
+  emit('estimates.json', estimates, estimates.length);
+  emit('notes.json', notes satisfies Note[], notes.length);
+
+  // Published estimates side by side with the computed ones.
+  const comparisons: Comparison[] = (data.published?.estimates ?? []).map((p) => {
+    const computed =
+      estimates.find(
+        (e) => e.study === p.study && e.outcome === p.outcome && e.scope === p.scope && e.analysis === p.analysis,
+      ) ?? null;
+    return {
+      study: p.study,
+      outcome: p.outcome,
+      scope: p.scope,
+      analysis: p.analysis,
+      followUpMonths: p.follow_up_months,
+      published: {
+        estimate: p.estimate,
+        ciLow: p.ci_low,
+        ciHigh: p.ci_high,
+        sourceTitle: p.source_title,
+        sourceUrl: p.source_url,
+      },
+      computed,
+      computedInsidePublishedInterval: computed ? computed.estimate >= p.ci_low && computed.estimate <= p.ci_high : null,
+    };
+  });
+  emit('comparisons.json', comparisons, comparisons.length);
+
+  if (data.context) {
+    const context = contextRates(data.context.laStatistics);
+    emit('context.json', context, context.length);
+  }
+
+  // Facts every page needs: the synthetic flag, authorities, outcomes, study sizes.
+  const analysedTrial = data.trial?.schools.filter((s) => s.status === 'analysed') ?? [];
+  emit(
+    'dataset.json',
+    {
+      name: data.info?.name ?? null,
+      description: data.info?.description ?? null,
+      synthetic: data.synthetic,
+      disclosureThreshold: threshold,
+      authorities: data.authorities.map((a) => ({ laCode: a.la_code, name: a.la_name, region: a.region })),
+      outcomes: data.outcomes,
+      trial: data.trial
+        ? {
+            periods: data.trial.periods,
+            authorities: new Set(data.trial.schools.map((s) => s.la_code)).size,
+            schoolsRandomised: data.trial.schools.length,
+            schoolsByArm: countBy(data.trial.schools, (s) => s.arm),
+            schoolsByStatus: countBy(data.trial.schools, (s) => `${s.arm}:${s.status}`),
+            schoolsAnalysed: analysedTrial.length,
+            pupilsRandomised: data.trial.schools.reduce((n, s) => n + s.pupils, 0),
+          }
+        : null,
+      pilot: data.pilot
+        ? {
+            sites: data.pilot.sites,
+            schoolsByGroup: countBy(data.pilot.schools, (s) => s.group),
+          }
+        : null,
+    },
+    1,
+  );
+
+  emit(
+    'manifest.json',
+    {
+      inputs: [...inputs].sort((a, b) => (a.path < b.path ? -1 : 1)),
+      outputs: files.map((f) => ({ name: f.name, rows: f.rows })),
+    },
+    inputs.length,
+  );
+  return files;
+}
+
+function countBy<T>(rows: readonly T[], key: (row: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[key(r)] = (out[key(r)] ?? 0) + 1;
+  return out;
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyses } from './analyses.ts';
+import type { AnalysesInput, Estimate } from './analyses.ts';
+
+// The small study and its expected estimates are made by scripts/reference/make-fixture-data.R
+// and scripts/reference/fit-analyses.R (MASS::glm.nb / glm, the contract's formulas).
+const dir = join(import.meta.dirname, '../../../tests/fixtures/glm');
+const numeric = new Set(['pupils', 'fsm_percent', 'count']);
+
+function readCsv<T>(name: string): T[] {
+  const [header, ...lines] = readFileSync(join(dir, `analyses-${name}.csv`), 'utf8').trim().split('\n');
+  const names = header!.split(',');
+  return lines.map((line) => {
+    const cells = line.split(',');
+    return Object.fromEntries(names.map((n, i) => [n, numeric.has(n) ? Number(cells[i]) : cells[i]])) as T;
+  });
+}
+
+const input: AnalysesInput = {
+  trial: { schools: readCsv('trial-schools'), outcomes: readCsv('trial-outcomes'), periods: readCsv('trial-periods') },
+  pilot: { sites: readCsv('pilot-sites'), schools: readCsv('pilot-schools'), outcomes: readCsv('pilot-outcomes') },
+};
+const expected = JSON.parse(readFileSync(join(dir, 'analyses-expected.json'), 'utf8')) as {
+  estimates: Estimate[];
+  notEstimable: string[];
+};
+const result = analyses(input);
+const key = (e: Pick<Estimate, 'study' | 'outcome' | 'scope' | 'analysis'>): string => `${e.study} ${e.outcome} ${e.scope} ${e.analysis}`;
+
+describe('analyses on a small study', () => {
+  it('estimates the same models as R, in the contract order', () => {
+    expect(result.estimates.map(key)).toEqual(expected.estimates.map(key));
+  });
+
+  it.each(expected.estimates.map((e) => [key(e), e] as const))('%s matches MASS::glm.nb / glm', (_, want) => {
+    const got = result.estimates.find((e) => key(e) === key(want))!;
+    const tolerance = want.scope === 'overall' ? 1e-6 : 1e-4;
+    expect(got.model).toBe(want.model);
+    expect(got.schools).toBe(want.schools);
+    for (const k of ['estimate', 'ciLow', 'ciHigh'] as const) {
+      expect(Math.abs(got[k] - want[k]) / want[k]).toBeLessThan(tolerance);
+    }
+    expect(Math.abs(got.pValue - want.pValue) / want.pValue).toBeLessThan(tolerance);
+    if (want.theta === undefined) expect(got).not.toHaveProperty('theta');
+    else expect(Math.abs(got.theta! - want.theta) / want.theta).toBeLessThan(1e-5);
+  });
+
+  it('has exactly the contract keys on every estimate', () => {
+    for (const e of result.estimates) {
+      const keys = ['study', 'outcome', 'scope', 'analysis', 'model', 'estimate', 'ciLow', 'ciHigh', 'pValue', 'schools'];
+      expect(Object.keys(e).sort()).toEqual((e.model === 'negative_binomial' ? [...keys, 'theta'] : keys).sort());
+    }
+  });
+
+  it('gives a not-estimable note, not an estimate, where an arm has no events', () => {
+    const notes = result.notes.filter((n) => n.kind === 'not_estimable');
+    expect(notes.map(key)).toEqual(expected.notEstimable);
+    expect(notes[0]!.reason).toMatch(/no events in the swis arm/);
+  });
+
+  it('explains every Poisson estimate with a fallback note', () => {
+    const poisson = result.estimates.filter((e) => e.model === 'poisson').map(key);
+    expect(result.notes.filter((n) => n.kind === 'poisson_fallback').map(key)).toEqual(poisson);
+  });
+
+  it('never returns NaN', () => {
+    for (const e of result.estimates) expect([e.estimate, e.ciLow, e.ciHigh, e.pValue].every(Number.isFinite)).toBe(true);
+  });
+});

@@ -1,0 +1,266 @@
+import { designMatrix } from './designMatrix.ts';
+import type { DesignTerm } from './designMatrix.ts';
+import { fitNegativeBinomial } from './fitNegativeBinomial.ts';
+import { rateRatio } from './rateRatio.ts';
+
+// Minimal shapes of the validated rows (see /work/shared/data-contract.md); the zod-inferred
+// types satisfy them.
+export interface TrialSchoolRow {
+  school_id: string;
+  la_code: string;
+  arm: 'swis' | 'control';
+  pupils: number;
+  fsm_percent: number;
+  status: 'analysed' | 'withdrawn' | 'lost_to_follow_up';
+}
+export interface TrialOutcomeRow {
+  school_id: string;
+  period: 'baseline' | 'followup';
+  outcome: string;
+  count: number;
+}
+export interface PeriodRow {
+  period: 'baseline' | 'followup';
+  start_month: string;
+  end_month: string;
+}
+export interface PilotSiteRow {
+  la_code: string;
+  baseline_start: string;
+  start_month: string;
+  end_month: string;
+}
+export interface PilotSchoolRow {
+  school_id: string;
+  la_code: string;
+  group: 'swis' | 'comparison';
+  pupils: number;
+}
+export interface PilotOutcomeRow {
+  school_id: string;
+  month: string;
+  outcome: string;
+  count: number;
+}
+
+export interface AnalysesInput {
+  trial?: { schools: readonly TrialSchoolRow[]; outcomes: readonly TrialOutcomeRow[]; periods: readonly PeriodRow[] };
+  pilot?: { sites: readonly PilotSiteRow[]; schools: readonly PilotSchoolRow[]; outcomes: readonly PilotOutcomeRow[] };
+}
+
+type Study = 'pilot' | 'trial';
+type Analysis = 'adjusted' | 'unadjusted' | 'did';
+
+export interface Estimate {
+  study: Study;
+  outcome: string;
+  scope: string;
+  analysis: Analysis;
+  model: 'negative_binomial' | 'poisson';
+  estimate: number;
+  ciLow: number;
+  ciHigh: number;
+  pValue: number;
+  schools: number;
+  /** Present only when model is negative_binomial. */
+  theta?: number;
+}
+
+/** Why an estimate is missing (not estimable) or used Poisson rather than the negative binomial. */
+export interface Note {
+  study: Study;
+  outcome: string;
+  scope: string;
+  analysis: Analysis;
+  kind: 'poisson_fallback' | 'not_estimable';
+  reason: string;
+}
+
+interface ModelRow extends Record<string, unknown> {
+  y: number;
+  offset: number;
+  school_id: string;
+}
+
+interface Spec {
+  study: Study;
+  outcome: string;
+  scope: string;
+  analysis: Analysis;
+  rows: ModelRow[];
+  terms: DesignTerm[];
+  /** The coefficient whose exp is the estimate. */
+  term: string;
+  /** Rows grouped into cells that must each have at least one event (arms, or group × period). */
+  cell: (row: ModelRow) => string;
+  cellCount: number;
+}
+
+/**
+ * Computes every model estimate of the contract's out/estimates.json (rate ratios with 95% Wald
+ * intervals from `fitNegativeBinomial`, Poisson where θ is not finite or the fit fails):
+ * - trial adjusted, per outcome, overall: count ~ arm + baseline_rate + fsm_percent +
+ *   log(pupils) + la_code + offset(log(pupils × followup_months/12)), analysed schools only,
+ *   baseline_rate = baseline count per 1,000 pupils per year;
+ * - trial unadjusted, per outcome, overall and per la_code: count ~ arm + offset(…);
+ * - pilot did, per outcome, per la_code and overall (+ la_code): count ~ group + post +
+ *   group:post + offset(log(pupils × months/12)), one row per school and pre/post period; the
+ *   estimate is exp of the interaction.
+ * A model with an arm (or a group × period cell) without events, or that cannot be fitted, gives
+ * a `not_estimable` note instead of an estimate. Output sorted by study, outcome, scope, analysis.
+ *
+ * Reference: Hilbe (2011) Negative Binomial Regression, 2nd ed., ch. 8; Venables & Ripley (2002) §7.4.
+ */
+export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: Note[] } {
+  const specs = [...(input.trial ? trialSpecs(input.trial) : []), ...(input.pilot ? pilotSpecs(input.pilot) : [])];
+  const estimates: Estimate[] = [];
+  const notes: Note[] = [];
+  for (const spec of specs) {
+    const key = { study: spec.study, outcome: spec.outcome, scope: spec.scope, analysis: spec.analysis };
+    const events = new Map<string, number>();
+    for (const row of spec.rows) events.set(spec.cell(row), (events.get(spec.cell(row)) ?? 0) + row.y);
+    const empty = [...events].filter(([, total]) => total === 0).map(([cell]) => cell);
+    if (events.size < spec.cellCount || empty.length > 0) {
+      const reason =
+        events.size < spec.cellCount
+          ? `no schools in some ${spec.analysis === 'did' ? 'group × period cells' : 'arms'}`
+          : `no events in ${empty.sort().join(', ')}`;
+      notes.push({ ...key, kind: 'not_estimable', reason });
+      continue;
+    }
+    const { X, columnNames } = designMatrix(spec.rows, spec.terms);
+    const fit = fitNegativeBinomial({ y: spec.rows.map((r) => r.y), X, columnNames, offset: spec.rows.map((r) => r.offset) });
+    if (fit.status !== 'fitted') {
+      notes.push({ ...key, kind: 'not_estimable', reason: fit.reason });
+      continue;
+    }
+    const rr = rateRatio(fit, spec.term);
+    if (![rr.estimate, rr.ciLow, rr.ciHigh, rr.pValue].every(Number.isFinite)) {
+      notes.push({ ...key, kind: 'not_estimable', reason: 'the rate ratio or its interval is not finite' });
+      continue;
+    }
+    if (fit.model === 'poisson') notes.push({ ...key, kind: 'poisson_fallback', reason: fit.fallbackReason ?? 'Poisson used' });
+    estimates.push({
+      ...key,
+      model: fit.model,
+      estimate: rr.estimate,
+      ciLow: rr.ciLow,
+      ciHigh: rr.ciHigh,
+      pValue: rr.pValue,
+      schools: new Set(spec.rows.map((r) => r.school_id)).size,
+      ...(fit.model === 'negative_binomial' && fit.theta !== undefined ? { theta: fit.theta } : {}),
+    });
+  }
+  return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
+}
+
+function byKey(a: Omit<Note, 'kind' | 'reason'>, b: Omit<Note, 'kind' | 'reason'>): number {
+  for (const k of ['study', 'outcome', 'scope', 'analysis'] as const) {
+    if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Whole months in an inclusive YYYY-MM window. */
+function monthsInclusive(start: string, end: string): number {
+  const [y1, m1] = start.split('-').map(Number) as [number, number];
+  const [y2, m2] = end.split('-').map(Number) as [number, number];
+  const months = (y2 - y1) * 12 + (m2 - m1) + 1;
+  if (!(months > 0)) throw new RangeError(`analyses: the window ${start}..${end} has no months`);
+  return months;
+}
+
+const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
+  const period = (name: 'baseline' | 'followup'): number => {
+    const row = trial.periods.find((p) => p.period === name);
+    if (!row) throw new RangeError(`analyses: trial.periods has no ${name} period`);
+    return monthsInclusive(row.start_month, row.end_month);
+  };
+  const baselineMonths = period('baseline');
+  const followupMonths = period('followup');
+  const counts = new Map(trial.outcomes.map((o) => [`${o.school_id}\u0000${o.period}\u0000${o.outcome}`, o.count]));
+  const count = (school: string, p: string, outcome: string): number => {
+    const c = counts.get(`${school}\u0000${p}\u0000${outcome}`);
+    if (c === undefined) throw new RangeError(`analyses: trial.outcomes has no ${p} ${outcome} row for a school`);
+    return c;
+  };
+  const schools = trial.schools.filter((s) => s.status === 'analysed');
+  const armCell = (row: ModelRow): string => (row['arm'] === 1 ? 'the swis arm' : 'the control arm');
+  const specs: Spec[] = [];
+  for (const outcome of sortedUnique(trial.outcomes.map((o) => o.outcome))) {
+    const rows: ModelRow[] = schools.map((s) => ({
+      school_id: s.school_id,
+      y: count(s.school_id, 'followup', outcome),
+      offset: Math.log((s.pupils * followupMonths) / 12),
+      arm: s.arm === 'swis' ? 1 : 0,
+      baseline_rate: (count(s.school_id, 'baseline', outcome) / s.pupils) * 1000 * (12 / baselineMonths),
+      fsm_percent: s.fsm_percent,
+      log_pupils: Math.log(s.pupils),
+      la_code: s.la_code,
+    }));
+    const base = { study: 'trial' as const, outcome, term: 'arm', cell: armCell, cellCount: 2 };
+    specs.push({
+      ...base,
+      scope: 'overall',
+      analysis: 'adjusted',
+      rows,
+      terms: [{ numeric: 'arm' }, { numeric: 'baseline_rate' }, { numeric: 'fsm_percent' }, { numeric: 'log_pupils' }, { factor: 'la_code' }],
+    });
+    specs.push({ ...base, scope: 'overall', analysis: 'unadjusted', rows, terms: [{ numeric: 'arm' }] });
+    for (const la of sortedUnique(rows.map((r) => r['la_code'] as string))) {
+      specs.push({ ...base, scope: la, analysis: 'unadjusted', rows: rows.filter((r) => r['la_code'] === la), terms: [{ numeric: 'arm' }] });
+    }
+  }
+  return specs;
+}
+
+function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
+  const sites = new Map(pilot.sites.map((s) => [s.la_code, s]));
+  const schools = new Map(pilot.schools.map((s) => [s.school_id, s]));
+  // pre = baseline_start .. the month before start_month; post = start_month .. end_month
+  const sums = new Map<string, [number, number]>();
+  for (const o of pilot.outcomes) {
+    const school = schools.get(o.school_id);
+    const site = school && sites.get(school.la_code);
+    if (!school || !site) throw new RangeError(`analyses: pilot.outcomes names a school or site that is not defined`);
+    if (o.month < site.baseline_start || o.month > site.end_month) continue;
+    const key = `${o.school_id}\u0000${o.outcome}`;
+    const pair = sums.get(key) ?? [0, 0];
+    pair[o.month < site.start_month ? 0 : 1] += o.count;
+    sums.set(key, pair);
+  }
+  const didCell = (row: ModelRow): string =>
+    `${row['group'] === 1 ? 'swis' : 'comparison'} schools ${row['post'] === 1 ? 'after' : 'before'} the start`;
+  const specs: Spec[] = [];
+  for (const outcome of sortedUnique(pilot.outcomes.map((o) => o.outcome))) {
+    const rows: ModelRow[] = [];
+    for (const school of pilot.schools) {
+      const site = sites.get(school.la_code);
+      if (!site) throw new RangeError(`analyses: pilot.schools names la_code ${school.la_code}, which is not a site`);
+      const pair = sums.get(`${school.school_id}\u0000${outcome}`) ?? [0, 0];
+      const months = [monthsInclusive(site.baseline_start, site.start_month) - 1, monthsInclusive(site.start_month, site.end_month)];
+      if (months[0] === 0) throw new RangeError(`analyses: pilot site ${site.la_code} has no months before start_month`);
+      for (const post of [0, 1] as const) {
+        const group = school.group === 'swis' ? 1 : 0;
+        rows.push({
+          school_id: school.school_id,
+          y: pair[post],
+          offset: Math.log((school.pupils * months[post]!) / 12),
+          group,
+          post,
+          group_post: group * post,
+          la_code: school.la_code,
+        });
+      }
+    }
+    const base = { study: 'pilot' as const, outcome, analysis: 'did' as const, term: 'group_post', cell: didCell, cellCount: 4 };
+    const terms: DesignTerm[] = [{ numeric: 'group' }, { numeric: 'post' }, { numeric: 'group_post' }];
+    specs.push({ ...base, scope: 'overall', rows, terms: [...terms, { factor: 'la_code' }] });
+    for (const la of sortedUnique(rows.map((r) => r['la_code'] as string))) {
+      specs.push({ ...base, scope: la, rows: rows.filter((r) => r['la_code'] === la), terms });
+    }
+  }
+  return specs;
+}
