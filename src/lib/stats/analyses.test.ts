@@ -10,7 +10,9 @@ const dir = join(import.meta.dirname, '../../../tests/fixtures/glm');
 const numeric = new Set(['pupils', 'fsm_percent', 'count']);
 
 function readCsv<T>(name: string): T[] {
-  const [header, ...lines] = readFileSync(join(dir, `analyses-${name}.csv`), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(join(dir, `analyses-${name}.csv`), 'utf8')
+    .trim()
+    .split('\n');
   const names = header!.split(',');
   return lines.map((line) => {
     const cells = line.split(',');
@@ -19,15 +21,24 @@ function readCsv<T>(name: string): T[] {
 }
 
 const input: AnalysesInput = {
-  trial: { schools: readCsv('trial-schools'), outcomes: readCsv('trial-outcomes'), periods: readCsv('trial-periods') },
-  pilot: { sites: readCsv('pilot-sites'), schools: readCsv('pilot-schools'), outcomes: readCsv('pilot-outcomes') },
+  trial: {
+    schools: readCsv('trial-schools'),
+    outcomes: readCsv('trial-outcomes'),
+    periods: readCsv('trial-periods'),
+  },
+  pilot: {
+    sites: readCsv('pilot-sites'),
+    schools: readCsv('pilot-schools'),
+    outcomes: readCsv('pilot-outcomes'),
+  },
 };
 const expected = JSON.parse(readFileSync(join(dir, 'analyses-expected.json'), 'utf8')) as {
   estimates: Estimate[];
   notEstimable: string[];
 };
 const result = analyses(input);
-const key = (e: Pick<Estimate, 'study' | 'outcome' | 'scope' | 'analysis'>): string => `${e.study} ${e.outcome} ${e.scope} ${e.analysis}`;
+const key = (e: Pick<Estimate, 'study' | 'outcome' | 'scope' | 'analysis'>): string =>
+  `${e.study} ${e.outcome} ${e.scope} ${e.analysis}`;
 
 describe('analyses on a small study', () => {
   it('estimates the same models as R, in the contract order', () => {
@@ -49,8 +60,21 @@ describe('analyses on a small study', () => {
 
   it('has exactly the contract keys on every estimate', () => {
     for (const e of result.estimates) {
-      const keys = ['study', 'outcome', 'scope', 'analysis', 'model', 'estimate', 'ciLow', 'ciHigh', 'pValue', 'schools'];
-      expect(Object.keys(e).sort()).toEqual((e.model === 'negative_binomial' ? [...keys, 'theta'] : keys).sort());
+      const keys = [
+        'study',
+        'outcome',
+        'scope',
+        'analysis',
+        'model',
+        'estimate',
+        'ciLow',
+        'ciHigh',
+        'pValue',
+        'schools',
+      ];
+      expect(Object.keys(e).sort()).toEqual(
+        (e.model === 'negative_binomial' ? [...keys, 'theta'] : keys).sort(),
+      );
     }
   });
 
@@ -66,6 +90,7 @@ describe('analyses on a small study', () => {
   });
 
   it('never returns NaN', () => {
-    for (const e of result.estimates) expect([e.estimate, e.ciLow, e.ciHigh, e.pValue].every(Number.isFinite)).toBe(true);
+    for (const e of result.estimates)
+      expect([e.estimate, e.ciLow, e.ciHigh, e.pValue].every(Number.isFinite)).toBe(true);
   });
 });

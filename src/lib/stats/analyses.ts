@@ -44,8 +44,16 @@ export interface PilotOutcomeRow {
 }
 
 export interface AnalysesInput {
-  trial?: { schools: readonly TrialSchoolRow[]; outcomes: readonly TrialOutcomeRow[]; periods: readonly PeriodRow[] };
-  pilot?: { sites: readonly PilotSiteRow[]; schools: readonly PilotSchoolRow[]; outcomes: readonly PilotOutcomeRow[] };
+  trial?: {
+    schools: readonly TrialSchoolRow[];
+    outcomes: readonly TrialOutcomeRow[];
+    periods: readonly PeriodRow[];
+  };
+  pilot?: {
+    sites: readonly PilotSiteRow[];
+    schools: readonly PilotSchoolRow[];
+    outcomes: readonly PilotOutcomeRow[];
+  };
 }
 
 type Study = 'pilot' | 'trial';
@@ -112,7 +120,10 @@ interface Spec {
  * Reference: Hilbe (2011) Negative Binomial Regression, 2nd ed., ch. 8; Venables & Ripley (2002) §7.4.
  */
 export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: Note[] } {
-  const specs = [...(input.trial ? trialSpecs(input.trial) : []), ...(input.pilot ? pilotSpecs(input.pilot) : [])];
+  const specs = [
+    ...(input.trial ? trialSpecs(input.trial) : []),
+    ...(input.pilot ? pilotSpecs(input.pilot) : []),
+  ];
   const estimates: Estimate[] = [];
   const notes: Note[] = [];
   for (const spec of specs) {
@@ -129,7 +140,12 @@ export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: 
       continue;
     }
     const { X, columnNames } = designMatrix(spec.rows, spec.terms);
-    const fit = fitNegativeBinomial({ y: spec.rows.map((r) => r.y), X, columnNames, offset: spec.rows.map((r) => r.offset) });
+    const fit = fitNegativeBinomial({
+      y: spec.rows.map((r) => r.y),
+      X,
+      columnNames,
+      offset: spec.rows.map((r) => r.offset),
+    });
     if (fit.status !== 'fitted') {
       notes.push({ ...key, kind: 'not_estimable', reason: fit.reason });
       continue;
@@ -139,7 +155,8 @@ export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: 
       notes.push({ ...key, kind: 'not_estimable', reason: 'the rate ratio or its interval is not finite' });
       continue;
     }
-    if (fit.model === 'poisson') notes.push({ ...key, kind: 'poisson_fallback', reason: fit.fallbackReason ?? 'Poisson used' });
+    if (fit.model === 'poisson')
+      notes.push({ ...key, kind: 'poisson_fallback', reason: fit.fallbackReason ?? 'Poisson used' });
     estimates.push({
       ...key,
       model: fit.model,
@@ -170,7 +187,8 @@ function monthsInclusive(start: string, end: string): number {
   return months;
 }
 
-const sortedUnique = (values: Iterable<string>): string[] => [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const sortedUnique = (values: Iterable<string>): string[] =>
+  [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   const period = (name: 'baseline' | 'followup'): number => {
@@ -180,10 +198,13 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   };
   const baselineMonths = period('baseline');
   const followupMonths = period('followup');
-  const counts = new Map(trial.outcomes.map((o) => [`${o.school_id}\u0000${o.period}\u0000${o.outcome}`, o.count]));
+  const counts = new Map(
+    trial.outcomes.map((o) => [`${o.school_id}\u0000${o.period}\u0000${o.outcome}`, o.count]),
+  );
   const count = (school: string, p: string, outcome: string): number => {
     const c = counts.get(`${school}\u0000${p}\u0000${outcome}`);
-    if (c === undefined) throw new RangeError(`analyses: trial.outcomes has no ${p} ${outcome} row for a school`);
+    if (c === undefined)
+      throw new RangeError(`analyses: trial.outcomes has no ${p} ${outcome} row for a school`);
     return c;
   };
   const schools = trial.schools.filter((s) => s.status === 'analysed');
@@ -206,11 +227,23 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
       scope: 'overall',
       analysis: 'adjusted',
       rows,
-      terms: [{ numeric: 'arm' }, { numeric: 'baseline_rate' }, { numeric: 'fsm_percent' }, { numeric: 'log_pupils' }, { factor: 'la_code' }],
+      terms: [
+        { numeric: 'arm' },
+        { numeric: 'baseline_rate' },
+        { numeric: 'fsm_percent' },
+        { numeric: 'log_pupils' },
+        { factor: 'la_code' },
+      ],
     });
     specs.push({ ...base, scope: 'overall', analysis: 'unadjusted', rows, terms: [{ numeric: 'arm' }] });
     for (const la of sortedUnique(rows.map((r) => r['la_code'] as string))) {
-      specs.push({ ...base, scope: la, analysis: 'unadjusted', rows: rows.filter((r) => r['la_code'] === la), terms: [{ numeric: 'arm' }] });
+      specs.push({
+        ...base,
+        scope: la,
+        analysis: 'unadjusted',
+        rows: rows.filter((r) => r['la_code'] === la),
+        terms: [{ numeric: 'arm' }],
+      });
     }
   }
   return specs;
@@ -224,7 +257,8 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
   for (const o of pilot.outcomes) {
     const school = schools.get(o.school_id);
     const site = school && sites.get(school.la_code);
-    if (!school || !site) throw new RangeError(`analyses: pilot.outcomes names a school or site that is not defined`);
+    if (!school || !site)
+      throw new RangeError(`analyses: pilot.outcomes names a school or site that is not defined`);
     if (o.month < site.baseline_start || o.month > site.end_month) continue;
     const key = `${o.school_id}\u0000${o.outcome}`;
     const pair = sums.get(key) ?? [0, 0];
@@ -238,10 +272,15 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
     const rows: ModelRow[] = [];
     for (const school of pilot.schools) {
       const site = sites.get(school.la_code);
-      if (!site) throw new RangeError(`analyses: pilot.schools names la_code ${school.la_code}, which is not a site`);
+      if (!site)
+        throw new RangeError(`analyses: pilot.schools names la_code ${school.la_code}, which is not a site`);
       const pair = sums.get(`${school.school_id}\u0000${outcome}`) ?? [0, 0];
-      const months = [monthsInclusive(site.baseline_start, site.start_month) - 1, monthsInclusive(site.start_month, site.end_month)];
-      if (months[0] === 0) throw new RangeError(`analyses: pilot site ${site.la_code} has no months before start_month`);
+      const months = [
+        monthsInclusive(site.baseline_start, site.start_month) - 1,
+        monthsInclusive(site.start_month, site.end_month),
+      ];
+      if (months[0] === 0)
+        throw new RangeError(`analyses: pilot site ${site.la_code} has no months before start_month`);
       for (const post of [0, 1] as const) {
         const group = school.group === 'swis' ? 1 : 0;
         rows.push({
@@ -255,7 +294,14 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
         });
       }
     }
-    const base = { study: 'pilot' as const, outcome, analysis: 'did' as const, term: 'group_post', cell: didCell, cellCount: 4 };
+    const base = {
+      study: 'pilot' as const,
+      outcome,
+      analysis: 'did' as const,
+      term: 'group_post',
+      cell: didCell,
+      cellCount: 4,
+    };
     const terms: DesignTerm[] = [{ numeric: 'group' }, { numeric: 'post' }, { numeric: 'group_post' }];
     specs.push({ ...base, scope: 'overall', rows, terms: [...terms, { factor: 'la_code' }] });
     for (const la of sortedUnique(rows.map((r) => r['la_code'] as string))) {

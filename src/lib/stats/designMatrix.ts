@@ -35,7 +35,9 @@ export function designMatrix(
       columns.push((row) => row[name] as number);
     } else {
       const name = term.factor;
-      const levels = [...new Set(rows.map((row) => String(row[name])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const levels = [...new Set(rows.map((row) => String(row[name])))].sort((a, b) =>
+        a < b ? -1 : a > b ? 1 : 0,
+      );
       for (const level of levels.slice(1)) {
         columnNames.push(`${name}${level}`);
         columns.push((row) => (String(row[name]) === level ? 1 : 0));

@@ -131,7 +131,10 @@ export function fitGlm(input: GlmInput): GlmResult {
     dev = deviance(mu);
     // glm.fit halves while the deviance is not finite; we also halve when it rises.
     let halvings = 0;
-    while (coefOld !== null && (!Number.isFinite(dev) || dev > devOld * (1 + control.epsilon) + control.epsilon)) {
+    while (
+      coefOld !== null &&
+      (!Number.isFinite(dev) || dev > devOld * (1 + control.epsilon) + control.epsilon)
+    ) {
       if (++halvings > control.maxit) {
         return { status: 'not_estimable', reason: 'step halving could not reduce the deviance' };
       }

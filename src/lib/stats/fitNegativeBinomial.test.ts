@@ -33,23 +33,40 @@ function readCsv(file: string): Record<string, number | string>[] {
   const names = header!.split(',');
   return lines.map((line) => {
     const cells = line.split(',');
-    return Object.fromEntries(names.map((name, i) => [name, name === 'la_code' ? cells[i]! : Number(cells[i])]));
+    return Object.fromEntries(
+      names.map((name, i) => [name, name === 'la_code' ? cells[i]! : Number(cells[i])]),
+    );
   });
 }
 
 function load(name: string) {
   const ref = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')) as Reference;
   const rows = readCsv(ref.data);
-  const terms: DesignTerm[] = [...ref.numeric.map((numeric) => ({ numeric })), ...ref.factor.map((factor) => ({ factor }))];
+  const terms: DesignTerm[] = [
+    ...ref.numeric.map((numeric) => ({ numeric })),
+    ...ref.factor.map((factor) => ({ factor })),
+  ];
   const { X, columnNames } = designMatrix(rows, terms);
-  return { ref, input: { y: rows.map((r) => r.y as number), offset: rows.map((r) => r.offset as number), X, columnNames } };
+  return {
+    ref,
+    input: { y: rows.map((r) => r.y as number), offset: rows.map((r) => r.offset as number), X, columnNames },
+  };
 }
 
 function expectRelative(actual: number, expected: number, tolerance: number): void {
   expect(Math.abs(actual - expected) / Math.abs(expected)).toBeLessThan(tolerance);
 }
 
-const fixtures = ['few-schools', 'many-schools-heavy', 'no-overdispersion', 'many-zeros', 'moderate', 'moderate-unadjusted', 'did', 'did-overall'];
+const fixtures = [
+  'few-schools',
+  'many-schools-heavy',
+  'no-overdispersion',
+  'many-zeros',
+  'moderate',
+  'moderate-unadjusted',
+  'did',
+  'did-overall',
+];
 
 describe('fitNegativeBinomial matches MASS::glm.nb', () => {
   it.each(fixtures)('%s: model choice, θ, rate ratio, interval and p as R', (name) => {
@@ -64,7 +81,11 @@ describe('fitNegativeBinomial matches MASS::glm.nb', () => {
     expectRelative(rr.ciLow, ref.ciLow, 1e-6);
     expectRelative(rr.ciHigh, ref.ciHigh, 1e-6);
     expectRelative(rr.pValue, ref.pValue, 1e-6);
-    fit.coefficients.forEach((b, j) => expect(Math.abs(b - ref.coefficients[j]!)).toBeLessThan(1e-6 * Math.max(1, Math.abs(ref.coefficients[j]!))));
+    fit.coefficients.forEach((b, j) =>
+      expect(Math.abs(b - ref.coefficients[j]!)).toBeLessThan(
+        1e-6 * Math.max(1, Math.abs(ref.coefficients[j]!)),
+      ),
+    );
     fit.standardErrors.forEach((se, j) => expectRelative(se, ref.se[j]!, 1e-6));
   });
 });
@@ -75,16 +96,28 @@ describe('fitGlm (Poisson) matches glm(family = poisson)', () => {
     const fit = fitGlm({ ...input, family: poissonFamily() });
     if (fit.status !== 'fitted') throw new Error(fit.reason);
     expect(fit.converged).toBe(true);
-    fit.coefficients.forEach((b, j) => expect(Math.abs(b - ref.poissonCoefficients[j]!)).toBeLessThan(1e-6 * Math.max(1, Math.abs(ref.poissonCoefficients[j]!))));
+    fit.coefficients.forEach((b, j) =>
+      expect(Math.abs(b - ref.poissonCoefficients[j]!)).toBeLessThan(
+        1e-6 * Math.max(1, Math.abs(ref.poissonCoefficients[j]!)),
+      ),
+    );
     fit.standardErrors.forEach((se, j) => expectRelative(se, ref.poissonSe[j]!, 1e-6));
   });
 });
 
 describe('fitNegativeBinomial says when a model cannot be estimated', () => {
-  const X = [[1, 0], [1, 0], [1, 1], [1, 1]];
+  const X = [
+    [1, 0],
+    [1, 0],
+    [1, 1],
+    [1, 1],
+  ];
   const columnNames = ['(Intercept)', 'arm'];
   it('reports all-zero counts as not estimable', () => {
-    expect(fitNegativeBinomial({ y: [0, 0, 0, 0], X, columnNames })).toEqual({ status: 'not_estimable', reason: 'all counts are zero' });
+    expect(fitNegativeBinomial({ y: [0, 0, 0, 0], X, columnNames })).toEqual({
+      status: 'not_estimable',
+      reason: 'all counts are zero',
+    });
   });
   it('reports an empty arm (a constant column) as a singular design', () => {
     const fit = fitNegativeBinomial({ y: [1, 2, 3, 4], X: X.map(([a]) => [a!, 0]), columnNames });

@@ -20,7 +20,10 @@ export interface RateRatio {
  *
  * Reference: Agresti (2013) Categorical Data Analysis, §4.3 and §1.3.3.
  */
-export function rateRatio(fit: Pick<GlmFitted, 'columnNames' | 'coefficients' | 'standardErrors'>, columnName: string): RateRatio {
+export function rateRatio(
+  fit: Pick<GlmFitted, 'columnNames' | 'coefficients' | 'standardErrors'>,
+  columnName: string,
+): RateRatio {
   const j = fit.columnNames.indexOf(columnName);
   if (j < 0) {
     throw new RangeError(`rateRatio: columnName "${columnName}" is not one of ${fit.columnNames.join(', ')}`);

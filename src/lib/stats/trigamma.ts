@@ -22,6 +22,8 @@ export function trigamma(x: number): number {
     (1 / v) *
     inv2 *
     (1 / 6 -
-      inv2 * (1 / 30 - inv2 * (1 / 42 - inv2 * (1 / 30 - inv2 * (5 / 66 - inv2 * (691 / 2730 - (inv2 * 7) / 6))))));
+      inv2 *
+        (1 / 30 -
+          inv2 * (1 / 42 - inv2 * (1 / 30 - inv2 * (5 / 66 - inv2 * (691 / 2730 - (inv2 * 7) / 6))))));
   return result + 1 / v + 0.5 * inv2 + series;
 }

@@ -1,0 +1,168 @@
+import { scaleLog } from 'd3';
+import { formatRatio, logTicks } from './axis.ts';
+import { chartFrame } from './chartFrame.ts';
+import type { ChartResult } from './chartTypes.ts';
+import { escapeXml } from './escapeXml.ts';
+import { okabeIto } from './okabeIto.ts';
+import { round1 } from './round1.ts';
+import { textWidth } from './textWidth.ts';
+
+/** One row of a forest plot: a rate ratio and its 95% confidence interval. */
+export type ForestRow = {
+  label: string;
+  estimate: number;
+  ciLow: number;
+  ciHigh: number;
+  kind: 'computed' | 'published';
+  overall?: boolean;
+};
+
+/** Options for {@link forestPlot}; `id` must be unique on the page. */
+export type ForestPlotOptions = {
+  id: string;
+  title: string;
+  /** What a ratio below 1 means; default "Fewer with SWIS". */
+  lowerLabel?: string;
+  /** What a ratio above 1 means; default "More with SWIS". */
+  upperLabel?: string;
+  /** Name of the measure for the table and description; default "Rate ratio". */
+  measure?: string;
+};
+
+/** Stated defaults for {@link forestPlot}. */
+export const forestPlotDefaults = {
+  lowerLabel: 'Fewer with SWIS',
+  upperLabel: 'More with SWIS',
+  measure: 'Rate ratio',
+  rowHeight: 30,
+  plotWidth: 300,
+  fontSize: 13,
+} as const;
+
+const interval = (r: ForestRow) => `${formatRatio(r.estimate)} (${formatRatio(r.ciLow)} to ${formatRatio(r.ciHigh)})`;
+
+/**
+ * Forest plot of rate ratios with 95% confidence intervals on a log axis (so 0.5 and 2 sit
+ * equally far from the line of no effect at 1). Computed estimates are filled squares; published
+ * estimates are hollow circles with a "published" tag; an overall estimate is a diamond spanning
+ * its interval. The domain is symmetric about 1 on the log scale and always contains every
+ * interval. Throws RangeError for a non-positive or out-of-order estimate/interval.
+ */
+export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOptions): ChartResult {
+  const { id, title } = options;
+  const lowerLabel = options.lowerLabel ?? forestPlotDefaults.lowerLabel;
+  const upperLabel = options.upperLabel ?? forestPlotDefaults.upperLabel;
+  const measure = options.measure ?? forestPlotDefaults.measure;
+  const { rowHeight, plotWidth, fontSize } = forestPlotDefaults;
+  if (rows.length === 0) throw new RangeError(`forestPlot: rows must not be empty (chart "${title}")`);
+  for (const r of rows) {
+    const ok = [r.estimate, r.ciLow, r.ciHigh].every((v) => Number.isFinite(v) && v > 0) && r.ciLow <= r.estimate && r.estimate <= r.ciHigh;
+    if (!ok) {
+      throw new RangeError(`forestPlot: row "${r.label}" needs 0 < ciLow <= estimate <= ciHigh; got ${r.ciLow}, ${r.estimate}, ${r.ciHigh}`);
+    }
+  }
+
+  // Symmetric log domain about 1, padded 10%, so both direction labels get equal room.
+  const reach = Math.max(...rows.flatMap((r) => [Math.abs(Math.log(r.ciLow)), Math.abs(Math.log(r.ciHigh))]), Math.log(1.25)) * 1.1;
+  const labelWidth = Math.max(90, ...rows.map((r) => textWidth(r.label, fontSize) + (r.kind === 'published' ? 0 : 0))) + 12;
+  const valueWidth = Math.max(...rows.map((r) => textWidth(interval(r), fontSize))) + 16;
+  const left = labelWidth;
+  const top = 44;
+  const x = scaleLog().domain([Math.exp(-reach), Math.exp(reach)]).range([left, left + plotWidth]);
+  const width = left + plotWidth + valueWidth;
+  const rowsTop = top;
+  const axisY = rowsTop + rows.length * rowHeight + 6;
+  const height = axisY + 42;
+  const x1 = round1(x(1));
+
+  const parts: string[] = [];
+  // Direction labels above the plot, either side of the line of no effect, with arrows in text.
+  parts.push(
+    `<g font-size="12">`,
+    `<text x="${round1(x1 - 6)}" y="18" text-anchor="end">\u2190 ${escapeXml(lowerLabel)}</text>`,
+    `<text x="${round1(x1 + 6)}" y="18">${escapeXml(upperLabel)} \u2192</text>`,
+    `</g>`,
+    `<text x="${round1(width - 4)}" y="36" text-anchor="end" font-size="12" font-weight="600">${escapeXml(measure)} (95% CI)</text>`,
+  );
+  // Line of no effect.
+  parts.push(`<line class="rule" x1="${x1}" x2="${x1}" y1="26" y2="${axisY}" stroke-width="1"/>`);
+
+  rows.forEach((r, i) => {
+    const cy = round1(rowsTop + i * rowHeight + rowHeight / 2);
+    const ex = round1(x(r.estimate));
+    const lo = round1(x(r.ciLow));
+    const hi = round1(x(r.ciHigh));
+    const colour = r.overall ? okabeIto.black : r.kind === 'published' ? okabeIto.vermillion : okabeIto.blue;
+    const name = `${escapeXml(r.label)}${r.kind === 'published' ? ` (published)` : ''}`;
+    parts.push(`<g>`);
+    if (r.overall) {
+      parts.push(`<line class="rule" x1="${left - labelWidth + 4}" x2="${round1(width - 4)}" y1="${round1(cy - rowHeight / 2)}" y2="${round1(cy - rowHeight / 2)}" stroke-width="0.5" stroke-dasharray="2 2"/>`);
+    }
+    parts.push(`<text x="4" y="${round1(cy + 4)}"${r.overall ? ' font-weight="700"' : ''}>${escapeXml(r.label)}</text>`);
+    if (r.overall) {
+      const fill = r.kind === 'published' ? 'none' : colour;
+      parts.push(
+        `<path class="mark${r.kind === 'published' ? '' : ' fill'}" d="M${lo},${cy}L${ex},${round1(cy - 8)}L${hi},${cy}L${ex},${round1(cy + 8)}Z" fill="${fill}" stroke="${colour}" stroke-width="1.5"><title>${name}: ${interval(r)}</title></path>`,
+      );
+    } else {
+      parts.push(`<line class="mark" x1="${lo}" x2="${hi}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2"${r.kind === 'published' ? ' stroke-dasharray="5 3"' : ''}/>`);
+      if (r.kind === 'published') {
+        parts.push(`<circle class="mark hollow" cx="${ex}" cy="${cy}" r="5" fill="#fff" stroke="${colour}" stroke-width="2"><title>${name}: ${interval(r)}</title></circle>`);
+      } else {
+        parts.push(`<rect class="mark fill" x="${round1(ex - 5)}" y="${round1(cy - 5)}" width="10" height="10" fill="${colour}" stroke="${colour}"><title>${name}: ${interval(r)}</title></rect>`);
+      }
+    }
+    if (r.kind === 'published') {
+      // Tag below the interval, centred on the estimate, so it cannot collide with the CI text.
+      parts.push(`<text x="${ex}" y="${round1(cy + 14)}" text-anchor="middle" font-size="10" font-style="italic">published</text>`);
+    }
+    parts.push(`<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-variant-numeric="tabular-nums"${r.overall ? ' font-weight="700"' : ''}>${interval(r)}</text>`);
+    parts.push(`</g>`);
+  });
+
+  // Axis.
+  parts.push(`<g class="axis-ticks"><line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
+  for (const t of logTicks(x)) {
+    parts.push(`<line class="axis" x1="${t.position}" x2="${t.position}" y1="${axisY}" y2="${axisY + 5}"/><text x="${t.position}" y="${axisY + 18}" text-anchor="middle" font-size="11">${t.label}</text>`);
+  }
+  parts.push(`<text x="${x1}" y="${axisY + 36}" text-anchor="middle" font-size="12">${escapeXml(measure)} (log scale)</text></g>`);
+
+  return {
+    svg: chartFrame({ id, width, height, title, desc: forestDescription(rows, { measure, lowerLabel, upperLabel }), body: parts.join('') }),
+    table: {
+      caption: title,
+      columns: [
+        { label: 'Estimate', numeric: false },
+        { label: measure, numeric: true },
+        { label: '95% CI lower', numeric: true },
+        { label: '95% CI upper', numeric: true },
+        { label: 'Source', numeric: false },
+      ],
+      rows: rows.map((r) => [r.label, formatRatio(r.estimate), formatRatio(r.ciLow), formatRatio(r.ciHigh), r.kind === 'published' ? 'Published' : 'Computed']),
+    },
+  };
+}
+
+/**
+ * The `<desc>` text of a forest plot, generated from the rows: how many estimates, the largest
+ * and smallest (excluding any overall row), how many fall on each side of 1 and the overall estimate.
+ */
+export function forestDescription(rows: readonly ForestRow[], labels: { measure: string; lowerLabel: string; upperLabel: string }): string {
+  const parts = rows.filter((r) => !r.overall);
+  const overall = rows.find((r) => r.overall);
+  const pool = parts.length > 0 ? parts : rows;
+  const largest = pool.reduce((a, b) => (b.estimate > a.estimate ? b : a));
+  const smallest = pool.reduce((a, b) => (b.estimate < a.estimate ? b : a));
+  const below = pool.filter((r) => r.estimate < 1).length;
+  const above = pool.filter((r) => r.estimate > 1).length;
+  const excluding = pool.filter((r) => r.ciHigh < 1 || r.ciLow > 1).length;
+  const published = pool.filter((r) => r.kind === 'published').length;
+  const sentences = [
+    `Forest plot of ${pool.length} ${labels.measure.toLowerCase()}${pool.length === 1 ? '' : 's'} with 95% confidence intervals on a log scale; below 1 means ${labels.lowerLabel.toLowerCase()}, above 1 means ${labels.upperLabel.toLowerCase()}.`,
+    `Largest: ${largest.label}, ${interval(largest)}. Smallest: ${smallest.label}, ${interval(smallest)}.`,
+    `${below} below 1 and ${above} above 1; ${excluding} of ${pool.length} intervals exclude 1.`,
+  ];
+  if (published > 0) sentences.push(`${published} ${published === 1 ? 'is a published estimate' : 'are published estimates'}, drawn as hollow circles.`);
+  if (overall) sentences.push(`Overall: ${interval(overall)}, ${overall.estimate < 1 ? labels.lowerLabel.toLowerCase() : overall.estimate > 1 ? labels.upperLabel.toLowerCase() : 'no difference'}.`);
+  return sentences.join(' ');
+}

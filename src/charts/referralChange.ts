@@ -1,0 +1,172 @@
+import { scaleLinear } from 'd3';
+import { formatChange, formatNumber, linearTicks } from './axis.ts';
+import { chartFrame } from './chartFrame.ts';
+import type { ChartResult } from './chartTypes.ts';
+import { escapeXml } from './escapeXml.ts';
+import { okabeIto } from './okabeIto.ts';
+import { round1 } from './round1.ts';
+import { textWidth } from './textWidth.ts';
+
+/** One authority's rate before and after; null means not available (never drawn as zero). */
+export type ReferralChangeRow = { label: string; before: number | null; after: number | null };
+
+/** Options for {@link referralChange}; `id` must be unique on the page. */
+export type ReferralChangeOptions = {
+  id: string;
+  title: string;
+  /** Unit of the rates, e.g. "Referrals per 10,000 children". */
+  unit: string;
+  beforeLabel: string;
+  afterLabel: string;
+  /** A comparison such as England, drawn as a bold first row and a dashed vertical rule at its after value. */
+  reference?: ReferralChangeRow;
+};
+
+/** Stated defaults for {@link referralChange}. */
+export const referralChangeDefaults = { rowHeight: 28, plotWidth: 300, fontSize: 13 } as const;
+
+const change = (r: ReferralChangeRow): number | null => (r.before === null || r.after === null ? null : r.after - r.before);
+const fmt = (v: number | null) => (v === null ? 'no data' : formatNumber(v));
+
+/**
+ * Dumbbell/arrow chart of each authority's rate before and after: a hollow circle at the before
+ * value, an arrow to a filled arrowhead at the after value. Falls are blue and rises vermillion,
+ * but direction is also carried by the arrow and the signed change printed on each row. Rows are
+ * sorted by change (largest fall first); rows with a missing value come last with a "no data" note.
+ */
+export function referralChange(rows: readonly ReferralChangeRow[], options: ReferralChangeOptions): ChartResult {
+  const { id, title, unit, beforeLabel, afterLabel, reference } = options;
+  const { rowHeight, plotWidth, fontSize } = referralChangeDefaults;
+  for (const r of [...rows, ...(reference ? [reference] : [])]) {
+    for (const v of [r.before, r.after]) {
+      if (v !== null && !Number.isFinite(v)) throw new RangeError(`referralChange: row "${r.label}" has a non-finite value ${v}; use null for missing`);
+    }
+  }
+  const sorted = [...rows].sort((a, b) => {
+    const ca = change(a);
+    const cb = change(b);
+    if (ca === null || cb === null) return ca === null ? (cb === null ? 0 : 1) : -1;
+    return ca - cb || a.label.localeCompare(b.label, 'en-GB');
+  });
+  const all = reference ? [reference, ...sorted] : sorted;
+  const values = all.flatMap((r) => [r.before, r.after]).filter((v): v is number => v !== null);
+  const maxValue = values.length ? Math.max(...values) : 1;
+  const minValue = values.length ? Math.min(...values) : 0;
+  const noteText = (r: ReferralChangeRow) =>
+    r.before === null && r.after === null ? 'no data' : r.before === null ? `${formatNumber(r.after ?? 0)}; no ${beforeLabel} data` : r.after === null ? `${formatNumber(r.before)}; no ${afterLabel} data` : '';
+  const valueText = (r: ReferralChangeRow) => {
+    const c = change(r);
+    return c === null ? noteText(r) : `${formatNumber(r.before ?? 0)} \u2192 ${formatNumber(r.after ?? 0)} (${formatChange(c)})`;
+  };
+
+  const labelWidth = Math.max(80, ...all.map((r) => textWidth(r.label, fontSize))) + 12;
+  const valueWidth = Math.max(120, ...all.map((r) => textWidth(valueText(r), 12))) + 16;
+  const left = labelWidth;
+  const top = 48;
+  const x = scaleLinear().domain([Math.min(0, minValue), maxValue]).nice().range([left, left + plotWidth]);
+  const width = left + plotWidth + valueWidth;
+  const axisY = top + all.length * rowHeight + 6;
+  const height = axisY + 42;
+  const fall = okabeIto.blue;
+  const rise = okabeIto.vermillion;
+
+  const parts: string[] = [];
+  // Legend: the shapes, not the colours, say which end is which.
+  parts.push(
+    `<g font-size="12">`,
+    `<circle class="mark hollow" cx="${left + 6}" cy="14" r="5" fill="#fff" stroke="currentColor" stroke-width="2"/>`,
+    `<text x="${left + 16}" y="18">${escapeXml(beforeLabel)}</text>`,
+    `<path class="mark fill" d="M${round1(left + 30 + textWidth(beforeLabel, 12))},9L${round1(left + 40 + textWidth(beforeLabel, 12))},14L${round1(left + 30 + textWidth(beforeLabel, 12))},19Z" fill="currentColor"/>`,
+    `<text x="${round1(left + 46 + textWidth(beforeLabel, 12))}" y="18">${escapeXml(afterLabel)}</text>`,
+    `<text x="${round1(width - 4)}" y="38" text-anchor="end" font-weight="600">Change</text>`,
+    `</g>`,
+  );
+  // Gridlines and axis.
+  const ticks = linearTicks(x, 5);
+  for (const t of ticks) parts.push(`<line class="axis" x1="${t.position}" x2="${t.position}" y1="${top - 4}" y2="${axisY}" stroke-opacity="0.15"/>`);
+  if (reference && reference.after !== null) {
+    const rx = round1(x(reference.after));
+    parts.push(`<line class="rule" x1="${rx}" x2="${rx}" y1="${top - 4}" y2="${axisY}" stroke-dasharray="4 3" stroke-width="1"/>`);
+  }
+
+  all.forEach((r, i) => {
+    const isRef = reference !== undefined && i === 0;
+    const cy = round1(top + i * rowHeight + rowHeight / 2);
+    const c = change(r);
+    const colour = isRef ? 'currentColor' : c !== null && c > 0 ? rise : fall;
+    const weight = isRef ? ' font-weight="700"' : '';
+    parts.push(`<g>`, `<text x="4" y="${round1(cy + 4)}"${weight}>${escapeXml(r.label)}</text>`);
+    if (r.before !== null && r.after !== null) {
+      const bx = round1(x(r.before));
+      const ax = round1(x(r.after));
+      const dir = Math.sign(ax - bx);
+      // Arrowhead tip sits on the after value; shaft stops at its base so it stays sharp.
+      const base = round1(ax - dir * 9);
+      if (Math.abs(ax - bx) > 10) parts.push(`<line class="mark" x1="${bx}" x2="${base}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2.5"/>`);
+      parts.push(`<circle class="mark hollow" cx="${bx}" cy="${cy}" r="5" fill="#fff" stroke="${colour}" stroke-width="2"/>`);
+      const head = dir === 0 ? `M${round1(ax - 4)},${round1(cy - 7)}L${round1(ax + 4)},${round1(cy - 7)}L${ax},${cy}Z` : `M${base},${round1(cy - 6)}L${ax},${cy}L${base},${round1(cy + 6)}Z`;
+      parts.push(`<path class="mark fill" d="${head}" fill="${colour}" stroke="${colour}" stroke-linejoin="round"/>`);
+    } else if (r.before !== null) {
+      parts.push(`<circle class="mark hollow" cx="${round1(x(r.before))}" cy="${cy}" r="5" fill="#fff" stroke="currentColor" stroke-width="2"/>`);
+    } else if (r.after !== null) {
+      const ax = round1(x(r.after));
+      parts.push(`<path class="mark fill" d="M${round1(ax - 9)},${round1(cy - 6)}L${ax},${cy}L${round1(ax - 9)},${round1(cy + 6)}Z" fill="currentColor"/>`);
+    }
+    const italic = c === null ? ' font-style="italic"' : '';
+    parts.push(`<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-size="12" font-variant-numeric="tabular-nums"${weight}${italic}>${escapeXml(valueText(r))}</text>`, `</g>`);
+  });
+
+  parts.push(`<line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
+  for (const t of ticks) parts.push(`<text x="${t.position}" y="${axisY + 16}" text-anchor="middle" font-size="11">${t.label}</text>`);
+  parts.push(`<text x="${round1(left + plotWidth / 2)}" y="${axisY + 34}" text-anchor="middle" font-size="12">${escapeXml(unit)}</text>`);
+
+  return {
+    svg: chartFrame({ id, width, height, title, desc: referralChangeDescription(sorted, options), body: parts.join('') }),
+    table: {
+      caption: `${title} (${unit})`,
+      columns: [
+        { label: 'Area', numeric: false },
+        { label: beforeLabel, numeric: true },
+        { label: afterLabel, numeric: true },
+        { label: 'Change', numeric: true },
+      ],
+      rows: all.map((r) => {
+        const c = change(r);
+        return [r.label, fmt(r.before), fmt(r.after), c === null ? 'not available' : formatChange(c)];
+      }),
+    },
+  };
+}
+
+/**
+ * The `<desc>` of a referral-change chart, generated from the rows: how many areas fell and
+ * rose, the largest fall and rise (or smallest change), the reference's change, and which areas
+ * have missing values.
+ */
+export function referralChangeDescription(rows: readonly ReferralChangeRow[], options: Pick<ReferralChangeOptions, 'unit' | 'beforeLabel' | 'afterLabel' | 'reference'>): string {
+  const complete = rows.filter((r) => change(r) !== null);
+  const missing = rows.filter((r) => change(r) === null);
+  const out = [`Arrows from ${options.beforeLabel} to ${options.afterLabel} for ${rows.length} area${rows.length === 1 ? '' : 's'}, in ${options.unit.toLowerCase()}, sorted by change.`];
+  if (complete.length > 0) {
+    const byChange = [...complete].sort((a, b) => (change(a) ?? 0) - (change(b) ?? 0));
+    const first = byChange[0] as ReferralChangeRow;
+    const last = byChange[byChange.length - 1] as ReferralChangeRow;
+    const falls = complete.filter((r) => (change(r) ?? 0) < 0).length;
+    const rises = complete.filter((r) => (change(r) ?? 0) > 0).length;
+    out.push(`${falls} fell and ${rises} rose.`);
+    const say = (r: ReferralChangeRow) => `${r.label} (${fmt(r.before)} to ${fmt(r.after)}, ${formatChange(change(r) ?? 0)})`;
+    const lowLabel = (change(first) ?? 0) < 0 ? 'Largest fall' : 'Smallest change';
+    const highLabel = (change(last) ?? 0) > 0 ? 'Largest rise' : 'Smallest fall';
+    out.push(`${lowLabel}: ${say(first)}. ${highLabel}: ${say(last)}.`);
+    const highest = complete.reduce((a, b) => ((b.after ?? 0) > (a.after ?? 0) ? b : a));
+    const lowest = complete.reduce((a, b) => ((b.after ?? 0) < (a.after ?? 0) ? b : a));
+    out.push(`Highest ${options.afterLabel} rate: ${highest.label}, ${fmt(highest.after)}; lowest: ${lowest.label}, ${fmt(lowest.after)}.`);
+  }
+  const ref = options.reference;
+  if (ref) {
+    const c = change(ref);
+    out.push(c === null ? `${ref.label}: not available.` : `${ref.label}: ${fmt(ref.before)} to ${fmt(ref.after)} (${formatChange(c)}), shown as the first row and a dashed line.`);
+  }
+  if (missing.length > 0) out.push(`Missing values, shown as gaps not zero: ${missing.map((r) => r.label).join(', ')}.`);
+  return out.join(' ');
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { expect, test } from 'vitest';
+import { dfeRound } from '../context/ratePer10k.ts';
+import { parseCsvFile } from '../data/parseCsv.ts';
+import { laStatisticSchema } from '../data/schemas.ts';
+import { contextRates } from './contextRates.ts';
+
+const root = join(import.meta.dirname, '../../..');
+
+test('context.json rates equal DfE published rates for every authority, year and measure where both exist', () => {
+  const stats = parseCsvFile('la-statistics.csv', readFileSync(join(root, 'data/context/la-statistics.csv'), 'utf8'), laStatisticSchema);
+  expect(stats.problems).toEqual([]);
+  const rows = contextRates(stats.rows);
+  const byKey = new Map(rows.map((r) => [`${r.laCode}|${r.year}|${r.measure}`, r]));
+  const published = Papa.parse<Record<string, string>>(readFileSync(join(root, 'tests/fixtures/dfe-published-rates.csv'), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  let checked = 0;
+  const mismatches: string[] = [];
+  for (const p of published) {
+    const row = byKey.get(`${p.la_code}|${p.year}|${p.measure}`);
+    if (!row || row.ratePer10k === null) continue;
+    checked++;
+    const ours = dfeRound(row.ratePer10k, Number(p.decimals));
+    if (ours !== Number(p.published_rate)) mismatches.push(`${p.la_code} ${p.year} ${p.measure}: ours ${ours}, DfE ${p.published_rate}`);
+  }
+  expect(mismatches).toEqual([]);
+  expect(checked).toBeGreaterThan(5000);
+  expect(checked).toBe(published.length);
+});
+
+test('a DfE symbol gives a null value and a null rate, never zero', () => {
+  const rows = contextRates([
+    { la_code: 'E09000022', year: 2020, measure: 's47_enquiries', value: 'c' },
+    { la_code: 'E09000022', year: 2020, measure: 'children_0_17', value: 60000 },
+    { la_code: 'E09000022', year: 2021, measure: 's47_enquiries', value: 600 },
+    { la_code: 'E09000022', year: 2021, measure: 'children_0_17', value: 'x' },
+    { la_code: 'E09000022', year: 2022, measure: 's47_enquiries', value: 600 },
+    { la_code: 'E09000022', year: 2022, measure: 'children_0_17', value: 60000 },
+  ]);
+  expect(rows).toEqual([
+    { laCode: 'E09000022', year: 2020, measure: 's47_enquiries', value: null, symbol: 'c', ratePer10k: null },
+    { laCode: 'E09000022', year: 2021, measure: 's47_enquiries', value: 600, symbol: null, ratePer10k: null },
+    { laCode: 'E09000022', year: 2022, measure: 's47_enquiries', value: 600, symbol: null, ratePer10k: 100 },
+  ]);
+});

@@ -1,0 +1,19 @@
+/**
+ * Build-time access to the results folder written by `npm run results`. Pages call these at
+ * build time only; the folder is `out/` unless RESULTS_DIR says otherwise.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The folder the site reads results from. */
+export const RESULTS_DIR = process.env.RESULTS_DIR ?? 'out';
+
+/** Reads and parses one results file, with a sentence if it is missing. */
+export function readResults<T>(name: string): T {
+  const path = join(RESULTS_DIR, name);
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (e) {
+    throw new Error(`The site needs ${path}; run \`npm run results\` first (${(e as Error).message})`);
+  }
+}
