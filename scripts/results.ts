@@ -58,8 +58,14 @@ function main(): number {
     return 1;
   }
   const log = (what: string, rows: number, since: number) =>
-    console.log(`results: ${what.padEnd(20)} ${String(rows).padStart(7)} rows ${((performance.now() - since) / 1000).toFixed(2)} s`);
-  log('read and validated', Object.values(loaded.rowCounts).reduce((a, b) => a + b, 0), started);
+    console.log(
+      `results: ${what.padEnd(20)} ${String(rows).padStart(7)} rows ${((performance.now() - since) / 1000).toFixed(2)} s`,
+    );
+  log(
+    'read and validated',
+    Object.values(loaded.rowCounts).reduce((a, b) => a + b, 0),
+    started,
+  );
 
   const inputs = [...folder.files].map(([path, text]) => ({
     path,
@@ -88,7 +94,9 @@ function main(): number {
       `results: ${c.outcome} published ${fmt(c.published)}; computed ${c.computed ? fmt(c.computed) : 'not estimable'}`,
     );
   }
-  console.log(`results: wrote ${files.length} files to ${args.out} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(
+    `results: wrote ${files.length} files to ${args.out} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
   return 0;
 }
 

@@ -26,7 +26,10 @@ if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
   // A file that fails to load has no tests but is a failure too.
-  failed = (json.numFailedTests ?? 0) + (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  failed =
+    (json.numFailedTests ?? 0) +
+    (json.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0)
+      .length;
 } else {
   failed = 1;
 }

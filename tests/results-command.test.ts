@@ -8,10 +8,14 @@ const root = join(import.meta.dirname, '..');
 let work: string;
 
 function results(dataDir: string, outDir: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--experimental-strip-types', join(root, 'scripts/results.ts'), '--data', dataDir, '--out', outDir], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env, NODE_NO_WARNINGS: '1' },
-  });
+  return spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', join(root, 'scripts/results.ts'), '--data', dataDir, '--out', outDir],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ...env, NODE_NO_WARNINGS: '1' },
+    },
+  );
 }
 
 function snapshotFolder(dir: string): Record<string, string> {
@@ -36,10 +40,18 @@ describe('npm run results', () => {
     expect(b.status, b.stderr).toBe(0);
     const filesA = snapshotFolder(join(work, 'out-a'));
     expect(Object.keys(filesA)).toEqual([
-      'changes.json', 'comparisons.json', 'context.json', 'dataset.json', 'estimates.json', 'manifest.json', 'notes.json', 'rates.json',
+      'changes.json',
+      'comparisons.json',
+      'context.json',
+      'dataset.json',
+      'estimates.json',
+      'manifest.json',
+      'notes.json',
+      'rates.json',
     ]);
     expect(filesA).toEqual(snapshotFolder(join(work, 'out-b')));
-    for (const name of Object.keys(filesA)) expect(a.stdout).toMatch(new RegExp(`results: ${name.replace('.', '\\.')} +\\d+ rows \\d+\\.\\d\\d s`));
+    for (const name of Object.keys(filesA))
+      expect(a.stdout).toMatch(new RegExp(`results: ${name.replace('.', '\\.')} +\\d+ rows \\d+\\.\\d\\d s`));
   });
 
   test('the manifest names every input with its SHA-256 and row count', () => {
@@ -52,13 +64,19 @@ describe('npm run results', () => {
 
   test('the computed primary estimate lies inside the published interval and the run prints it', () => {
     const comparisons = JSON.parse(readFileSync(join(work, 'out-a/comparisons.json'), 'utf8'));
-    const primary = comparisons.find((c: { outcome: string; analysis: string }) => c.outcome === 's47' && c.analysis === 'adjusted');
+    const primary = comparisons.find(
+      (c: { outcome: string; analysis: string }) => c.outcome === 's47' && c.analysis === 'adjusted',
+    );
     expect(primary.published).toMatchObject({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 });
     expect(primary.computedInsidePublishedInterval).toBe(true);
   });
 
   test('school ids never appear in any output', () => {
-    const ids = readFileSync(join(work, 'data/trial/schools.csv'), 'utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean);
+    const ids = readFileSync(join(work, 'data/trial/schools.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')[0])
+      .filter(Boolean);
     const all = Object.values(snapshotFolder(join(work, 'out-a'))).join('\n');
     for (const id of ids) expect(all.includes(`"${id}"`)).toBe(false);
   });
@@ -73,7 +91,10 @@ describe('npm run results', () => {
     row[pupils] = '-3';
     schools[3] = row.join(',');
     writeFileSync(join(bad, 'trial/schools.csv'), schools.join('\n'));
-    writeFileSync(join(bad, 'outcomes.csv'), readFileSync(join(bad, 'outcomes.csv'), 'utf8').replace('lower_is_better', 'lower-is-better'));
+    writeFileSync(
+      join(bad, 'outcomes.csv'),
+      readFileSync(join(bad, 'outcomes.csv'), 'utf8').replace('lower_is_better', 'lower-is-better'),
+    );
     const before = snapshotFolder(join(work, 'out-a'));
     const run = results(bad, join(work, 'out-a'));
     expect(run.status).toBe(1);

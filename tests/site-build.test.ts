@@ -14,7 +14,9 @@ test('the home page shows the published primary result with its interval and sou
 test('the home page shows the estimate computed in this build from the results JSON', () => {
   const comparisons = JSON.parse(readFileSync(join(root, 'out/comparisons.json'), 'utf8'));
   const c = comparisons[0].computed;
-  expect(html()).toContain(`Computed from the data in this build: ${c.estimate.toFixed(3)} (95% CI ${c.ciLow.toFixed(3)} to ${c.ciHigh.toFixed(3)})`);
+  expect(html()).toContain(
+    `Computed from the data in this build: ${c.estimate.toFixed(3)} (95% CI ${c.ciLow.toFixed(3)} to ${c.ciHigh.toFixed(3)})`,
+  );
 });
 
 test('the synthetic-data notice is driven by the data flag', () => {

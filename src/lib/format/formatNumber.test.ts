@@ -10,5 +10,7 @@ test('a suppressed value prints as its symbol', () => {
   expect(formatNumber('c')).toBe('c');
 });
 test('a rate ratio prints with its interval', () => {
-  expect(formatRateRatio({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 })).toBe('1.055 (95% CI 0.955 to 1.166)');
+  expect(formatRateRatio({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 })).toBe(
+    '1.055 (95% CI 0.955 to 1.166)',
+  );
 });

@@ -17,6 +17,9 @@ export function formatNumber(value: number | string, decimals = 0): string {
 }
 
 /** A rate ratio with its interval, e.g. "1.055 (95% CI 0.955 to 1.166)". */
-export function formatRateRatio(e: { estimate: number; ciLow: number; ciHigh: number }, decimals = 3): string {
+export function formatRateRatio(
+  e: { estimate: number; ciLow: number; ciHigh: number },
+  decimals = 3,
+): string {
   return `${formatNumber(e.estimate, decimals)} (95% CI ${formatNumber(e.ciLow, decimals)} to ${formatNumber(e.ciHigh, decimals)})`;
 }

@@ -76,7 +76,8 @@ export function buildResults(
     rates.push(...r.rates);
     changes.push(...r.changes);
   }
-  const byStudy = <T extends { study: string }>(a: T, b: T) => (a.study < b.study ? -1 : a.study > b.study ? 1 : 0);
+  const byStudy = <T extends { study: string }>(a: T, b: T) =>
+    a.study < b.study ? -1 : a.study > b.study ? 1 : 0;
   rates.sort(byStudy);
   changes.sort(byStudy);
   emit('rates.json', rates, rates.length);
@@ -94,7 +95,8 @@ export function buildResults(
   const comparisons: Comparison[] = (data.published?.estimates ?? []).map((p) => {
     const computed =
       estimates.find(
-        (e) => e.study === p.study && e.outcome === p.outcome && e.scope === p.scope && e.analysis === p.analysis,
+        (e) =>
+          e.study === p.study && e.outcome === p.outcome && e.scope === p.scope && e.analysis === p.analysis,
       ) ?? null;
     return {
       study: p.study,
@@ -110,7 +112,9 @@ export function buildResults(
         sourceUrl: p.source_url,
       },
       computed,
-      computedInsidePublishedInterval: computed ? computed.estimate >= p.ci_low && computed.estimate <= p.ci_high : null,
+      computedInsidePublishedInterval: computed
+        ? computed.estimate >= p.ci_low && computed.estimate <= p.ci_high
+        : null,
     };
   });
   emit('comparisons.json', comparisons, comparisons.length);

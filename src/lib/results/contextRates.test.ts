@@ -10,14 +10,21 @@ import { contextRates } from './contextRates.ts';
 const root = join(import.meta.dirname, '../../..');
 
 test('context.json rates equal DfE published rates for every authority, year and measure where both exist', () => {
-  const stats = parseCsvFile('la-statistics.csv', readFileSync(join(root, 'data/context/la-statistics.csv'), 'utf8'), laStatisticSchema);
+  const stats = parseCsvFile(
+    'la-statistics.csv',
+    readFileSync(join(root, 'data/context/la-statistics.csv'), 'utf8'),
+    laStatisticSchema,
+  );
   expect(stats.problems).toEqual([]);
   const rows = contextRates(stats.rows);
   const byKey = new Map(rows.map((r) => [`${r.laCode}|${r.year}|${r.measure}`, r]));
-  const published = Papa.parse<Record<string, string>>(readFileSync(join(root, 'tests/fixtures/dfe-published-rates.csv'), 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
+  const published = Papa.parse<Record<string, string>>(
+    readFileSync(join(root, 'tests/fixtures/dfe-published-rates.csv'), 'utf8'),
+    {
+      header: true,
+      skipEmptyLines: true,
+    },
+  ).data;
   let checked = 0;
   const mismatches: string[] = [];
   for (const p of published) {
@@ -25,7 +32,8 @@ test('context.json rates equal DfE published rates for every authority, year and
     if (!row || row.ratePer10k === null) continue;
     checked++;
     const ours = dfeRound(row.ratePer10k, Number(p.decimals));
-    if (ours !== Number(p.published_rate)) mismatches.push(`${p.la_code} ${p.year} ${p.measure}: ours ${ours}, DfE ${p.published_rate}`);
+    if (ours !== Number(p.published_rate))
+      mismatches.push(`${p.la_code} ${p.year} ${p.measure}: ours ${ours}, DfE ${p.published_rate}`);
   }
   expect(mismatches).toEqual([]);
   expect(checked).toBeGreaterThan(5000);

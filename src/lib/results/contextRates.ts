@@ -6,7 +6,14 @@ import { ratePer10k } from '../context/ratePer10k.ts';
 import type { LaStatisticRow } from '../data/schemas.ts';
 
 /** The count measures that get a rate; `children_0_17` is their denominator. */
-export const COUNT_MEASURES = ['referrals', 's47_enquiries', 'icpc', 'cpp_starts', 'cin_starts', 'cla_starts'] as const;
+export const COUNT_MEASURES = [
+  'referrals',
+  's47_enquiries',
+  'icpc',
+  'cpp_starts',
+  'cin_starts',
+  'cla_starts',
+] as const;
 
 /** One row of out/context.json. */
 export interface ContextRow {
@@ -27,7 +34,8 @@ export interface ContextRow {
 export function contextRates(rows: readonly LaStatisticRow[]): ContextRow[] {
   const population = new Map<string, number>();
   for (const r of rows) {
-    if (r.measure === 'children_0_17' && typeof r.value === 'number') population.set(`${r.la_code}|${r.year}`, r.value);
+    if (r.measure === 'children_0_17' && typeof r.value === 'number')
+      population.set(`${r.la_code}|${r.year}`, r.value);
   }
   const counts = new Set<string>(COUNT_MEASURES);
   const out: ContextRow[] = [];

@@ -14,10 +14,26 @@ describe('trial rates', () => {
     { school_id: 's4', la_code: 'E09000008', arm: 'swis', pupils: 900, status: 'withdrawn' },
   ];
   const outcomes = [
-    ['s1', 'baseline', 30], ['s1', 'followup', 40], ['s2', 'baseline', 25], ['s2', 'followup', 0],
-    ['s3', 'baseline', 4], ['s3', 'followup', 61], ['s4', 'baseline', 50], ['s4', 'followup', 50],
-  ].map(([school_id, period, count]) => ({ school_id: String(school_id), period: String(period), outcome: 's47', count: Number(count) }));
-  const { rates, changes } = computeRates('trial', trialCells({ periods, schools, outcomes }), ['baseline', 'followup'], 9);
+    ['s1', 'baseline', 30],
+    ['s1', 'followup', 40],
+    ['s2', 'baseline', 25],
+    ['s2', 'followup', 0],
+    ['s3', 'baseline', 4],
+    ['s3', 'followup', 61],
+    ['s4', 'baseline', 50],
+    ['s4', 'followup', 50],
+  ].map(([school_id, period, count]) => ({
+    school_id: String(school_id),
+    period: String(period),
+    outcome: 's47',
+    count: Number(count),
+  }));
+  const { rates, changes } = computeRates(
+    'trial',
+    trialCells({ periods, schools, outcomes }),
+    ['baseline', 'followup'],
+    9,
+  );
   const find = (scope: string, group: string, period: string) =>
     rates.find((r) => r.scope === scope && r.group === group && r.period === period)!;
 
@@ -63,9 +79,16 @@ describe('trial rates', () => {
 describe('pilot rates', () => {
   test('months before start_month are the pre period and the rest the post period', () => {
     const cells = pilotCells({
-      sites: [{ la_code: 'E09000022', baseline_start: '2018-11', start_month: '2019-01', end_month: '2019-03' }],
+      sites: [
+        { la_code: 'E09000022', baseline_start: '2018-11', start_month: '2019-01', end_month: '2019-03' },
+      ],
       schools: [{ school_id: 'p1', la_code: 'E09000022', group: 'swis', pupils: 1200 }],
-      outcomes: ['2018-11', '2018-12', '2019-01', '2019-02', '2019-03'].map((month, i) => ({ school_id: 'p1', month, outcome: 's47', count: 10 + i })),
+      outcomes: ['2018-11', '2018-12', '2019-01', '2019-02', '2019-03'].map((month, i) => ({
+        school_id: 'p1',
+        month,
+        outcome: 's47',
+        count: 10 + i,
+      })),
     });
     const pre = cells.find((c) => c.period === 'pre')!;
     const post = cells.find((c) => c.period === 'post')!;

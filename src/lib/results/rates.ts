@@ -75,14 +75,23 @@ export function trialCells(trial: TrialInput): Cell[] {
   const schools = new Map(
     trial.schools
       .filter((s) => s.status === 'analysed')
-      .map((s) => [s.school_id, { schoolId: s.school_id, laCode: s.la_code, group: s.arm, pupils: s.pupils }]),
+      .map((s) => [
+        s.school_id,
+        { schoolId: s.school_id, laCode: s.la_code, group: s.arm, pupils: s.pupils },
+      ]),
   );
   const cells: Cell[] = [];
   for (const o of trial.outcomes) {
     const school = schools.get(o.school_id);
     const m = months.get(o.period);
     if (!school || m === undefined) continue;
-    cells.push({ school, period: o.period, outcome: o.outcome, count: o.count, years: (school.pupils * m) / 12 });
+    cells.push({
+      school,
+      period: o.period,
+      outcome: o.outcome,
+      count: o.count,
+      years: (school.pupils * m) / 12,
+    });
   }
   return cells;
 }
@@ -94,7 +103,10 @@ export function trialCells(trial: TrialInput): Cell[] {
 export function pilotCells(pilot: PilotInput): Cell[] {
   const sites = new Map(pilot.sites.map((s) => [s.la_code, s]));
   const schools = new Map(
-    pilot.schools.map((s) => [s.school_id, { schoolId: s.school_id, laCode: s.la_code, group: s.group, pupils: s.pupils }]),
+    pilot.schools.map((s) => [
+      s.school_id,
+      { schoolId: s.school_id, laCode: s.la_code, group: s.group, pupils: s.pupils },
+    ]),
   );
   const sums = new Map<string, Cell>();
   for (const o of pilot.outcomes) {
@@ -142,7 +154,16 @@ export function computeRates(
       const k = key(c.outcome, scope, c.school.group, c.period);
       let a = aggs.get(k);
       if (!a) {
-        a = { study, outcome: c.outcome, scope, group: c.school.group, period: c.period, schools: new Set(), count: 0, years: 0 };
+        a = {
+          study,
+          outcome: c.outcome,
+          scope,
+          group: c.school.group,
+          period: c.period,
+          schools: new Set(),
+          count: 0,
+          years: 0,
+        };
         aggs.set(k, a);
       }
       a.schools.add(c.school.schoolId);
@@ -189,7 +210,10 @@ export function computeRates(
     rateByKey.set(k, row.ratePer1000);
     rates.push(row);
   }
-  rates.sort((a, b) => cmp(a.outcome, b.outcome) || cmp(a.scope, b.scope) || cmp(a.group, b.group) || cmp(a.period, b.period));
+  rates.sort(
+    (a, b) =>
+      cmp(a.outcome, b.outcome) || cmp(a.scope, b.scope) || cmp(a.group, b.group) || cmp(a.period, b.period),
+  );
 
   const changes: ChangeRow[] = [];
   const [from, to] = periodOrder;

@@ -14,6 +14,8 @@ export function readResults<T>(name: string): T {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as T;
   } catch (e) {
-    throw new Error(`The site needs ${path}; run \`npm run results\` first (${(e as Error).message})`);
+    throw new Error(`The site needs ${path}; run \`npm run results\` first (${(e as Error).message})`, {
+      cause: e,
+    });
   }
 }
