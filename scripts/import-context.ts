@@ -7,7 +7,7 @@
  * Writes data/authorities.csv, data/context/la-statistics.csv and the published-rates fixture
  * (each atomically: temporary file, then rename) and prints one line per output.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Papa from 'papaparse';
 import { buildContext } from '../src/lib/context/importContext.ts';
@@ -59,7 +59,15 @@ function writeAtomic(path: string, text: string): void {
 
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
-  const r = (name: string): Row[] => readCsv(join(opts.real, name));
+  const r = (name: string): Row[] => {
+    const path = join(opts.real, name);
+    if (!existsSync(path)) {
+      throw new Error(
+        `${path}: expected the published DfE/ONS file here, found nothing. Pass --real <folder> pointing at the originals (see data/README.md, "Sources and licence").`,
+      );
+    }
+    return readCsv(path);
+  };
   const sources: ContextSources = {
     b1: r('b1_children_in_need_2013_to_2025.csv'),
     c1: r('c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv'),
