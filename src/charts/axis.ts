@@ -1,3 +1,4 @@
+import { formatNumber as siteFormatNumber } from '../lib/format/formatNumber.ts';
 import { formatLocale } from 'd3';
 import type { ScaleContinuousNumeric, ScaleLogarithmic } from 'd3';
 import { round1 } from './round1.ts';
@@ -6,7 +7,13 @@ import { round1 } from './round1.ts';
 export type Tick = { value: number; position: number; label: string };
 
 // en-GB: "," thousands, "." decimals; d3-format's default minus is already U+2212, stated here.
-const enGB = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''], minus: '\u2212' });
+const enGB = formatLocale({
+  decimal: '.',
+  thousands: ',',
+  grouping: [3],
+  currency: ['£', ''],
+  minus: '\u2212',
+});
 
 /**
  * Formats a number for readers: en-GB grouping, a real minus sign (U+2212) and a fixed number
@@ -14,8 +21,8 @@ const enGB = formatLocale({ decimal: '.', thousands: ',', grouping: [3], currenc
  * @example formatNumber(-1234.56) === '−1,234.6'
  */
 export function formatNumber(value: number, digits = 1): string {
-  if (!Number.isFinite(value)) throw new RangeError(`formatNumber: value must be finite; got ${value}`);
-  return enGB.format(`,.${digits}f`)(value);
+  // One formatting module for every number on the site; charts default to one decimal.
+  return siteFormatNumber(value, digits);
 }
 
 /**
@@ -35,7 +42,11 @@ export function linearTicks(scale: ScaleContinuousNumeric<number, number>, count
   const values = scale.ticks(count);
   const step = values.length > 1 ? Math.abs((values[1] ?? 0) - (values[0] ?? 0)) : 1;
   const digits = step >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
-  return values.map((value) => ({ value, position: round1(scale(value)), label: formatNumber(value, digits) }));
+  return values.map((value) => ({
+    value,
+    position: round1(scale(value)),
+    label: formatNumber(value, digits),
+  }));
 }
 
 // Ratios above 1; each is paired with its reciprocal so the axis is symmetric about no effect.
@@ -44,10 +55,11 @@ const LOG_STEPS = [1.25, 1.5, 2, 3, 4, 5, 10, 20, 50, 100];
 /**
  * Ticks for a log scale of ratios: 1 plus "nice" reciprocal pairs (0.8/1.25, 0.67/1.5, 0.5/2,
  * 0.33/3 …), so equal distances either side of 1 mean equal relative effects. Pairs are
- * thinned (keeping the widest) until at most `maxTicks` remain. Reciprocals are placed exactly
+ * thinned (keeping the widest) until at most `maxTicks` remain and no two labels are closer than
+ * `minGap` px. Reciprocals are placed exactly
  * (1/1.5) and labelled to 2 decimals ("0.67").
  */
-export function logTicks(scale: ScaleLogarithmic<number, number>, maxTicks = 7): Tick[] {
+export function logTicks(scale: ScaleLogarithmic<number, number>, maxTicks = 7, minGap = 34): Tick[] {
   const [d0, d1] = scale.domain() as [number, number];
   const lo = Math.min(d0, d1) * (1 - 1e-9);
   const hi = Math.max(d0, d1) * (1 + 1e-9);
@@ -57,7 +69,13 @@ export function logTicks(scale: ScaleLogarithmic<number, number>, maxTicks = 7):
   while (steps.length > 1 && 1 + 2 * steps.length > maxTicks) {
     steps = steps.filter((_, i) => i % 2 === (steps.length - 1) % 2);
   }
-  const values = [1, ...steps, ...steps.map((s) => 1 / s)].filter(inside).sort((a, b) => a - b);
+  const valuesFor = (kept: number[]) =>
+    [1, ...kept, ...kept.map((s) => 1 / s)].filter(inside).sort((a, b) => a - b);
+  // Labels crowd near 1 (0.8, 1, 1.25), so drop the innermost pair until neighbours are minGap px apart.
+  const crowded = (vs: number[]) =>
+    vs.some((v, i) => i > 0 && Math.abs(scale(v) - scale(vs[i - 1] ?? v)) < minGap);
+  while (steps.length > 1 && crowded(valuesFor(steps))) steps = steps.slice(1);
+  const values = valuesFor(steps);
   return values.map((value) => ({ value, position: round1(scale(value)), label: formatRatio(value) }));
 }
 

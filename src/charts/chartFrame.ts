@@ -21,7 +21,9 @@ export type ChartFrameOptions = {
 export function chartFrame(options: ChartFrameOptions): string {
   const { id, width, height, title, desc, body } = options;
   if (!/^[A-Za-z][\w-]*$/.test(id)) {
-    throw new RangeError(`chartFrame: id must start with a letter and use only letters, digits, "-" or "_"; got ${JSON.stringify(id)}`);
+    throw new RangeError(
+      `chartFrame: id must start with a letter and use only letters, digits, "-" or "_"; got ${JSON.stringify(id)}`,
+    );
   }
   const style = [
     `#${id} text{fill:currentColor}`,

@@ -6,6 +6,7 @@ import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
 import { round1 } from './round1.ts';
 import { textWidth } from './textWidth.ts';
+import { wrapLabel, wrappedText } from './wrapLabel.ts';
 
 /** One row of a forest plot: a rate ratio and its 95% confidence interval. */
 export type ForestRow = {
@@ -34,12 +35,13 @@ export const forestPlotDefaults = {
   lowerLabel: 'Fewer with SWIS',
   upperLabel: 'More with SWIS',
   measure: 'Rate ratio',
-  rowHeight: 30,
-  plotWidth: 300,
+  rowHeight: 34,
+  plotWidth: 260,
   fontSize: 13,
 } as const;
 
-const interval = (r: ForestRow) => `${formatRatio(r.estimate)} (${formatRatio(r.ciLow)} to ${formatRatio(r.ciHigh)})`;
+const interval = (r: ForestRow) =>
+  `${formatRatio(r.estimate)} (${formatRatio(r.ciLow)} to ${formatRatio(r.ciHigh)})`;
 
 /**
  * Forest plot of rate ratios with 95% confidence intervals on a log axis (so 0.5 and 2 sit
@@ -56,19 +58,32 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
   const { rowHeight, plotWidth, fontSize } = forestPlotDefaults;
   if (rows.length === 0) throw new RangeError(`forestPlot: rows must not be empty (chart "${title}")`);
   for (const r of rows) {
-    const ok = [r.estimate, r.ciLow, r.ciHigh].every((v) => Number.isFinite(v) && v > 0) && r.ciLow <= r.estimate && r.estimate <= r.ciHigh;
+    const ok =
+      [r.estimate, r.ciLow, r.ciHigh].every((v) => Number.isFinite(v) && v > 0) &&
+      r.ciLow <= r.estimate &&
+      r.estimate <= r.ciHigh;
     if (!ok) {
-      throw new RangeError(`forestPlot: row "${r.label}" needs 0 < ciLow <= estimate <= ciHigh; got ${r.ciLow}, ${r.estimate}, ${r.ciHigh}`);
+      throw new RangeError(
+        `forestPlot: row "${r.label}" needs 0 < ciLow <= estimate <= ciHigh; got ${r.ciLow}, ${r.estimate}, ${r.ciHigh}`,
+      );
     }
   }
 
   // Symmetric log domain about 1, padded 10%, so both direction labels get equal room.
-  const reach = Math.max(...rows.flatMap((r) => [Math.abs(Math.log(r.ciLow)), Math.abs(Math.log(r.ciHigh))]), Math.log(1.25)) * 1.1;
-  const labelWidth = Math.max(90, ...rows.map((r) => textWidth(r.label, fontSize) + (r.kind === 'published' ? 0 : 0))) + 12;
+  const reach =
+    Math.max(
+      ...rows.flatMap((r) => [Math.abs(Math.log(r.ciLow)), Math.abs(Math.log(r.ciHigh))]),
+      Math.log(1.25),
+    ) * 1.1;
+  const labelLines = new Map(rows.map((r) => [r, wrapLabel(r.label, 130, fontSize)]));
+  const linesOf = (r: (typeof rows)[number]) => labelLines.get(r) ?? [r.label];
+  const labelWidth = Math.max(80, ...rows.flatMap((r) => linesOf(r).map((l) => textWidth(l, fontSize)))) + 12;
   const valueWidth = Math.max(...rows.map((r) => textWidth(interval(r), fontSize))) + 16;
-  const left = labelWidth;
+  const left = round1(labelWidth);
   const top = 44;
-  const x = scaleLog().domain([Math.exp(-reach), Math.exp(reach)]).range([left, left + plotWidth]);
+  const x = scaleLog()
+    .domain([Math.exp(-reach), Math.exp(reach)])
+    .range([left, left + plotWidth]);
   const width = left + plotWidth + valueWidth;
   const rowsTop = top;
   const axisY = rowsTop + rows.length * rowHeight + 6;
@@ -92,43 +107,68 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     const ex = round1(x(r.estimate));
     const lo = round1(x(r.ciLow));
     const hi = round1(x(r.ciHigh));
-    const colour = r.overall ? okabeIto.black : r.kind === 'published' ? okabeIto.vermillion : okabeIto.blue;
+    const colour = r.overall ? 'currentColor' : r.kind === 'published' ? okabeIto.vermillion : okabeIto.blue;
     const name = `${escapeXml(r.label)}${r.kind === 'published' ? ` (published)` : ''}`;
     parts.push(`<g>`);
     if (r.overall) {
-      parts.push(`<line class="rule" x1="${left - labelWidth + 4}" x2="${round1(width - 4)}" y1="${round1(cy - rowHeight / 2)}" y2="${round1(cy - rowHeight / 2)}" stroke-width="0.5" stroke-dasharray="2 2"/>`);
+      parts.push(
+        `<line class="rule" x1="4" x2="${round1(width - 4)}" y1="${round1(cy - rowHeight / 2)}" y2="${round1(cy - rowHeight / 2)}" stroke-width="0.5" stroke-dasharray="2 2"/>`,
+      );
     }
-    parts.push(`<text x="4" y="${round1(cy + 4)}"${r.overall ? ' font-weight="700"' : ''}>${escapeXml(r.label)}</text>`);
+    parts.push(wrappedText(linesOf(r), 4, cy, fontSize, r.overall ? ' font-weight="700"' : ''));
     if (r.overall) {
       const fill = r.kind === 'published' ? 'none' : colour;
       parts.push(
         `<path class="mark${r.kind === 'published' ? '' : ' fill'}" d="M${lo},${cy}L${ex},${round1(cy - 8)}L${hi},${cy}L${ex},${round1(cy + 8)}Z" fill="${fill}" stroke="${colour}" stroke-width="1.5"><title>${name}: ${interval(r)}</title></path>`,
       );
     } else {
-      parts.push(`<line class="mark" x1="${lo}" x2="${hi}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2"${r.kind === 'published' ? ' stroke-dasharray="5 3"' : ''}/>`);
+      parts.push(
+        `<line class="mark" x1="${lo}" x2="${hi}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2"${r.kind === 'published' ? ' stroke-dasharray="5 3"' : ''}/>`,
+      );
       if (r.kind === 'published') {
-        parts.push(`<circle class="mark hollow" cx="${ex}" cy="${cy}" r="5" fill="#fff" stroke="${colour}" stroke-width="2"><title>${name}: ${interval(r)}</title></circle>`);
+        parts.push(
+          `<circle class="mark hollow" cx="${ex}" cy="${cy}" r="5" fill="#fff" stroke="${colour}" stroke-width="2"><title>${name}: ${interval(r)}</title></circle>`,
+        );
       } else {
-        parts.push(`<rect class="mark fill" x="${round1(ex - 5)}" y="${round1(cy - 5)}" width="10" height="10" fill="${colour}" stroke="${colour}"><title>${name}: ${interval(r)}</title></rect>`);
+        parts.push(
+          `<rect class="mark fill" x="${round1(ex - 5)}" y="${round1(cy - 5)}" width="10" height="10" fill="${colour}" stroke="${colour}"><title>${name}: ${interval(r)}</title></rect>`,
+        );
       }
     }
     if (r.kind === 'published') {
       // Tag below the interval, centred on the estimate, so it cannot collide with the CI text.
-      parts.push(`<text x="${ex}" y="${round1(cy + 14)}" text-anchor="middle" font-size="10" font-style="italic">published</text>`);
+      parts.push(
+        `<text x="${ex}" y="${round1(cy + 14)}" text-anchor="middle" font-size="10" font-style="italic">published</text>`,
+      );
     }
-    parts.push(`<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-variant-numeric="tabular-nums"${r.overall ? ' font-weight="700"' : ''}>${interval(r)}</text>`);
+    parts.push(
+      `<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-variant-numeric="tabular-nums"${r.overall ? ' font-weight="700"' : ''}>${interval(r)}</text>`,
+    );
     parts.push(`</g>`);
   });
 
   // Axis.
-  parts.push(`<g class="axis-ticks"><line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
+  parts.push(
+    `<g class="axis-ticks"><line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${axisY}" y2="${axisY}"/>`,
+  );
   for (const t of logTicks(x)) {
-    parts.push(`<line class="axis" x1="${t.position}" x2="${t.position}" y1="${axisY}" y2="${axisY + 5}"/><text x="${t.position}" y="${axisY + 18}" text-anchor="middle" font-size="11">${t.label}</text>`);
+    parts.push(
+      `<line class="axis" x1="${t.position}" x2="${t.position}" y1="${axisY}" y2="${axisY + 5}"/><text x="${t.position}" y="${axisY + 18}" text-anchor="middle" font-size="11">${t.label}</text>`,
+    );
   }
-  parts.push(`<text x="${x1}" y="${axisY + 36}" text-anchor="middle" font-size="12">${escapeXml(measure)} (log scale)</text></g>`);
+  parts.push(
+    `<text x="${x1}" y="${axisY + 36}" text-anchor="middle" font-size="12">${escapeXml(measure)} (log scale)</text></g>`,
+  );
 
   return {
-    svg: chartFrame({ id, width, height, title, desc: forestDescription(rows, { measure, lowerLabel, upperLabel }), body: parts.join('') }),
+    svg: chartFrame({
+      id,
+      width,
+      height,
+      title,
+      desc: forestDescription(rows, { measure, lowerLabel, upperLabel }),
+      body: parts.join(''),
+    }),
     table: {
       caption: title,
       columns: [
@@ -138,7 +178,13 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
         { label: '95% CI upper', numeric: true },
         { label: 'Source', numeric: false },
       ],
-      rows: rows.map((r) => [r.label, formatRatio(r.estimate), formatRatio(r.ciLow), formatRatio(r.ciHigh), r.kind === 'published' ? 'Published' : 'Computed']),
+      rows: rows.map((r) => [
+        r.label,
+        formatRatio(r.estimate),
+        formatRatio(r.ciLow),
+        formatRatio(r.ciHigh),
+        r.kind === 'published' ? 'Published' : 'Computed',
+      ]),
     },
   };
 }
@@ -147,7 +193,10 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
  * The `<desc>` text of a forest plot, generated from the rows: how many estimates, the largest
  * and smallest (excluding any overall row), how many fall on each side of 1 and the overall estimate.
  */
-export function forestDescription(rows: readonly ForestRow[], labels: { measure: string; lowerLabel: string; upperLabel: string }): string {
+export function forestDescription(
+  rows: readonly ForestRow[],
+  labels: { measure: string; lowerLabel: string; upperLabel: string },
+): string {
   const parts = rows.filter((r) => !r.overall);
   const overall = rows.find((r) => r.overall);
   const pool = parts.length > 0 ? parts : rows;
@@ -162,7 +211,13 @@ export function forestDescription(rows: readonly ForestRow[], labels: { measure:
     `Largest: ${largest.label}, ${interval(largest)}. Smallest: ${smallest.label}, ${interval(smallest)}.`,
     `${below} below 1 and ${above} above 1; ${excluding} of ${pool.length} intervals exclude 1.`,
   ];
-  if (published > 0) sentences.push(`${published} ${published === 1 ? 'is a published estimate' : 'are published estimates'}, drawn as hollow circles.`);
-  if (overall) sentences.push(`Overall: ${interval(overall)}, ${overall.estimate < 1 ? labels.lowerLabel.toLowerCase() : overall.estimate > 1 ? labels.upperLabel.toLowerCase() : 'no difference'}.`);
+  if (published > 0)
+    sentences.push(
+      `${published} ${published === 1 ? 'is a published estimate' : 'are published estimates'}, drawn as hollow circles.`,
+    );
+  if (overall)
+    sentences.push(
+      `Overall: ${interval(overall)}, ${overall.estimate < 1 ? labels.lowerLabel.toLowerCase() : overall.estimate > 1 ? labels.upperLabel.toLowerCase() : 'no difference'}.`,
+    );
   return sentences.join(' ');
 }

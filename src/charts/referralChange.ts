@@ -6,6 +6,7 @@ import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
 import { round1 } from './round1.ts';
 import { textWidth } from './textWidth.ts';
+import { wrapLabel, wrappedText } from './wrapLabel.ts';
 
 /** One authority's rate before and after; null means not available (never drawn as zero). */
 export type ReferralChangeRow = { label: string; before: number | null; after: number | null };
@@ -23,9 +24,10 @@ export type ReferralChangeOptions = {
 };
 
 /** Stated defaults for {@link referralChange}. */
-export const referralChangeDefaults = { rowHeight: 28, plotWidth: 300, fontSize: 13 } as const;
+export const referralChangeDefaults = { rowHeight: 32, plotWidth: 260, fontSize: 13 } as const;
 
-const change = (r: ReferralChangeRow): number | null => (r.before === null || r.after === null ? null : r.after - r.before);
+const change = (r: ReferralChangeRow): number | null =>
+  r.before === null || r.after === null ? null : r.after - r.before;
 const fmt = (v: number | null) => (v === null ? 'no data' : formatNumber(v));
 
 /**
@@ -34,12 +36,18 @@ const fmt = (v: number | null) => (v === null ? 'no data' : formatNumber(v));
  * but direction is also carried by the arrow and the signed change printed on each row. Rows are
  * sorted by change (largest fall first); rows with a missing value come last with a "no data" note.
  */
-export function referralChange(rows: readonly ReferralChangeRow[], options: ReferralChangeOptions): ChartResult {
+export function referralChange(
+  rows: readonly ReferralChangeRow[],
+  options: ReferralChangeOptions,
+): ChartResult {
   const { id, title, unit, beforeLabel, afterLabel, reference } = options;
   const { rowHeight, plotWidth, fontSize } = referralChangeDefaults;
   for (const r of [...rows, ...(reference ? [reference] : [])]) {
     for (const v of [r.before, r.after]) {
-      if (v !== null && !Number.isFinite(v)) throw new RangeError(`referralChange: row "${r.label}" has a non-finite value ${v}; use null for missing`);
+      if (v !== null && !Number.isFinite(v))
+        throw new RangeError(
+          `referralChange: row "${r.label}" has a non-finite value ${v}; use null for missing`,
+        );
     }
   }
   const sorted = [...rows].sort((a, b) => {
@@ -53,17 +61,33 @@ export function referralChange(rows: readonly ReferralChangeRow[], options: Refe
   const maxValue = values.length ? Math.max(...values) : 1;
   const minValue = values.length ? Math.min(...values) : 0;
   const noteText = (r: ReferralChangeRow) =>
-    r.before === null && r.after === null ? 'no data' : r.before === null ? `${formatNumber(r.after ?? 0)}; no ${beforeLabel} data` : r.after === null ? `${formatNumber(r.before)}; no ${afterLabel} data` : '';
+    r.before === null && r.after === null
+      ? 'no data'
+      : r.before === null
+        ? `${formatNumber(r.after ?? 0)}; no ${beforeLabel} data`
+        : r.after === null
+          ? `${formatNumber(r.before)}; no ${afterLabel} data`
+          : '';
   const valueText = (r: ReferralChangeRow) => {
     const c = change(r);
-    return c === null ? noteText(r) : `${formatNumber(r.before ?? 0)} \u2192 ${formatNumber(r.after ?? 0)} (${formatChange(c)})`;
+    return c === null
+      ? noteText(r)
+      : `${formatNumber(r.before ?? 0)} \u2192 ${formatNumber(r.after ?? 0)} (${formatChange(c)})`;
   };
 
-  const labelWidth = Math.max(80, ...all.map((r) => textWidth(r.label, fontSize))) + 12;
+  const labelLines = new Map(all.map((r) => [r, wrapLabel(r.label, 130, fontSize)]));
+  const linesOf = (r: (typeof all)[number]) => labelLines.get(r) ?? [r.label];
+  const labelWidth = Math.max(80, ...all.flatMap((r) => linesOf(r).map((l) => textWidth(l, fontSize)))) + 12;
   const valueWidth = Math.max(120, ...all.map((r) => textWidth(valueText(r), 12))) + 16;
-  const left = labelWidth;
+  const left = round1(labelWidth);
   const top = 48;
-  const x = scaleLinear().domain([Math.min(0, minValue), maxValue]).nice().range([left, left + plotWidth]);
+  // Positions, not lengths, carry the values, so the axis need not start at zero; padding keeps
+  // end markers off the frame.
+  const pad = Math.max((maxValue - minValue) * 0.05, Math.abs(maxValue) * 0.01, 1);
+  const x = scaleLinear()
+    .domain([minValue - pad, maxValue + pad])
+    .nice()
+    .range([left, left + plotWidth]);
   const width = left + plotWidth + valueWidth;
   const axisY = top + all.length * rowHeight + 6;
   const height = axisY + 42;
@@ -83,10 +107,18 @@ export function referralChange(rows: readonly ReferralChangeRow[], options: Refe
   );
   // Gridlines and axis.
   const ticks = linearTicks(x, 5);
-  for (const t of ticks) parts.push(`<line class="axis" x1="${t.position}" x2="${t.position}" y1="${top - 4}" y2="${axisY}" stroke-opacity="0.15"/>`);
+  for (const t of ticks)
+    parts.push(
+      `<line class="axis" x1="${t.position}" x2="${t.position}" y1="${top - 4}" y2="${axisY}" stroke-opacity="0.15"/>`,
+    );
   if (reference && reference.after !== null) {
     const rx = round1(x(reference.after));
-    parts.push(`<line class="rule" x1="${rx}" x2="${rx}" y1="${top - 4}" y2="${axisY}" stroke-dasharray="4 3" stroke-width="1"/>`);
+    parts.push(
+      `<line class="rule" x1="${rx}" x2="${rx}" y1="${top - 4}" y2="${axisY}" stroke-dasharray="4 3" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${rx}" y="${top - 8}" text-anchor="middle" font-size="11" font-style="italic">${escapeXml(`${reference.label} ${afterLabel}`)}</text>`,
+    );
   }
 
   all.forEach((r, i) => {
@@ -95,33 +127,66 @@ export function referralChange(rows: readonly ReferralChangeRow[], options: Refe
     const c = change(r);
     const colour = isRef ? 'currentColor' : c !== null && c > 0 ? rise : fall;
     const weight = isRef ? ' font-weight="700"' : '';
-    parts.push(`<g>`, `<text x="4" y="${round1(cy + 4)}"${weight}>${escapeXml(r.label)}</text>`);
+    parts.push(`<g>`, wrappedText(linesOf(r), 4, cy, fontSize, weight));
     if (r.before !== null && r.after !== null) {
       const bx = round1(x(r.before));
       const ax = round1(x(r.after));
       const dir = Math.sign(ax - bx);
-      // Arrowhead tip sits on the after value; shaft stops at its base so it stays sharp.
-      const base = round1(ax - dir * 9);
-      if (Math.abs(ax - bx) > 10) parts.push(`<line class="mark" x1="${bx}" x2="${base}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2.5"/>`);
-      parts.push(`<circle class="mark hollow" cx="${bx}" cy="${cy}" r="5" fill="#fff" stroke="${colour}" stroke-width="2"/>`);
-      const head = dir === 0 ? `M${round1(ax - 4)},${round1(cy - 7)}L${round1(ax + 4)},${round1(cy - 7)}L${ax},${cy}Z` : `M${base},${round1(cy - 6)}L${ax},${cy}L${base},${round1(cy + 6)}Z`;
-      parts.push(`<path class="mark fill" d="${head}" fill="${colour}" stroke="${colour}" stroke-linejoin="round"/>`);
+      // Arrowhead tip sits on the after value; shaft stops at its base so it stays sharp. When the
+      // change is too small to fit a head, the head starts at the circle's edge so the direction
+      // stays legible (the exact values are printed on the row).
+      const short = Math.abs(ax - bx) < 15;
+      const base = round1(short ? bx + dir * 5 : ax - dir * 9);
+      const tip = round1(short ? bx + dir * 14 : ax);
+      if (!short)
+        parts.push(
+          `<line class="mark" x1="${bx}" x2="${base}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2.5"/>`,
+        );
+      parts.push(
+        `<circle class="mark hollow" cx="${bx}" cy="${cy}" r="5" fill="#fff" stroke="${colour}" stroke-width="2"/>`,
+      );
+      const head =
+        dir === 0
+          ? `M${round1(ax - 4)},${round1(cy - 13)}L${round1(ax + 4)},${round1(cy - 13)}L${ax},${round1(cy - 6)}Z`
+          : `M${base},${round1(cy - 6)}L${tip},${cy}L${base},${round1(cy + 6)}Z`;
+      parts.push(
+        `<path class="mark fill" d="${head}" fill="${colour}" stroke="${colour}" stroke-linejoin="round"/>`,
+      );
     } else if (r.before !== null) {
-      parts.push(`<circle class="mark hollow" cx="${round1(x(r.before))}" cy="${cy}" r="5" fill="#fff" stroke="currentColor" stroke-width="2"/>`);
+      parts.push(
+        `<circle class="mark hollow" cx="${round1(x(r.before))}" cy="${cy}" r="5" fill="#fff" stroke="currentColor" stroke-width="2"/>`,
+      );
     } else if (r.after !== null) {
       const ax = round1(x(r.after));
-      parts.push(`<path class="mark fill" d="M${round1(ax - 9)},${round1(cy - 6)}L${ax},${cy}L${round1(ax - 9)},${round1(cy + 6)}Z" fill="currentColor"/>`);
+      parts.push(
+        `<path class="mark fill" d="M${round1(ax - 9)},${round1(cy - 6)}L${ax},${cy}L${round1(ax - 9)},${round1(cy + 6)}Z" fill="currentColor"/>`,
+      );
     }
     const italic = c === null ? ' font-style="italic"' : '';
-    parts.push(`<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-size="12" font-variant-numeric="tabular-nums"${weight}${italic}>${escapeXml(valueText(r))}</text>`, `</g>`);
+    parts.push(
+      `<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-size="12" font-variant-numeric="tabular-nums"${weight}${italic}>${escapeXml(valueText(r))}</text>`,
+      `</g>`,
+    );
   });
 
   parts.push(`<line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
-  for (const t of ticks) parts.push(`<text x="${t.position}" y="${axisY + 16}" text-anchor="middle" font-size="11">${t.label}</text>`);
-  parts.push(`<text x="${round1(left + plotWidth / 2)}" y="${axisY + 34}" text-anchor="middle" font-size="12">${escapeXml(unit)}</text>`);
+  for (const t of ticks)
+    parts.push(
+      `<text x="${t.position}" y="${axisY + 16}" text-anchor="middle" font-size="11">${t.label}</text>`,
+    );
+  parts.push(
+    `<text x="${round1(left + plotWidth / 2)}" y="${axisY + 34}" text-anchor="middle" font-size="12">${escapeXml(unit)}</text>`,
+  );
 
   return {
-    svg: chartFrame({ id, width, height, title, desc: referralChangeDescription(sorted, options), body: parts.join('') }),
+    svg: chartFrame({
+      id,
+      width,
+      height,
+      title,
+      desc: referralChangeDescription(sorted, options),
+      body: parts.join(''),
+    }),
     table: {
       caption: `${title} (${unit})`,
       columns: [
@@ -143,10 +208,15 @@ export function referralChange(rows: readonly ReferralChangeRow[], options: Refe
  * rose, the largest fall and rise (or smallest change), the reference's change, and which areas
  * have missing values.
  */
-export function referralChangeDescription(rows: readonly ReferralChangeRow[], options: Pick<ReferralChangeOptions, 'unit' | 'beforeLabel' | 'afterLabel' | 'reference'>): string {
+export function referralChangeDescription(
+  rows: readonly ReferralChangeRow[],
+  options: Pick<ReferralChangeOptions, 'unit' | 'beforeLabel' | 'afterLabel' | 'reference'>,
+): string {
   const complete = rows.filter((r) => change(r) !== null);
   const missing = rows.filter((r) => change(r) === null);
-  const out = [`Arrows from ${options.beforeLabel} to ${options.afterLabel} for ${rows.length} area${rows.length === 1 ? '' : 's'}, in ${options.unit.toLowerCase()}, sorted by change.`];
+  const out = [
+    `Arrows from ${options.beforeLabel} to ${options.afterLabel} for ${rows.length} area${rows.length === 1 ? '' : 's'}, in ${options.unit.toLowerCase()}, sorted by change.`,
+  ];
   if (complete.length > 0) {
     const byChange = [...complete].sort((a, b) => (change(a) ?? 0) - (change(b) ?? 0));
     const first = byChange[0] as ReferralChangeRow;
@@ -154,19 +224,27 @@ export function referralChangeDescription(rows: readonly ReferralChangeRow[], op
     const falls = complete.filter((r) => (change(r) ?? 0) < 0).length;
     const rises = complete.filter((r) => (change(r) ?? 0) > 0).length;
     out.push(`${falls} fell and ${rises} rose.`);
-    const say = (r: ReferralChangeRow) => `${r.label} (${fmt(r.before)} to ${fmt(r.after)}, ${formatChange(change(r) ?? 0)})`;
+    const say = (r: ReferralChangeRow) =>
+      `${r.label} (${fmt(r.before)} to ${fmt(r.after)}, ${formatChange(change(r) ?? 0)})`;
     const lowLabel = (change(first) ?? 0) < 0 ? 'Largest fall' : 'Smallest change';
     const highLabel = (change(last) ?? 0) > 0 ? 'Largest rise' : 'Smallest fall';
     out.push(`${lowLabel}: ${say(first)}. ${highLabel}: ${say(last)}.`);
     const highest = complete.reduce((a, b) => ((b.after ?? 0) > (a.after ?? 0) ? b : a));
     const lowest = complete.reduce((a, b) => ((b.after ?? 0) < (a.after ?? 0) ? b : a));
-    out.push(`Highest ${options.afterLabel} rate: ${highest.label}, ${fmt(highest.after)}; lowest: ${lowest.label}, ${fmt(lowest.after)}.`);
+    out.push(
+      `Highest ${options.afterLabel} rate: ${highest.label}, ${fmt(highest.after)}; lowest: ${lowest.label}, ${fmt(lowest.after)}.`,
+    );
   }
   const ref = options.reference;
   if (ref) {
     const c = change(ref);
-    out.push(c === null ? `${ref.label}: not available.` : `${ref.label}: ${fmt(ref.before)} to ${fmt(ref.after)} (${formatChange(c)}), shown as the first row and a dashed line.`);
+    out.push(
+      c === null
+        ? `${ref.label}: not available.`
+        : `${ref.label}: ${fmt(ref.before)} to ${fmt(ref.after)} (${formatChange(c)}), shown as the first row and a dashed line.`,
+    );
   }
-  if (missing.length > 0) out.push(`Missing values, shown as gaps not zero: ${missing.map((r) => r.label).join(', ')}.`);
+  if (missing.length > 0)
+    out.push(`Missing values, shown as gaps not zero: ${missing.map((r) => r.label).join(', ')}.`);
   return out.join(' ');
 }
