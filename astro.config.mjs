@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
@@ -9,5 +10,5 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
 });

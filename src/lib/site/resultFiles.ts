@@ -1,0 +1,11 @@
+/** The results files offered for download on /data/, in the order listed there. */
+export const RESULT_FILES = [
+  'estimates',
+  'comparisons',
+  'rates',
+  'changes',
+  'context',
+  'notes',
+  'dataset',
+  'manifest',
+] as const;

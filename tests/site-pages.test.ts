@@ -1,0 +1,104 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { lookupEstimate } from '../src/lib/site/siteData.ts';
+
+// scripts/test.mjs runs `npm run build` before the tests, so dist/ is the site built from data/.
+const root = join(import.meta.dirname, '..');
+const page = (path: string) =>
+  readFileSync(join(root, 'dist', path, 'index.html'), 'utf8').replace(/ data-astro-cid-\w+/g, '');
+const json = (name: string) => JSON.parse(readFileSync(join(root, 'out', name), 'utf8'));
+
+test('every authority in dataset.json has its own page', () => {
+  const { authorities } = json('dataset.json');
+  const dirs = readdirSync(join(root, 'dist/authorities'), { withFileTypes: true }).filter((d) =>
+    d.isDirectory(),
+  );
+  expect(dirs.length).toBe(authorities.length);
+  for (const d of dirs) expect(existsSync(join(root, 'dist/authorities', d.name, 'index.html'))).toBe(true);
+});
+
+test('an authority page has a captioned table with scoped headers, right-aligned numbers and a chart', () => {
+  const html = page('authorities/kingston-upon-hull-city-of');
+  expect(html).toContain('<h1>Kingston upon Hull, City of</h1>');
+  expect(html).toMatch(
+    /<caption>Section 47 \(child protection\) enquiries per 10,000 children: Kingston upon Hull, City of and England, by year<\/caption>/,
+  );
+  expect(html).toContain('<th scope="col" class="num">England</th>');
+  expect(html).toMatch(/<td class="num">[\d,]+\.\d<\/td>/);
+  expect(html).toContain('<svg');
+  expect(html).toContain('Trial (2020–22)');
+  expect(html).toContain('Small numbers.');
+});
+
+test('an authority that did not take part says so and shows no local estimates', () => {
+  const html = page('authorities/hartlepool');
+  expect(html).toContain('Did not take part');
+  expect(html).not.toContain('Local estimates');
+});
+
+test('the authorities index links every authority', () => {
+  const { authorities } = json('dataset.json');
+  const links = page('authorities').match(/<li data-name=/g) ?? [];
+  expect(links.length).toBe(authorities.length);
+});
+
+test('the trial page shows the published primary result with its source, beside the computed one', () => {
+  const html = page('findings/trial');
+  expect(html).toContain('<strong>1.055 (95% CI 0.955 to 1.166)</strong>');
+  expect(html).toContain('href="https://orca.cardiff.ac.uk/177768"');
+  const c = json('comparisons.json')[0].computed;
+  expect(html).toContain(`${c.estimate.toFixed(3)} (95% CI ${c.ciLow.toFixed(3)} to ${c.ciHigh.toFixed(3)})`);
+  expect(html).toContain('<caption>Trial estimates computed in this build');
+});
+
+test('the pilot page explains promising but tentative', () => {
+  expect(page('findings/pilot')).toContain('promising but tentative');
+});
+
+test('the for-schools page has the natural-frequency table without JavaScript', () => {
+  const html = page('for-schools');
+  expect(html).toContain('<caption>Section 47 enquiries a year for schools of different sizes');
+  expect(html).toMatch(/<th scope="row">1,000<\/th>/);
+});
+
+test('the other pages exist', () => {
+  for (const p of ['methodology', 'glossary', 'accessibility', 'findings/dsl-supervision'])
+    expect(page(p)).toContain('<h1>');
+  expect(existsSync(join(root, 'dist/404.html'))).toBe(true);
+});
+
+test('an unknown <Estimate> key fails with a message naming the component and the key', () => {
+  expect(() =>
+    lookupEstimate({ study: 'trial', outcome: 'nope', analysis: 'adjusted' }, json('estimates.json')),
+  ).toThrow(
+    /<Estimate study="trial" outcome="nope" analysis="adjusted" scope="overall" \/>: no such estimate/,
+  );
+});
+
+test('updates are listed, each has a page, and the RSS feed lists them', () => {
+  const list = page('updates');
+  const links = [...list.matchAll(/href="\/updates\/([^"/]+)\/"/g)].map((m) => m[1]);
+  expect(links.length).toBeGreaterThanOrEqual(5);
+  for (const l of links) expect(existsSync(join(root, 'dist/updates', l!, 'index.html'))).toBe(true);
+  const rss = readFileSync(join(root, 'dist/rss.xml'), 'utf8');
+  expect(rss).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><rss version="2.0"/);
+  expect(rss.match(/<item>/g)?.length).toBe(links.length);
+});
+
+test('every results file is downloadable as JSON, and tables also as CSV', () => {
+  for (const name of ['estimates', 'comparisons', 'rates', 'changes', 'context', 'notes']) {
+    expect(JSON.parse(readFileSync(join(root, 'dist/data', `${name}.json`), 'utf8'))).toEqual(
+      json(`${name}.json`),
+    );
+    expect(readFileSync(join(root, 'dist/data', `${name}.csv`), 'utf8').split('\r\n').length).toBe(
+      json(`${name}.json`).length + 2,
+    );
+  }
+  expect(page('data')).toContain('SHA-256');
+});
+
+test('robots.txt and the sitemap exist', () => {
+  expect(existsSync(join(root, 'dist/robots.txt'))).toBe(true);
+  expect(readFileSync(join(root, 'dist/sitemap-0.xml'), 'utf8')).toContain('/authorities/lambeth/');
+});
