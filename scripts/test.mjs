@@ -13,6 +13,17 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+// Static checks count as one test each, so a lint or type error fails the run visibly.
+const staticChecks = [
+  ['eslint', ['.']],
+  ['prettier', ['--check', '--log-level', 'warn', '.']],
+  ['tsc', ['--noEmit']],
+].map(([cmd, args]) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) console.error(`test: ${cmd} failed`);
+  return r.status === 0;
+});
+
 const dir = mkdtempSync(join(tmpdir(), 'swis-vitest-'));
 const report = join(dir, 'report.json');
 const run = spawnSync(
@@ -35,5 +46,7 @@ if (existsSync(report)) {
 }
 rmSync(dir, { recursive: true, force: true });
 if (run.status !== 0 && failed === 0) failed = 1;
+passed += staticChecks.filter(Boolean).length;
+failed += staticChecks.filter((ok) => !ok).length;
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(run.status === 0 && failed === 0 ? 0 : 1);
+process.exit(failed === 0 ? 0 : 1);
