@@ -42,6 +42,7 @@ describe('npm run results', () => {
     expect(Object.keys(filesA)).toEqual([
       'changes.json',
       'comparisons.json',
+      'context-shares.json',
       'context.json',
       'dataset.json',
       'estimates.json',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -37,6 +37,40 @@ test('an unknown <Estimate> key in MDX fails the build naming the component, the
     '<Estimate study="trial" outcome="s74" analysis="adjusted" scope="overall" />: no such estimate',
   );
   expect(r.output).toContain('/findings/bad/');
+  expect(r.output).toMatch(/findings\/bad\.mdx: <Estimate study="trial"/);
+});
+
+test('an unknown <Term> id in MDX fails the build naming the MDX file, the component and the id', () => {
+  const r = buildWith(
+    'term',
+    '---\ntitle: Bad\nsummary: A mistyped term.\nstudy: trial\nupdated: 2025-01-01\n---\n\nAn <Term id="s74">enquiry</Term>.\n',
+  );
+  expect(r.status).not.toBe(0);
+  expect(r.output).toMatch(/findings\/bad\.mdx: <Term id="s74" \/>: no such term in the glossary/);
+  expect(r.output).toContain('Terms that exist: referral, s17, s47');
+});
+
+test('an unknown <Rate> key in MDX fails the build naming the MDX file, the component and the key', () => {
+  const r = buildWith(
+    'rate',
+    '---\ntitle: Bad\nsummary: A mistyped rate.\nstudy: trial\nupdated: 2025-01-01\n---\n\nA rate: <Rate study="trial" outcome="s47" group="swis" period="after" />.\n',
+  );
+  expect(r.status).not.toBe(0);
+  expect(r.output).toMatch(
+    /findings\/bad\.mdx: <Rate study="trial" outcome="s47" group="swis" period="after" scope="overall" \/>: no such rate/,
+  );
+  expect(r.output).toContain('trial/s47/swis/followup');
+});
+
+test('<Term> and <Rate> with good keys render in a scratch build', () => {
+  const r = buildWith(
+    'good',
+    '---\ntitle: Good\nsummary: Good keys.\nstudy: trial\nupdated: 2025-01-01\n---\n\nA <Term id="s47" /> at <Rate study="trial" outcome="s47" group="swis" period="followup" interval={false} />.\n',
+  );
+  expect(r.status, r.output).toBe(0);
+  const html = readFileSync(join(scratch, 'good/dist/findings/bad/index.html'), 'utf8');
+  expect(html).toMatch(/<a class="term" href="\/glossary\/#s47" title="[^"]+">Section 47 enquiry<\/a>/);
+  expect(html).toMatch(/<span class="rate">[\d.]+ per 1,000 pupils a year<\/span>/);
 });
 
 test('a bad frontmatter field fails the build naming the file and the field', () => {

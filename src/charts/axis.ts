@@ -1,19 +1,12 @@
-import { formatNumber as siteFormatNumber } from '../lib/format/formatNumber.ts';
-import { formatLocale } from 'd3';
+import {
+  formatChange as siteFormatChange,
+  formatNumber as siteFormatNumber,
+} from '../lib/format/formatNumber.ts';
 import type { ScaleContinuousNumeric, ScaleLogarithmic } from 'd3';
 import { round1 } from './round1.ts';
 
 /** One axis tick: the data value, its rounded pixel position and its formatted label. */
 export type Tick = { value: number; position: number; label: string };
-
-// en-GB: "," thousands, "." decimals; d3-format's default minus is already U+2212, stated here.
-const enGB = formatLocale({
-  decimal: '.',
-  thousands: ',',
-  grouping: [3],
-  currency: ['£', ''],
-  minus: '\u2212',
-});
 
 /**
  * Formats a number for readers: en-GB grouping, a real minus sign (U+2212) and a fixed number
@@ -30,8 +23,7 @@ export function formatNumber(value: number, digits = 1): string {
  * @example formatChange(-7.25) === '−7.3'; formatChange(3) === '+3.0'
  */
 export function formatChange(value: number, digits = 1): string {
-  if (!Number.isFinite(value)) throw new RangeError(`formatChange: value must be finite; got ${value}`);
-  return enGB.format(`+,.${digits}f`)(value);
+  return siteFormatChange(value, digits);
 }
 
 /**

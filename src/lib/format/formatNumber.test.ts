@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { formatNumber, formatRateRatio } from './formatNumber.ts';
+import {
+  formatChange,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatRateRatio,
+  formatReportingYear,
+} from './formatNumber.ts';
 
 test('numbers use en-GB grouping, fixed decimals and a true minus sign', () => {
   expect(formatNumber(278858)).toBe('278,858');
@@ -13,4 +20,31 @@ test('a rate ratio prints with its interval', () => {
   expect(formatRateRatio({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 })).toBe(
     '1.055 (95% CI 0.955 to 1.166)',
   );
+});
+
+test('a change carries an explicit sign and a true minus', () => {
+  expect(formatChange(3)).toBe('+3.0');
+  expect(formatChange(-7.25)).toBe('\u22127.3');
+  expect(formatChange(0.01)).toBe('0.0');
+});
+
+test('percentages and symbols', () => {
+  expect(formatPercent(16.64)).toBe('16.6%');
+  expect(formatPercent('c')).toBe('c');
+});
+
+test('dates print in UK order in UTC whatever the machine zone', () => {
+  expect(formatDate(new Date('2023-03-30'))).toBe('30 March 2023');
+  expect(formatDate(new Date('2020-05-01T00:00:00Z'), 'month')).toBe('May 2020');
+  expect(() => formatDate(new Date('nope'))).toThrow(RangeError);
+});
+
+test('a value that rounds to zero has no minus sign', () => {
+  expect(formatNumber(-0.01, 1)).toBe('0.0');
+  expect(formatChange(-0.01)).toBe('0.0');
+});
+
+test('a DfE reporting year prints as the two calendar years it spans', () => {
+  expect(formatReportingYear(2022)).toBe('2021–22');
+  expect(formatReportingYear(2010)).toBe('2009–10');
 });

@@ -10,7 +10,12 @@ export function formatNumber(value: number | string, decimals = 0): string {
   if (!Number.isFinite(value)) throw new RangeError(`formatNumber: not a finite number: ${value}`);
   let f = cache.get(decimals);
   if (!f) {
-    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    // signDisplay 'negative': a value that rounds to zero prints as 0, never as "−0.0".
+    f = new Intl.NumberFormat('en-GB', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: 'negative',
+    });
     cache.set(decimals, f);
   }
   return f.format(value).replace('-', '\u2212');
@@ -22,4 +27,42 @@ export function formatRateRatio(
   decimals = 3,
 ): string {
   return `${formatNumber(e.estimate, decimals)} (95% CI ${formatNumber(e.ciLow, decimals)} to ${formatNumber(e.ciHigh, decimals)})`;
+}
+
+/**
+ * A signed change with an explicit plus sign, so direction never rests on colour alone, e.g.
+ * 3 → "+3.0", −7.25 → "−7.3". Zero prints without a sign.
+ */
+export function formatChange(value: number, decimals = 1): string {
+  if (!Number.isFinite(value)) throw new RangeError(`formatChange: not a finite number: ${value}`);
+  const text = formatNumber(value, decimals);
+  return value > 0 && text !== formatNumber(0, decimals) ? `+${text}` : text;
+}
+
+/** A percentage with its sign, e.g. 16.6 → "16.6%". Symbols (suppressed values) print as they are. */
+export function formatPercent(value: number | string, decimals = 1): string {
+  return typeof value === 'string' ? value : `${formatNumber(value, decimals)}%`;
+}
+
+const dateFormats = {
+  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+} as const;
+
+/**
+ * A date as readers in the UK write it, in UTC so a build anywhere prints the same text, e.g.
+ * 2023-03-30 → "30 March 2023" (precision "day") or "March 2023" (precision "month").
+ */
+export function formatDate(date: Date, precision: 'day' | 'month' = 'day'): string {
+  if (Number.isNaN(date.getTime())) throw new RangeError('formatDate: invalid date');
+  return dateFormats[precision].format(date);
+}
+
+/**
+ * A DfE reporting year, which ends on 31 March: 2022 → "2021–22" (en dash, as DfE writes it).
+ */
+export function formatReportingYear(yearEnding: number): string {
+  if (!Number.isInteger(yearEnding))
+    throw new RangeError(`formatReportingYear: not a whole year: ${yearEnding}`);
+  return `${yearEnding - 1}–${String(yearEnding % 100).padStart(2, '0')}`;
 }

@@ -7,6 +7,7 @@
 import type { Dataset } from '../data/loadDataset.ts';
 import { analyses, type Estimate, type Note } from '../stats/analyses.ts';
 import { contextRates } from './contextRates.ts';
+import { contextShares } from './contextShares.ts';
 import { DEFAULT_THRESHOLD } from './disclosure.ts';
 import { computeRates, pilotCells, trialCells, type ChangeRow, type RateRow } from './rates.ts';
 import { stableJson } from './stableJson.ts';
@@ -122,6 +123,8 @@ export function buildResults(
   if (data.context) {
     const context = contextRates(data.context.laStatistics);
     emit('context.json', context, context.length);
+    const shares = contextShares(data.context.laStatistics);
+    emit('context-shares.json', shares, shares.length);
   }
 
   // Facts every page needs: the synthetic flag, authorities, outcomes, study sizes.

@@ -5,6 +5,7 @@ export const RESULT_FILES = [
   'rates',
   'changes',
   'context',
+  'context-shares',
   'notes',
   'dataset',
   'manifest',

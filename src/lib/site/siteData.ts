@@ -248,3 +248,58 @@ export function lookupPublished(
   }
   return hit;
 }
+
+export interface RateKey {
+  study: string;
+  outcome: string;
+  group: string;
+  period: string;
+  scope?: string | undefined;
+}
+
+/** The descriptive rate per 1,000 pupils a year for a key, as used by the <Rate> MDX component. */
+export function lookupRate(k: RateKey, rows: readonly RateRow[] = siteData().rates): RateRow {
+  const scope = k.scope ?? 'overall';
+  const hit = rows.find(
+    (r) =>
+      r.study === k.study &&
+      r.outcome === k.outcome &&
+      r.group === k.group &&
+      r.period === k.period &&
+      r.scope === scope,
+  );
+  if (!hit) {
+    const keys = [
+      ...new Set(
+        rows
+          .filter((r) => r.scope === 'overall')
+          .map((r) => `${r.study}/${r.outcome}/${r.group}/${r.period}`),
+      ),
+    ].join(', ');
+    throw new Error(
+      `<Rate study="${k.study}" outcome="${k.outcome}" group="${k.group}" period="${k.period}" scope="${scope}" />: no such rate in rates.json. Check the spelling in the MDX file; rates that exist (study/outcome/group/period): ${keys}.`,
+    );
+  }
+  return hit;
+}
+
+export interface ContextShareRow {
+  laCode: string;
+  year: number;
+  measure: string;
+  percent: number | null;
+  symbol: string | null;
+}
+let sharesByLa: Map<string, ContextShareRow[]> | undefined;
+/** Official percentages (the share of referrals made by schools) for one authority or England. */
+export function contextSharesFor(laCode: string): ContextShareRow[] {
+  if (!sharesByLa) {
+    sharesByLa = new Map();
+    for (const r of readResults<ContextShareRow[]>('context-shares.json')) {
+      const list = sharesByLa.get(r.laCode) ?? [];
+      list.push(r);
+      sharesByLa.set(r.laCode, list);
+    }
+  }
+  return sharesByLa.get(laCode) ?? [];
+}

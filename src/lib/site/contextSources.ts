@@ -1,0 +1,32 @@
+/**
+ * The official publications behind the authority statistics (data/context/la-statistics.csv, made
+ * by `npm run import-context`), cited on every page that shows them. Provenance in detail:
+ * ../shared/data/real/SOURCES.md.
+ */
+export const CONTEXT_SOURCES: readonly { title: string; publisher: string; url: string; covers: string }[] = [
+  {
+    title: 'Characteristics of children in need',
+    publisher: 'Department for Education',
+    url: 'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need',
+    covers:
+      'referrals, children in need, Section 47 enquiries, initial child protection conferences, child protection plans',
+  },
+  {
+    title: 'Children looked after in England including adoptions',
+    publisher: 'Department for Education',
+    url: 'https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions',
+    covers: 'children starting to be looked after',
+  },
+  {
+    title: 'Local Authority Interactive Tool (LAIT)',
+    publisher: 'Department for Education',
+    url: 'https://www.gov.uk/government/publications/local-authority-interactive-tool-lait',
+    covers: 'the share of referrals made by schools',
+  },
+  {
+    title: 'Population estimates for England and Wales: mid-year',
+    publisher: 'Office for National Statistics',
+    url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates',
+    covers: 'children aged 0 to 17, the denominator of every rate',
+  },
+];

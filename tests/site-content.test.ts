@@ -1,0 +1,306 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, test } from 'vitest';
+import { formatNumber, formatRateRatio } from '../src/lib/format/formatNumber.ts';
+import { GLOSSARY } from '../src/lib/site/glossary.ts';
+import { schoolFrequencies } from '../src/lib/site/schoolFrequencies.ts';
+
+// scripts/test.mjs runs `npm run build` first, so dist/ and out/ are the site built from data/.
+// These tests check each page type's content on the built HTML, with numbers computed from out/.
+const root = join(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const page = (path: string) =>
+  readFileSync(join(dist, path, 'index.html'), 'utf8').replace(/ data-astro-cid-\w+/g, '');
+const json = (name: string) => JSON.parse(readFileSync(join(root, 'out', name), 'utf8'));
+/** The text of the HTML with tags removed and whitespace collapsed, for prose assertions. */
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+/** Position of `needle` in `hay`, failing the test if it is absent. */
+const at = (hay: string, needle: string) => {
+  const i = hay.indexOf(needle);
+  expect(i, `expected to find ${needle}`).toBeGreaterThanOrEqual(0);
+  return i;
+};
+const primary = () =>
+  json('comparisons.json').find(
+    (c: { study: string; outcome: string; analysis: string }) =>
+      c.study === 'trial' && c.outcome === 's47' && c.analysis === 'adjusted',
+  );
+
+describe('home page', () => {
+  const html = page('');
+  const t = text(html);
+
+  test('says what SWIS is and leads with the published primary result, its interval, meaning and source', () => {
+    expect(t).toMatch(
+      /Social Workers in Schools \(SWIS\) based a qualified children's social worker inside a school/,
+    );
+    const p = primary().published;
+    expect(t).toContain(formatNumber(p.estimate, 3));
+    expect(t).toContain(`95% CI ${formatNumber(p.ciLow, 3)} to ${formatNumber(p.ciHigh, 3)}`);
+    expect(t).toContain('no clear difference either way');
+    expect(html).toContain(`href="${p.sourceUrl}"`);
+  });
+
+  test('has tiles for schools and pupils and for the programme status', () => {
+    const trial = json('dataset.json').trial;
+    expect(t).toContain(`${formatNumber(trial.schoolsRandomised)} schools`);
+    expect(t).toContain(`${formatNumber(trial.pupilsRandomised)} pupils`);
+    expect(t).toContain('Not continued');
+  });
+
+  test('offers three ways in, the latest updates and a timeline from the pilot to the follow-up', () => {
+    for (const href of ['/findings/trial/', '/for-schools/', '/methodology/'])
+      expect(html).toContain(`href="${href}"`);
+    const latest = html.slice(at(html, 'id="latest"'), at(html, 'id="timeline"'));
+    expect(latest.match(/href="\/updates\/[^"]+\/"/g)?.length).toBe(3);
+    const timeline = html.slice(at(html, 'class="timeline"'));
+    const years = [...timeline.matchAll(/<time datetime="(\d{4})/g)].map((m) => Number(m[1]));
+    expect(years[0]).toBe(2019);
+    expect(years).toContain(2023);
+    expect(years.at(-1)).toBe(2024);
+  });
+});
+
+describe('findings pages', () => {
+  test('the trial page runs summary, result, estimates, chart, caveats, method, sources in that order', () => {
+    const html = page('findings/trial');
+    const order = [
+      'In plain English',
+      'The main result',
+      '<svg',
+      '<caption>Trial estimates computed in this build',
+      '>Caveats<',
+      '>How it was done<',
+      '>Sources<',
+    ].map((s) => at(html, s));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  test('the trial page puts the computed estimate beside the published one and explains the difference', () => {
+    const html = page('findings/trial');
+    const c = primary();
+    const side = html.slice(at(html, 'class="side-by-side"'));
+    expect(side).toContain(`<strong>${formatRateRatio(c.published)}</strong>`);
+    expect(side).toContain(`<strong>${formatRateRatio(c.computed)}</strong>`);
+    expect(text(side)).toMatch(
+      json('dataset.json').synthetic
+        ? /The two differ because the computed figure comes from synthetic demonstration data/
+        : /Small differences can come from data corrections/,
+    );
+  });
+
+  test('the pilot page explains promising but tentative and why the pilot and the trial can disagree', () => {
+    const html = page('findings/pilot');
+    const t = text(html);
+    expect(t).toContain('promising but tentative');
+    expect(t).toContain('Why the pilot and the trial can disagree');
+    expect(t).toMatch(/In the randomised trial , chance decided/);
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    expect(html).toContain('<caption>Pilot estimates computed in this build');
+  });
+
+  test('<Term> links glossary words in prose to entries that exist', () => {
+    const glossary = page('glossary');
+    const ids = new Set(GLOSSARY.map((g) => g.id));
+    for (const p of ['findings/trial', 'findings/pilot', 'findings/dsl-supervision', 'for-schools', '']) {
+      const links = [...page(p).matchAll(/<a class="term" href="\/glossary\/#([^"]+)"/g)].map((m) => m[1]!);
+      expect(links.length, p).toBeGreaterThan(0);
+      for (const id of links) {
+        expect(ids.has(id)).toBe(true);
+        expect(glossary).toContain(`<dt id="${id}">`);
+      }
+    }
+  });
+
+  test('<Rate> prints the rate from rates.json with its interval', () => {
+    const r = json('rates.json').find(
+      (x: { study: string; scope: string; outcome: string; group: string; period: string }) =>
+        x.study === 'trial' &&
+        x.scope === 'overall' &&
+        x.outcome === 's47' &&
+        x.group === 'control' &&
+        x.period === 'followup',
+    );
+    expect(page('findings/trial')).toContain(
+      `<span class="rate">${formatNumber(r.ratePer1000, 1)} per 1,000 pupils a year (95% CI ${formatNumber(r.ciLow, 1)} to ${formatNumber(r.ciHigh, 1)})</span>`,
+    );
+  });
+});
+
+describe('for schools', () => {
+  const html = page('for-schools');
+  const rate = json('rates.json').find(
+    (x: { study: string; scope: string; outcome: string; group: string; period: string }) =>
+      x.study === 'trial' &&
+      x.scope === 'overall' &&
+      x.outcome === 's47' &&
+      x.group === 'control' &&
+      x.period === 'followup',
+  ).ratePer1000;
+  const f = schoolFrequencies(1000, rate, primary().published);
+  const words = (v: number) => (v < 0 ? `${formatNumber(-v, 1)} fewer` : `${formatNumber(v, 1)} more`);
+
+  test('puts the result as natural frequencies for a school of 1,000 pupils', () => {
+    expect(text(html)).toContain(
+      `for a school of 1,000 pupils, where about ${formatNumber(f.expected, 0)} enquiries a year would be expected, the result is consistent with anything between about ${words(f.changeLow)} and ${words(f.changeHigh)} enquiries a year`,
+    );
+  });
+
+  test('has a table for several school sizes that needs no JavaScript', () => {
+    const table = html.slice(at(html, '<caption>Section 47 enquiries a year for schools of different sizes'));
+    for (const n of [500, 1000, 2000]) {
+      const g = schoolFrequencies(n, rate, primary().published);
+      expect(table).toContain(`<th scope="row">${formatNumber(n)}</th>`);
+      expect(table).toContain(`${words(g.changeLow)} to ${words(g.changeHigh)}`);
+    }
+  });
+
+  test('ships the calculator hidden, with its inputs as data attributes and its script as a module file', () => {
+    expect(html).toMatch(/<div id="calculator" class="no-print" hidden data-rate="[\d.]+"/);
+    expect(html).toMatch(/<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/);
+  });
+
+  test('covers cost-effectiveness, what people said and the current status', () => {
+    const t = text(html);
+    expect(t).toContain('cost-effective');
+    expect(t).toContain('What people said');
+    expect(t).toContain('Where the programme stands');
+  });
+});
+
+describe('authority pages', () => {
+  const { authorities } = json('dataset.json');
+  const slugs = readdirSync(join(dist, 'authorities'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+
+  test('every authority page has a chart with a title, captioned tables, the change table and its sources', () => {
+    expect(slugs.length).toBe(authorities.length);
+    for (const s of slugs) {
+      const html = page(`authorities/${s}`);
+      expect(html, s).toMatch(/<svg[^>]*role="img"[^>]*>\s*<title id="[^"]+">[^<]+<\/title>/);
+      expect(html, s).toMatch(/<table>\s*<caption>[^<]+<\/caption>/);
+      expect(html, s).toContain('<caption>Percentage of referrals made by schools:');
+      expect(html, s).toMatch(/<caption>Change over the (pilot|trial) years/);
+      expect(html, s).toContain(
+        'href="https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need"',
+      );
+      expect(html, s).toContain('<nav class="breadcrumbs" aria-label="Breadcrumb">');
+    }
+  });
+
+  test('a pilot-and-trial authority shows both windows, local estimates and the small-numbers warning', () => {
+    const html = page('authorities/lambeth');
+    expect(html).toContain('Pilot (2019) and trial (2020–22)');
+    expect(html).toContain('<caption>Change over the pilot years, 2017–18 to 2019–20');
+    expect(html).toContain('<caption>Change over the trial years, 2019–20 to 2021–22');
+    expect(html).toContain('Small numbers.');
+    expect(html).toContain('<caption>Trial estimates for Lambeth');
+    expect(html).toContain('<caption>Pilot estimates for Lambeth');
+  });
+
+  test('the school referral share is the published percentage for the authority and England', () => {
+    const shares = json('context-shares.json');
+    const lambeth2019 = shares.find(
+      (r: { laCode: string; year: number }) => r.laCode === 'E09000022' && r.year === 2019,
+    );
+    const england2019 = shares.find(
+      (r: { laCode: string; year: number }) => r.laCode === 'E92000001' && r.year === 2019,
+    );
+    const html = page('authorities/lambeth');
+    const table = html.slice(at(html, '<caption>Percentage of referrals made by schools'));
+    expect(table).toMatch(
+      new RegExp(
+        `<th scope="row">2018–19</th>\\s*<td class="num">${formatNumber(lambeth2019.percent, 1)}%</td>\\s*<td class="num">${formatNumber(england2019.percent, 1)}%</td>`,
+      ),
+    );
+  });
+
+  test('the index can be filtered by name and by participation, with the list as the no-JavaScript fallback', () => {
+    const html = page('authorities');
+    expect(html).toContain('<div class="filter no-print" id="authority-filter" hidden>');
+    expect(html).toMatch(/<li data-name="lambeth inner london" data-part="pilot trial">/);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>[^<]*document/);
+  });
+});
+
+describe('search, feeds and breadcrumbs', () => {
+  test('the search page has a no-JavaScript message and Pagefind built its index', () => {
+    const html = page('search');
+    expect(text(html)).toContain('Search needs JavaScript.');
+    for (const f of ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-entry.json'])
+      expect(existsSync(join(dist, 'pagefind', f)), f).toBe(true);
+    const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+    const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce(
+      (n, l) => n + l.page_count,
+      0,
+    );
+    // Every page but the search page and the 404 page is indexed.
+    expect(pages).toBeGreaterThan(json('dataset.json').authorities.length);
+    expect(readdirSync(join(dist, 'pagefind/fragment')).length).toBe(pages);
+  });
+
+  test('the search page and the 404 page are left out of the index', () => {
+    expect(page('search')).not.toContain('data-pagefind-body');
+    expect(readFileSync(join(dist, '404.html'), 'utf8')).not.toContain('data-pagefind-body');
+    expect(page('findings/trial')).toContain('data-pagefind-body');
+  });
+
+  test('the RSS feed is well-formed XML with one item per update, each with a link and date', () => {
+    const xml = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser().parse(xml);
+    const items = [feed.rss.channel.item].flat();
+    const updates = readdirSync(join(dist, 'updates'), { withFileTypes: true }).filter((d) =>
+      d.isDirectory(),
+    );
+    expect(items.length).toBe(updates.length);
+    for (const item of items) {
+      expect(item.title).toBeTruthy();
+      expect(item.link).toMatch(/\/updates\/[^/]+\/$/);
+      expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+    }
+  });
+
+  test('every page but the home page has breadcrumbs ending at itself', () => {
+    for (const p of [
+      'findings/trial',
+      'for-schools',
+      'authorities',
+      'authorities/lambeth',
+      'updates',
+      'methodology',
+      'data',
+      'glossary',
+      'accessibility',
+      'search',
+    ]) {
+      const html = page(p);
+      const from = at(html, '<nav class="breadcrumbs"');
+      const crumbs = html.slice(from, html.indexOf('</nav>', from));
+      expect(crumbs, p).toContain('<a href="/">Home</a>');
+      expect(html, p).toMatch(/<span aria-current="page">[^<]+<\/span>/);
+    }
+  });
+});
+
+test('no page formats dates or numbers outside the formatting module', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)],
+    );
+  const offenders = ['src/pages', 'src/components', 'src/layouts', 'src/scripts', 'src/charts']
+    .flatMap(files)
+    .filter((f) => !f.endsWith('.test.ts'))
+    .filter((f) =>
+      /toLocale(Date)?String|toFixed\(|new Intl\.|formatLocale/.test(readFileSync(join(root, f), 'utf8')),
+    );
+  expect(offenders).toEqual([]);
+});
