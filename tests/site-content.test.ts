@@ -188,7 +188,7 @@ describe('authority pages', () => {
       expect(html, s).toMatch(/<svg[^>]*role="img"[^>]*>\s*<title id="[^"]+">[^<]+<\/title>/);
       expect(html, s).toMatch(/<table>\s*<caption>[^<]+<\/caption>/);
       expect(html, s).toContain('<caption>Percentage of referrals made by schools:');
-      expect(html, s).toMatch(/<caption>Change over the (pilot|trial) years/);
+      expect(html, s).toMatch(/<caption>[^<]+: change over the (pilot|trial) years/);
       expect(html, s).toContain(
         'href="https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need"',
       );
@@ -199,8 +199,8 @@ describe('authority pages', () => {
   test('a pilot-and-trial authority shows both windows, local estimates and the small-numbers warning', () => {
     const html = page('authorities/lambeth');
     expect(html).toContain('Pilot (2019) and trial (2020–22)');
-    expect(html).toContain('<caption>Change over the pilot years, 2017–18 to 2019–20');
-    expect(html).toContain('<caption>Change over the trial years, 2019–20 to 2021–22');
+    expect(html).toContain('<caption>Lambeth: change over the pilot years, 2017–18 to 2019–20');
+    expect(html).toContain('<caption>Lambeth: change over the trial years, 2019–20 to 2021–22');
     expect(html).toContain('Small numbers.');
     expect(html).toContain('<caption>Trial estimates for Lambeth');
     expect(html).toContain('<caption>Pilot estimates for Lambeth');
@@ -303,4 +303,26 @@ test('no page formats dates or numbers outside the formatting module', () => {
       /toLocale(Date)?String|toFixed\(|new Intl\.|formatLocale/.test(readFileSync(join(root, f), 'utf8')),
     );
   expect(offenders).toEqual([]);
+});
+
+test('no word runs into the link or term after it (Astro drops a line break before an element)', () => {
+  const pages = [
+    '',
+    'findings/trial',
+    'findings/pilot',
+    'for-schools',
+    'authorities',
+    'authorities/lambeth',
+    'methodology',
+    'data',
+    'accessibility',
+    'glossary',
+    'search',
+  ];
+  for (const p of pages) {
+    const runs = [...page(p).matchAll(/[a-z]<a (?:class="term" )?href="[^"]*"[^>]*>[^<]{0,30}/g)].map(
+      (m) => m[0],
+    );
+    expect(runs, p).toEqual([]);
+  }
 });

@@ -27,9 +27,16 @@ async function start(): Promise<void> {
   css.rel = 'stylesheet';
   css.href = `${base}pagefind-ui.css`;
   document.head.append(css);
-  // pagefind-ui.js is a classic script that defines window.PagefindUI; importing it by URL (kept
-  // out of Vite's bundle) runs it without an inline script.
-  await import(/* @vite-ignore */ `${base}pagefind-ui.js`);
+  // pagefind-ui.js is a classic script that defines window.PagefindUI. It is added as a script
+  // element with a src (allowed by script-src 'self'), not bundled: Pagefind writes it after
+  // `astro build`, and a dynamic import() would go through Vite's preload helper.
+  await new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${base}pagefind-ui.js`;
+    script.addEventListener('load', () => resolve());
+    script.addEventListener('error', () => reject(new Error(`could not load ${script.src}`)));
+    document.head.append(script);
+  });
   if (!window.PagefindUI) throw new Error('Pagefind UI did not load');
   const ui = new window.PagefindUI({
     element: '#search',

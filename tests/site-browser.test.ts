@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatNumber } from '../src/lib/format/formatNumber.ts';
+import { launchChromium } from './helpers/chromium.ts';
+import { serveStatic, type StaticServer } from './helpers/staticServer.ts';
+
+// The built site (scripts/test.mjs runs `npm run build` first) in real Chromium, served over HTTP
+// as a static host would serve it.
+const root = join(import.meta.dirname, '..');
+const json = (name: string) => JSON.parse(readFileSync(join(root, 'out', name), 'utf8'));
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic(join(root, 'dist'));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('with JavaScript', () => {
+  test('search finds the trial findings for "Section 47"', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/search/`);
+    await expect.poll(() => page.locator('#search-fallback').isHidden()).toBe(true);
+    await page.locator('.pagefind-ui__search-input').fill('Section 47');
+    const links = page.locator('.pagefind-ui__result-link');
+    await links.first().waitFor({ timeout: 15_000 });
+    const hrefs = await links.evaluateAll((as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
+    expect(hrefs).toContain('/findings/trial/');
+    // Every result is a page of this site that exists.
+    for (const h of hrefs.slice(0, 5))
+      expect((await page.request.get(`${server.url}${h}`)).status()).toBe(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a search can be linked to with ?q=', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/?q=Lambeth`);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    const hrefs = await page
+      .locator('.pagefind-ui__result-link')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toContain('/authorities/lambeth/');
+    await page.close();
+  });
+
+  test('the schools calculator appears and updates as the number of pupils changes', async () => {
+    const rate = json('rates.json').find(
+      (r: { study: string; scope: string; outcome: string; group: string; period: string }) =>
+        r.study === 'trial' &&
+        r.scope === 'overall' &&
+        r.outcome === 's47' &&
+        r.group === 'control' &&
+        r.period === 'followup',
+    ).ratePer1000;
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/for-schools/`);
+    const result = page.locator('#calc-result');
+    await expect.poll(() => page.locator('#calculator').isVisible()).toBe(true);
+    await expect.poll(() => result.textContent()).toContain('For 1,000 pupils');
+    await page.locator('#pupils').fill('2000');
+    await expect
+      .poll(() => result.textContent())
+      .toContain(
+        `For 2,000 pupils: about ${formatNumber((2000 * rate) / 1000, 1)} enquiries a year expected`,
+      );
+    await page.locator('#pupils').fill('0');
+    await expect.poll(() => result.textContent()).toBe('Enter a number of pupils above zero.');
+    await page.close();
+  });
+
+  test('the authorities index filters by name and by participation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/authorities/`);
+    const visible = () => page.locator('#authority-list li:visible').count();
+    expect(await visible()).toBe(json('dataset.json').authorities.length);
+    await page.locator('#q').fill('lamb');
+    await expect.poll(visible).toBe(1);
+    await expect.poll(() => page.locator('#q-count').textContent()).toBe('1 authority shown');
+    await page.locator('#q').fill('');
+    await page.locator('#part').selectOption('pilot');
+    await expect.poll(visible).toBe(json('dataset.json').pilot.sites.length);
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  test('the schools page keeps its table and hides the calculator; search explains itself', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/for-schools/`);
+    expect(await page.locator('#calculator').isVisible()).toBe(false);
+    expect(await page.locator('caption', { hasText: 'schools of different sizes' }).isVisible()).toBe(true);
+    await page.goto(`${server.url}/search/`);
+    expect(await page.getByText('Search needs JavaScript.').isVisible()).toBe(true);
+    expect(await page.locator('#authority-filter').count()).toBe(0);
+    await page.goto(`${server.url}/authorities/`);
+    expect(await page.locator('#authority-filter').isVisible()).toBe(false);
+    await context.close();
+  });
+});
