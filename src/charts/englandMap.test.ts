@@ -78,6 +78,22 @@ describe('englandMap', () => {
     expect(table.columns[2]).toEqual({ label: 'Change in rate', numeric: true });
   });
 
+  it('scales colours to the 95th percentile so one outlier does not wash out the rest, with open end bins', () => {
+    const values = Array.from({ length: 40 }, (_, i) => ({
+      laCode: `X${i}`,
+      name: `A${i}`,
+      value: (i % 2 ? 1 : -1) * (i % 10),
+    }));
+    values.push({ laCode: 'E06000001', name: 'Outlier', value: 600 });
+    const { svg } = englandMap(
+      { topology, values },
+      { id: 'm', title: 'T', scale: { type: 'diverging', unit: 'u', valueLabel: 'Change' } },
+    );
+    expect(svg).toContain('>≥+15<');
+    expect(svg).toContain('>≤−15<');
+    expect(svg).toContain('Largest rise: Outlier, +600.0.');
+  });
+
   for (const name of ['england-map-programme', 'england-map-change'])
     it(`matches the snapshot of the named example "${name}" (outlines summarised)`, () => {
       const r = chartExamples[name]!();

@@ -1,4 +1,4 @@
-import { geoPath, scaleQuantize, schemeRdBu } from 'd3';
+import { geoPath, quantileSorted, scaleQuantize, schemeRdBu } from 'd3';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
@@ -100,7 +100,7 @@ export function englandMap(
 
   let fillOf: (v: MapValue | undefined) => { fill: string; pattern: string | null; text: string };
   const legend: { fill: string; pattern: string | null; label: string }[] = [];
-  let strip: { colours: string[]; edges: number[] } | null = null;
+  let strip: { colours: string[]; edges: number[]; open: boolean } | null = null;
   if (scale.type === 'categories') {
     const cats = new Map(scale.categories.map((c) => [c.key, c]));
     for (const v of data.values)
@@ -124,7 +124,11 @@ export function englandMap(
   } else {
     const known = data.values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
     for (const v of known) if (!Number.isFinite(v)) throw new RangeError(`englandMap: non-finite value ${v}`);
-    const rawMax = Math.max(1e-9, ...known.map(Math.abs));
+    // Scale to the 95th percentile of |change|, not the maximum, so one outlier cannot wash every
+    // other area into the palest bins; the end bins are open ("≥", "≤") and the table has exact values.
+    const absolute = known.map(Math.abs).sort((a, b) => a - b);
+    const trueMax = absolute[absolute.length - 1] ?? 0;
+    const rawMax = Math.max(1e-9, quantileSorted(absolute, 0.95) ?? 0);
     // A symmetric, nice domain so equal colours either side of zero mean equal sizes of change.
     const raw = rawMax / (bins / 2);
     const pow = 10 ** Math.floor(Math.log10(raw));
@@ -136,7 +140,7 @@ export function englandMap(
       typeof v?.value === 'number'
         ? { fill: q(v.value), pattern: null, text: `${formatChange(v.value)} ${scale.unit}` }
         : { fill: '#ffffff', pattern: `${id}-nodata`, text: 'no data' };
-    strip = { colours, edges: [-domainMax, ...q.thresholds(), domainMax] };
+    strip = { colours, edges: [-domainMax, ...q.thresholds(), domainMax], open: trueMax > domainMax };
     legend.push({ fill: '#ffffff', pattern: `${id}-nodata`, label: 'No data' });
   }
 
@@ -206,7 +210,7 @@ export function englandMap(
     );
     strip.edges.forEach((e, i) =>
       parts.push(
-        `<text x="${round1(20 + i * sw)}" y="${ly + 28}" text-anchor="middle" font-size="11">${Math.abs(e) < 1e-9 ? '0' : formatChange(e, digits)}</text>`,
+        `<text x="${round1(20 + i * sw)}" y="${ly + 28}" text-anchor="middle" font-size="11">${strip && strip.open && i === 0 ? '≤' : ''}${strip && strip.open && i === strip.edges.length - 1 ? '≥' : ''}${Math.abs(e) < 1e-9 ? '0' : formatChange(e, digits)}</text>`,
       ),
     );
     parts.push(
