@@ -2,6 +2,16 @@ import type { ChartResult } from './chartTypes.ts';
 import { forestPlot } from './forestPlot.ts';
 import { referralChange } from './referralChange.ts';
 import { trendLines } from './trendLines.ts';
+import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
+import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
+import { consortFlow } from './consortFlow.ts';
+import { englandMap, programmeCategories } from './englandMap.ts';
+import { naturalFrequencies } from './naturalFrequencies.ts';
+import { smallMultiples } from './smallMultiples.ts';
+
+const topology = englandTopologyJson as unknown as EnglandTopology;
+const yearsOf = (from: number, values: (number | null)[]) =>
+  values.map((value, i) => ({ year: from + i, value }));
 
 /**
  * Named, fixed examples of every chart: the snapshot tests render each one, and they double as
@@ -84,6 +94,85 @@ export const chartExamples: Record<string, () => ChartResult> = {
         title: 'Referral rate in Lambeth, London and England, 2015 to 2022',
         unit: 'Referrals per 10,000 children',
         programmeYears: [2020, 2022],
+      },
+    ),
+  'small-multiples-authorities': () =>
+    smallMultiples(
+      {
+        panels: [
+          { label: 'Kingston upon Hull, City of', values: yearsOf(2018, [180, 200, 230, 250, 240]) },
+          { label: 'Lambeth', values: yearsOf(2018, [140, null, 150, 160, 170]) },
+          { label: 'Salford', values: yearsOf(2018, [350, 330, 300, 280, 260]) },
+          { label: 'Sutton', values: yearsOf(2018, [190, 200, 195, 150, 140]) },
+        ],
+        reference: { label: 'England', values: yearsOf(2018, [165, 170, 168, 180, 190]) },
+      },
+      {
+        id: 'multiples',
+        title: 'Section 47 enquiries per 10,000 children, 2018 to 2022',
+        unit: 'Enquiries per 10,000 children',
+        programmeYears: [2020, 2022],
+      },
+    ),
+  'consort-trial': () =>
+    consortFlow(
+      {
+        randomised: 268,
+        unit: 'schools',
+        clusters: '21 local authorities',
+        arms: [
+          { label: 'SWIS', allocated: 136, withdrawn: 2, lost: 1, analysed: 133 },
+          { label: 'Control', allocated: 132, withdrawn: 1, lost: 1, analysed: 130 },
+        ],
+      },
+      { id: 'consort', title: 'Flow of schools through the trial' },
+    ),
+  'natural-frequencies-1000': () =>
+    naturalFrequencies(
+      { pupils: 1000, without: 9.12, estimate: 9.62, low: 8.71, high: 10.63 },
+      {
+        id: 'frequencies',
+        title: 'Section 47 enquiries a year in a school of 1,000 pupils',
+        event: 'Section 47 enquiry',
+        events: 'Section 47 enquiries',
+      },
+    ),
+  'england-map-programme': () =>
+    englandMap(
+      {
+        topology,
+        values: [
+          { laCode: 'E09000022', name: 'Lambeth', category: 'both' },
+          { laCode: 'E06000045', name: 'Southampton', category: 'pilot' },
+          { laCode: 'E08000007', name: 'Stockport', category: 'pilot' },
+          { laCode: 'E10000006', name: 'Cumbria', category: 'trial' },
+          { laCode: 'E10000008', name: 'Devon', category: 'trial' },
+          { laCode: 'E08000037', name: 'Gateshead', category: 'trial' },
+        ],
+      },
+      {
+        id: 'map-programme',
+        title: 'Authorities in the programme',
+        scale: { type: 'categories', categories: programmeCategories, otherLabel: 'Did not take part' },
+      },
+    ),
+  'england-map-change': () =>
+    englandMap(
+      {
+        topology,
+        values: [
+          { laCode: 'E09000022', name: 'Lambeth', value: -42.5 },
+          { laCode: 'E06000045', name: 'Southampton', value: 18.2 },
+          { laCode: 'E10000006', name: 'Cumbria', value: 6.1 },
+          { laCode: 'E10000021', name: 'Northamptonshire', value: null },
+          { laCode: 'E06000028', name: 'Bournemouth', value: 3 },
+        ],
+      },
+      {
+        id: 'map-change',
+        title: 'Change in Section 47 enquiries per 10,000 children',
+        scale: { type: 'diverging', unit: 'per 10,000 children', valueLabel: 'Change in rate' },
+        outline: { codes: ['E09000022', 'E10000006'], label: 'Trial authorities' },
       },
     ),
 };

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
+import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
+import { chartExamples } from './chartExamples.ts';
+import { englandMap, mapFeatures, programmeCategories } from './englandMap.ts';
+
+const topology = englandTopologyJson as unknown as EnglandTopology;
+const categories = { type: 'categories' as const, categories: programmeCategories, otherLabel: 'Other' };
+const numbers = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+
+describe('englandMap', () => {
+  it('draws every authority inside the frame (projection bounds)', () => {
+    const { width, height } = topology.meta;
+    const drawn = mapFeatures(topology, new Set());
+    expect(drawn).toHaveLength(153);
+    for (const f of drawn) {
+      const ns = numbers(f.d);
+      const xs = ns.filter((_, i) => i % 2 === 0);
+      const ys = ns.filter((_, i) => i % 2 === 1);
+      expect(Math.min(...xs), f.code).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...xs), f.code).toBeLessThanOrEqual(width);
+      expect(Math.min(...ys), f.code).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...ys), f.code).toBeLessThanOrEqual(height);
+    }
+    // North up: Northumberland is above Cornwall, Norfolk east of Cornwall.
+    const box = (code: string) => drawn.find((f) => f.code === code)!.bounds;
+    expect(box('E06000057')[1][1]).toBeLessThan(box('E06000052')[0][1]);
+    expect(box('E10000020')[0][0]).toBeGreaterThan(box('E06000052')[1][0]);
+  });
+
+  it('draws Cumbria as its successors merged when the data name Cumbria, and the successors otherwise', () => {
+    const withCumbria = mapFeatures(topology, new Set(['E10000006'])).map((f) => f.code);
+    expect(withCumbria).toContain('E10000006');
+    expect(withCumbria).not.toContain('E06000063');
+    expect(withCumbria).not.toContain('E06000064');
+    const current = mapFeatures(topology, new Set(['E10000006', 'E06000063'])).map((f) => f.code);
+    expect(current).not.toContain('E10000006');
+    expect(current).toContain('E06000064');
+    const cumbria = mapFeatures(topology, new Set(['E10000006'])).find((f) => f.code === 'E10000006')!;
+    const parts = mapFeatures(topology, new Set()).filter((f) => ['E06000063', 'E06000064'].includes(f.code));
+    expect(cumbria.bounds[0][0]).toBeCloseTo(Math.min(...parts.map((p) => p.bounds[0][0])), 5);
+    expect(cumbria.bounds[1][1]).toBeCloseTo(Math.max(...parts.map((p) => p.bounds[1][1])), 5);
+  });
+
+  it('gives each category a colour and a pattern, and names every area with its category', () => {
+    const { svg, table } = chartExamples['england-map-programme']!();
+    expect(svg).toContain('<title>Lambeth: Pilot and trial</title>');
+    expect(svg).toContain('<title>Cumbria: Trial (2020–22) only</title>');
+    expect(svg).toContain('fill="url(#map-programme-hatch)"');
+    expect(svg).toContain('fill="url(#map-programme-dots)"');
+    expect(svg).toContain('London (enlarged)');
+    expect(table.rows.map((r) => r[0])).toEqual([
+      'Cumbria',
+      'Devon',
+      'Gateshead',
+      'Lambeth',
+      'Southampton',
+      'Stockport',
+    ]);
+    expect(() =>
+      englandMap(
+        { topology, values: [{ laCode: 'E09000022', name: 'L', category: 'nope' }] },
+        { id: 'm', title: 'T', scale: categories },
+      ),
+    ).toThrow(/category "nope"/);
+  });
+
+  it('bins a change symmetrically about zero, hatches no data, and lists areas with no outline', () => {
+    const { svg, table } = chartExamples['england-map-change']!();
+    // Largest |change| 42.5 → a nice step of 20 (≥ 42.5 / 3): six bins from −60 to +60.
+    for (const t of ['>−60<', '>−40<', '>−20<', '>0<', '>+20<', '>+40<', '>+60<']) expect(svg).toContain(t);
+    // No figure for Northamptonshire, so its successors are drawn (hatched), not the former outline.
+    expect(svg).toContain('<title>North Northamptonshire: no data</title>');
+    expect(svg).toContain('No data (hatched, not zero): Northamptonshire.');
+    expect(svg).toContain('Largest rise: Southampton, +18.2. Largest fall: Lambeth, −42.5.');
+    expect(table.rows).toContainEqual(['Bournemouth (not on the map: no boundary)', 'E06000028', '+3.0']);
+    expect(table.rows).toContainEqual(['Lambeth (Trial authorities)', 'E09000022', '−42.5']);
+    expect(table.columns[2]).toEqual({ label: 'Change in rate', numeric: true });
+  });
+
+  it('scales colours to the 95th percentile so one outlier does not wash out the rest, with open end bins', () => {
+    const values = Array.from({ length: 40 }, (_, i) => ({
+      laCode: `X${i}`,
+      name: `A${i}`,
+      value: (i % 2 ? 1 : -1) * (i % 10),
+    }));
+    values.push({ laCode: 'E06000001', name: 'Outlier', value: 600 });
+    const { svg } = englandMap(
+      { topology, values },
+      { id: 'm', title: 'T', scale: { type: 'diverging', unit: 'u', valueLabel: 'Change' } },
+    );
+    expect(svg).toContain('>≥+15<');
+    expect(svg).toContain('>≤−15<');
+    expect(svg).toContain('Largest rise: Outlier, +600.0.');
+  });
+
+  for (const name of ['england-map-programme', 'england-map-change'])
+    it(`matches the snapshot of the named example "${name}" (outlines summarised)`, () => {
+      const r = chartExamples[name]!();
+      // The outlines come from the committed geometry; the snapshot keeps their count and size.
+      const svg = r.svg.replace(/ d="([^"]+)"/g, (_, d: string) => ` d="[${numbers(d).length} numbers]"`);
+      expect({ ...r, svg }).toMatchSnapshot();
+    });
+});

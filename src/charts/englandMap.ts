@@ -1,0 +1,336 @@
+import { geoPath, quantileSorted, scaleQuantize, schemeRdBu } from 'd3';
+import { feature } from 'topojson-client';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
+import { formatChange, formatNumber } from './axis.ts';
+import { chartFrame } from './chartFrame.ts';
+import type { ChartResult } from './chartTypes.ts';
+import { escapeXml } from './escapeXml.ts';
+import { okabeIto } from './okabeIto.ts';
+import { round1 } from './round1.ts';
+import { wrapLabel } from './wrapLabel.ts';
+
+/** A category of a membership map; `pattern` is drawn over the colour so colour is never the only cue. */
+export type MapCategory = { key: string; label: string; colour: string; pattern: 'none' | 'hatch' | 'dots' };
+
+/** The value of one authority: a category key, or a number (null = no data, never zero). */
+export type MapValue = { laCode: string; name: string; category?: string; value?: number | null };
+
+/** Options for {@link englandMap}; `id` must be unique on the page. */
+export type EnglandMapOptions = {
+  id: string;
+  title: string;
+  /** Categorical (membership) or diverging (a change, centred on zero). */
+  scale:
+    | { type: 'categories'; categories: readonly MapCategory[]; otherLabel: string }
+    | { type: 'diverging'; unit: string; valueLabel: string };
+  /** Codes drawn with a heavy outline (for example the programme authorities) and what that means. */
+  outline?: { codes: readonly string[]; label: string };
+};
+
+/** Stated defaults: the London inset's size and the colour of areas outside every category. */
+export const englandMapDefaults = {
+  insetWidth: 150,
+  legendRow: 20,
+  otherFill: '#ffffff',
+  bins: 6,
+} as const;
+
+type DrawnFeature = {
+  code: string;
+  name: string;
+  d: string;
+  bounds: [[number, number], [number, number]];
+};
+
+/**
+ * The authorities to draw for a set of values: every current authority, except that a former
+ * authority (such as Cumbria) replaces its successors when the values name it and none of its
+ * successors, so data from before a reorganisation lands on the outline it was collected for.
+ */
+export function mapFeatures(topo: EnglandTopology, codes: ReadonlySet<string>): DrawnFeature[] {
+  const path = geoPath().digits(1);
+  const successors = (g: { properties?: unknown }) => (g.properties as { successors: string[] }).successors;
+  const former = topo.objects.former.geometries.filter(
+    (g) => codes.has(String(g.id)) && !successors(g).some((s) => codes.has(s)),
+  );
+  const replaced = new Set(former.flatMap(successors));
+  const toDrawn = (f: Feature<Polygon | MultiPolygon, { name: string }>): DrawnFeature => ({
+    code: String(f.id),
+    name: f.properties.name,
+    d: path(f) ?? '',
+    bounds: path.bounds(f),
+  });
+  const current = topo.objects.authorities.geometries
+    .filter((g) => !replaced.has(String(g.id)))
+    .map((g) => toDrawn(feature(topo, g) as Feature<Polygon | MultiPolygon, { name: string }>));
+  const merged = former.map((g) =>
+    toDrawn(feature(topo, g) as Feature<Polygon | MultiPolygon, { name: string }>),
+  );
+  return [...current, ...merged].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+function patternDefs(id: string): string {
+  return [
+    `<pattern id="${id}-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="5" stroke="#000" stroke-width="1.4"/></pattern>`,
+    `<pattern id="${id}-dots" width="5" height="5" patternUnits="userSpaceOnUse"><circle cx="2.5" cy="2.5" r="1.1" fill="#000"/></pattern>`,
+    `<pattern id="${id}-nodata" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="4" stroke="#767676" stroke-width="0.8"/></pattern>`,
+  ].join('');
+}
+
+/**
+ * Choropleth of England's upper-tier local authorities, with London enlarged in an inset. Either
+ * categorical (programme membership: each category a colour and a pattern) or diverging (a change,
+ * binned symmetrically about zero on ColorBrewer's RdBu, blue for falls, with "no data" hatched,
+ * never coloured as zero). Every area has a `<title>` naming it and its value; the legend is text;
+ * optional heavy outlines mark a set of authorities. Throws RangeError for an unknown category.
+ */
+export function englandMap(
+  data: { topology: EnglandTopology; values: readonly MapValue[] },
+  options: EnglandMapOptions,
+): ChartResult {
+  const { id, title, scale } = options;
+  const { insetWidth, legendRow, otherFill, bins } = englandMapDefaults;
+  const { width: mapWidth, height: mapHeight } = data.topology.meta;
+  const byCode = new Map(data.values.map((v) => [v.laCode, v]));
+  const withData = data.values.filter((v) => v.category !== undefined || typeof v.value === 'number');
+  const drawn = mapFeatures(data.topology, new Set(withData.map((v) => v.laCode)));
+  const drawnCodes = new Set(drawn.map((f) => f.code));
+  const outlined = new Set(options.outline?.codes ?? []);
+
+  let fillOf: (v: MapValue | undefined) => { fill: string; pattern: string | null; text: string };
+  const legend: { fill: string; pattern: string | null; label: string }[] = [];
+  let strip: { colours: string[]; edges: number[]; open: boolean } | null = null;
+  if (scale.type === 'categories') {
+    const cats = new Map(scale.categories.map((c) => [c.key, c]));
+    for (const v of data.values)
+      if (v.category !== undefined && !cats.has(v.category))
+        throw new RangeError(
+          `englandMap: ${v.name} has category "${v.category}", which is not in the legend`,
+        );
+    fillOf = (v) => {
+      const c = v?.category === undefined ? undefined : cats.get(v.category);
+      return c
+        ? { fill: c.colour, pattern: c.pattern === 'none' ? null : `${id}-${c.pattern}`, text: c.label }
+        : { fill: otherFill, pattern: null, text: scale.otherLabel };
+    };
+    for (const c of scale.categories)
+      legend.push({
+        fill: c.colour,
+        pattern: c.pattern === 'none' ? null : `${id}-${c.pattern}`,
+        label: c.label,
+      });
+    legend.push({ fill: otherFill, pattern: null, label: scale.otherLabel });
+  } else {
+    const known = data.values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
+    for (const v of known) if (!Number.isFinite(v)) throw new RangeError(`englandMap: non-finite value ${v}`);
+    // Scale to the 95th percentile of |change|, not the maximum, so one outlier cannot wash every
+    // other area into the palest bins; the end bins are open ("≥", "≤") and the table has exact values.
+    const absolute = known.map(Math.abs).sort((a, b) => a - b);
+    const trueMax = absolute[absolute.length - 1] ?? 0;
+    const rawMax = Math.max(1e-9, quantileSorted(absolute, 0.95) ?? 0);
+    // A symmetric, nice domain so equal colours either side of zero mean equal sizes of change.
+    const raw = rawMax / (bins / 2);
+    const pow = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((v) => v >= raw * (1 - 1e-9)) ?? 10 * pow;
+    const domainMax = step * (bins / 2);
+    const colours = [...(schemeRdBu[bins] as readonly string[])].reverse();
+    const q = scaleQuantize<string>().domain([-domainMax, domainMax]).range(colours);
+    fillOf = (v) =>
+      typeof v?.value === 'number'
+        ? { fill: q(v.value), pattern: null, text: `${formatChange(v.value)} ${scale.unit}` }
+        : { fill: '#ffffff', pattern: `${id}-nodata`, text: 'no data' };
+    strip = { colours, edges: [-domainMax, ...q.thresholds(), domainMax], open: trueMax > domainMax };
+    legend.push({ fill: '#ffffff', pattern: `${id}-nodata`, label: 'No data' });
+  }
+
+  // London inset: the E09 boroughs redrawn larger in the empty North Sea corner.
+  const london = drawn.filter((f) => f.code.startsWith('E09'));
+  const lb: [[number, number], [number, number]] | null = london.length
+    ? [
+        [Math.min(...london.map((f) => f.bounds[0][0])), Math.min(...london.map((f) => f.bounds[0][1]))],
+        [Math.max(...london.map((f) => f.bounds[1][0])), Math.max(...london.map((f) => f.bounds[1][1]))],
+      ]
+    : null;
+  // Top left is sea (the Irish Sea and Scotland are not drawn), so the inset hides no authority.
+  const insetX = 6;
+  const insetY = 6;
+  const k = lb ? insetWidth / (lb[1][0] - lb[0][0]) : 1;
+  const insetHeight = lb ? (lb[1][1] - lb[0][1]) * k : 0;
+
+  const area = (f: DrawnFeature, stroke: number) => {
+    const v = byCode.get(f.code);
+    const { fill, pattern, text } = fillOf(v);
+    const heavy = outlined.has(f.code);
+    const label = `${escapeXml(v?.name ?? f.name)}: ${escapeXml(text)}${heavy && options.outline ? ` (${escapeXml(options.outline.label)})` : ''}`;
+    const sw = round1(heavy ? stroke * 3 : stroke);
+    return [
+      `<path class="area mark" d="${f.d}" fill="${fill}" stroke="${heavy ? '#000' : '#6b6b6b'}" stroke-width="${sw}" data-code="${f.code}"><title>${label}</title></path>`,
+      pattern ? `<path d="${f.d}" fill="url(#${pattern})" pointer-events="none" aria-hidden="true"/>` : '',
+    ].join('');
+  };
+  const parts: string[] = [`<defs>${patternDefs(id)}</defs>`];
+  // Heavy outlines last, so neighbours do not paint over them.
+  const order = [...drawn].sort((a, b) => Number(outlined.has(a.code)) - Number(outlined.has(b.code)));
+  parts.push(`<g class="map" stroke-linejoin="round">`);
+  for (const f of order) parts.push(area(f, 0.4));
+  parts.push(`</g>`);
+  if (lb) {
+    parts.push(
+      `<g class="inset"><rect x="${insetX - 4}" y="${insetY - 4}" width="${insetWidth + 8}" height="${round1(insetHeight + 24)}" fill="#fff" stroke="currentColor" stroke-width="1"/>`,
+      `<g transform="translate(${round1(insetX - lb[0][0] * k)} ${round1(insetY - lb[0][1] * k)}) scale(${round1(k * 100) / 100})">`,
+    );
+    const ko = [...london].sort((a, b) => Number(outlined.has(a.code)) - Number(outlined.has(b.code)));
+    for (const f of ko) parts.push(area(f, 0.4 / k).replace(/<title>[^<]*<\/title>/, ''));
+    parts.push(
+      `</g><text x="${insetX + insetWidth / 2}" y="${round1(insetY + insetHeight + 15)}" text-anchor="middle" font-size="12">London (enlarged)</text></g>`,
+    );
+    // Where the inset comes from.
+    parts.push(
+      `<rect x="${round1(lb[0][0] - 1)}" y="${round1(lb[0][1] - 1)}" width="${round1(lb[1][0] - lb[0][0] + 2)}" height="${round1(lb[1][1] - lb[0][1] + 2)}" fill="none" stroke="currentColor" stroke-width="1" class="rule"/>`,
+    );
+  }
+
+  // Legend under the map: swatch (colour and pattern) plus text.
+  let ly = mapHeight + 16;
+  parts.push(`<g class="legend" font-size="12">`);
+  if (scale.type === 'diverging' && strip) {
+    // A continuous strip reads in order (falls to rises); each edge is labelled.
+    parts.push(
+      `<text x="4" y="${ly}" font-weight="600">${escapeXml(`${scale.valueLabel} (${scale.unit})`)}</text>`,
+    );
+    ly += 8;
+    const sw = (mapWidth - 40) / strip.colours.length;
+    const step = (strip.edges[1] ?? 0) - (strip.edges[0] ?? 0);
+    const digits = Number.isInteger(Math.round(step * 1000) / 1000) ? 0 : 1;
+    strip.colours.forEach((c, i) =>
+      parts.push(
+        `<rect class="mark" x="${round1(20 + i * sw)}" y="${ly}" width="${round1(sw)}" height="14" fill="${c}" stroke="#6b6b6b" stroke-width="0.5"/>`,
+      ),
+    );
+    strip.edges.forEach((e, i) =>
+      parts.push(
+        `<text x="${round1(20 + i * sw)}" y="${ly + 28}" text-anchor="middle" font-size="11">${strip && strip.open && i === 0 ? '≤' : ''}${strip && strip.open && i === strip.edges.length - 1 ? '≥' : ''}${Math.abs(e) < 1e-9 ? '0' : formatChange(e, digits)}</text>`,
+      ),
+    );
+    parts.push(
+      `<text x="20" y="${ly + 44}" font-size="11">\u2190 fell</text><text x="${mapWidth - 20}" y="${ly + 44}" text-anchor="end" font-size="11">rose \u2192</text>`,
+    );
+    ly += 56;
+  }
+  const items = [...legend];
+  if (options.outline) items.push({ fill: 'none', pattern: 'outline', label: options.outline.label });
+  items.forEach((item, i) => {
+    const col = i % 2;
+    const row = Math.floor(i / 2);
+    const x = 4 + col * (mapWidth / 2);
+    const y = ly + row * legendRow;
+    const swatch =
+      item.pattern === 'outline'
+        ? `<rect x="${x}" y="${y}" width="18" height="14" fill="none" stroke="#000" stroke-width="2.5"/>`
+        : `<rect class="mark" x="${x}" y="${y}" width="18" height="14" fill="${item.fill}" stroke="#6b6b6b"/>` +
+          (item.pattern
+            ? `<rect x="${x}" y="${y}" width="18" height="14" fill="url(#${item.pattern})"/>`
+            : '');
+    const lines = wrapLabel(item.label, mapWidth / 2 - 30, 12, 1);
+    parts.push(`${swatch}<text x="${x + 24}" y="${y + 11}">${escapeXml(lines.join(' '))}</text>`);
+  });
+  parts.push(`</g>`);
+  const height = ly + Math.ceil(items.length / 2) * legendRow + 4;
+
+  // Every value is in the table, including any whose area has no outline on this map.
+  const rows = data.values
+    .map((v) => ({ f: { code: v.laCode }, v, offMap: !drawnCodes.has(v.laCode) }))
+    .filter(({ v, offMap }) => !offMap || v.category !== undefined || typeof v.value === 'number')
+    .sort((a, b) => a.v.name.localeCompare(b.v.name, 'en-GB'));
+  const table =
+    scale.type === 'categories'
+      ? {
+          caption: title,
+          columns: [
+            { label: 'Local authority', numeric: false },
+            { label: 'Code', numeric: false },
+            { label: 'Category', numeric: false },
+          ],
+          rows: rows
+            .filter(({ v }) => v.category !== undefined)
+            .map(({ f, v, offMap }) => [
+              v.name + (offMap ? ' (not on the map: no boundary)' : ''),
+              f.code,
+              fillOf(v).text,
+            ]),
+        }
+      : {
+          caption: `${title} (${scale.unit})`,
+          columns: [
+            { label: 'Local authority', numeric: false },
+            { label: 'Code', numeric: false },
+            { label: scale.valueLabel, numeric: true },
+          ],
+          rows: rows.map(({ f, v, offMap }) => [
+            v.name +
+              (outlined.has(f.code) && options.outline ? ` (${options.outline.label})` : '') +
+              (offMap ? ' (not on the map: no boundary)' : ''),
+            f.code,
+            typeof v.value === 'number' ? formatChange(v.value) : 'no data',
+          ]),
+        };
+  return {
+    svg: chartFrame({
+      id,
+      width: mapWidth,
+      height,
+      title,
+      desc: mapDescription(data.values, options, drawn.length),
+      body: parts.join(''),
+    }),
+    table,
+  };
+}
+
+/** The `<desc>` of a map, from the data: counts per category, or the largest rise and fall. */
+export function mapDescription(
+  values: readonly MapValue[],
+  options: Pick<EnglandMapOptions, 'scale' | 'outline'>,
+  areas: number,
+): string {
+  const { scale } = options;
+  const out = [`Map of ${formatNumber(areas, 0)} local authority areas in England, with London enlarged.`];
+  if (scale.type === 'categories') {
+    for (const c of scale.categories) {
+      const names = values.filter((v) => v.category === c.key).map((v) => v.name);
+      out.push(`${c.label}: ${names.length} (${names.join(', ') || 'none'}).`);
+    }
+    return out.join(' ');
+  }
+  const known = values.filter((v): v is MapValue & { value: number } => typeof v.value === 'number');
+  const missing = values.filter((v) => typeof v.value !== 'number').map((v) => v.name);
+  out.push(`Colour shows ${scale.valueLabel.toLowerCase()} (${scale.unit}).`);
+  if (known.length) {
+    const hi = known.reduce((a, b) => (b.value > a.value ? b : a));
+    const lo = known.reduce((a, b) => (b.value < a.value ? b : a));
+    const rose = known.filter((v) => v.value > 0).length;
+    const fell = known.filter((v) => v.value < 0).length;
+    out.push(
+      `${rose} rose and ${fell} fell. Largest rise: ${hi.name}, ${formatChange(hi.value)}. Largest fall: ${lo.name}, ${formatChange(lo.value)}.`,
+    );
+  }
+  if (options.outline) {
+    const marked = known.filter((v) => options.outline!.codes.includes(v.laCode));
+    if (marked.length) {
+      const rose = marked.filter((v) => v.value > 0).length;
+      out.push(
+        `Of the ${marked.length} ${options.outline.label.toLowerCase()} with data, ${rose} rose and ${marked.length - rose} did not.`,
+      );
+    }
+  }
+  if (missing.length) out.push(`No data (hatched, not zero): ${missing.join(', ')}.`);
+  return out.join(' ');
+}
+
+/** Okabe–Ito categories for programme membership, each with its own pattern. */
+export const programmeCategories: readonly MapCategory[] = [
+  { key: 'both', label: 'Pilot and trial', colour: okabeIto.reddishPurple, pattern: 'dots' },
+  { key: 'pilot', label: 'Pilot (2019) only', colour: okabeIto.orange, pattern: 'hatch' },
+  { key: 'trial', label: 'Trial (2020–22) only', colour: okabeIto.skyBlue, pattern: 'none' },
+];

@@ -1,0 +1,231 @@
+/**
+ * The site's figures built from this build's results: each with its chart and the words the
+ * <Figure> component prints around it. Pages pick the ones they show; /charts/ shows them all.
+ */
+import englandTopologyJson from '../../../data/geo/england-authorities.json' with { type: 'json' };
+import { consortFlow } from '../../charts/consortFlow.ts';
+import type { ChartResult } from '../../charts/chartTypes.ts';
+import { englandMap, programmeCategories } from '../../charts/englandMap.ts';
+import { naturalFrequencies } from '../../charts/naturalFrequencies.ts';
+import { referralChange } from '../../charts/referralChange.ts';
+import { smallMultiples } from '../../charts/smallMultiples.ts';
+import type { EnglandTopology } from '../geo/englandTopology.ts';
+import { formatNumber } from '../format/formatNumber.ts';
+import { programmeMembership, rateChanges, rateSeries, trialConsort } from './chartData.ts';
+import { readResults } from './readResults.ts';
+import { schoolFrequencies } from './schoolFrequencies.ts';
+import {
+  CONTEXT_MEASURES,
+  ENGLAND,
+  lookupPublished,
+  participation,
+  siteData,
+  type ContextRow,
+} from './siteData.ts';
+
+/** A chart with the heading, caption, source and file name that <Figure> prints around it. */
+export type SiteFigure = {
+  chart: ChartResult;
+  heading: string;
+  caption: string;
+  source: string;
+  sourceHref?: string;
+  file: string;
+};
+
+const topology = englandTopologyJson as unknown as EnglandTopology;
+export const MAP_ATTRIBUTION = topology.meta.attribution;
+const DFE_SOURCE =
+  'Department for Education, Characteristics of children in need (Open Government Licence v3.0); ONS mid-year population estimates';
+const DFE_HREF =
+  'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
+
+let contextRows: ContextRow[] | undefined;
+const context = () => (contextRows ??= readResults<ContextRow[]>('context.json'));
+
+function programme() {
+  const { dataset } = siteData();
+  const pilot = (dataset.pilot?.sites ?? []).map((s) => s.la_code);
+  const trial = dataset.authorities.filter((a) => participation(a.laCode).trial).map((a) => a.laCode);
+  const membership = programmeMembership(pilot, trial);
+  const names = new Map(dataset.authorities.map((a) => [a.laCode, a.name]));
+  return { pilot, trial, membership, names };
+}
+
+/** Map of England showing which authorities ran the pilot, the trial, or both. */
+export function programmeMapFigure(): SiteFigure {
+  const { membership, names } = programme();
+  const chart = englandMap(
+    {
+      topology,
+      values: [...membership].map(([laCode, category]) => ({
+        laCode,
+        name: names.get(laCode) ?? laCode,
+        category,
+      })),
+    },
+    {
+      id: 'map-programme',
+      title: 'Local authorities in the SWIS pilot and trial',
+      scale: { type: 'categories', categories: programmeCategories, otherLabel: 'Did not take part' },
+    },
+  );
+  return {
+    chart,
+    heading: 'Where SWIS ran',
+    caption:
+      'Upper-tier local authorities in England by part in the programme; London is enlarged top left. Cumbria, a trial authority abolished in 2023, is drawn as its two successors merged. Each category has its own pattern as well as colour.',
+    source: `SWIS evaluation data in this build; ${MAP_ATTRIBUTION}`,
+    file: 'map-programme',
+  };
+}
+
+const measureLabel = (m: string) => CONTEXT_MEASURES.find((c) => c.measure === m)?.label ?? m;
+
+/** Map of each authority's change in a measure's rate, programme years against the years before. */
+export function changeMapFigure(measure = 's47_enquiries'): SiteFigure {
+  const { trial, pilot } = programme();
+  const before = [2018, 2019];
+  const after = [2021, 2022];
+  const values = rateChanges(context(), siteData().dataset.authorities, measure, before, after);
+  const label = measureLabel(measure);
+  const chart = englandMap(
+    { topology, values },
+    {
+      id: `map-change-${measure.replace(/_/g, '-')}`,
+      title: `Change in ${label.toLowerCase()} per 10,000 children, 2021–22 against 2018–19`,
+      scale: { type: 'diverging', unit: 'per 10,000 children', valueLabel: 'Change in rate' },
+      outline: { codes: [...new Set([...trial, ...pilot])], label: 'Programme authorities' },
+    },
+  );
+  return {
+    chart,
+    heading: `How ${label.toLowerCase()} changed in every authority`,
+    caption: `The mean rate in the years ending March 2021 and 2022 (the trial years) minus the mean in the years ending March 2018 and 2019, per 10,000 children aged 0–17. Blue is a fall, red a rise; hatched areas have no figure for one of those years. Programme authorities have a heavy outline. Official statistics for whole authorities, not the trial's schools: they cannot show an effect of SWIS.`,
+    source: `${DFE_SOURCE}; ${MAP_ATTRIBUTION}`,
+    sourceHref: DFE_HREF,
+    file: `map-change-${measure.replace(/_/g, '-')}`,
+  };
+}
+
+/** Small multiples of the programme authorities' trends in a measure, with England in each. */
+export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
+  const { membership, names } = programme();
+  const rows = context();
+  const years = [...new Set(rows.filter((r) => r.measure === measure).map((r) => r.year))].sort(
+    (a, b) => a - b,
+  );
+  const panels = [...membership.keys()]
+    .map((code) => ({ label: names.get(code) ?? code, values: rateSeries(rows, code, measure, years) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
+  const label = measureLabel(measure);
+  const chart = smallMultiples(
+    { panels, reference: { label: 'England', values: rateSeries(rows, ENGLAND, measure, years) } },
+    {
+      id: `multiples-${measure.replace(/_/g, '-')}`,
+      title: `${label} per 10,000 children in the ${panels.length} programme authorities, ${years[0]} to ${years[years.length - 1]}`,
+      unit: `${label} per 10,000 children`,
+      programmeYears: [2019, 2022],
+    },
+  );
+  return {
+    chart,
+    heading: `${label} in each programme authority`,
+    caption: `One panel per authority that ran the pilot or the trial, all on the same scale, with England dashed. Years end on 31 March; the shaded years 2019 to 2022 cover the pilot and the trial. Cumbria after 2023 is Cumberland and Westmorland and Furness combined. Gaps are years with no published figure.`,
+    source: DFE_SOURCE,
+    sourceHref: DFE_HREF,
+    file: `multiples-${measure.replace(/_/g, '-')}`,
+  };
+}
+
+/** The trial's flow of schools, or null when the build has no trial. */
+export function consortFigure(): SiteFigure | null {
+  const { dataset } = siteData();
+  const data = trialConsort(dataset);
+  if (!data) return null;
+  return {
+    chart: consortFlow(data, { id: 'consort-trial', title: 'Flow of schools through the SWIS trial' }),
+    heading: 'Flow of schools through the trial',
+    caption: `Schools randomised, allocated to each arm, leaving the trial, and analysed. Only analysed schools enter the models.${dataset.synthetic ? ' Counts are from this build’s synthetic demonstration data.' : ''}`,
+    source: 'SWIS trial school records (data/trial/schools.csv)',
+    file: 'consort-trial',
+  };
+}
+
+/** Natural frequencies for a school of `pupils` pupils, from the published primary result. */
+export function schoolFrequencyFigure(pupils = 1000): SiteFigure {
+  const { rates, dataset } = siteData();
+  const control = rates.find(
+    (r) =>
+      r.study === 'trial' &&
+      r.scope === 'overall' &&
+      r.outcome === 's47' &&
+      r.group === 'control' &&
+      r.period === 'followup',
+  );
+  if (!control || typeof control.ratePer1000 !== 'number')
+    throw new Error(
+      'schoolFrequencyFigure: rates.json has no overall trial follow-up Section 47 rate for control schools',
+    );
+  const published = lookupPublished({ study: 'trial', outcome: 's47', analysis: 'adjusted' }).published;
+  const f = schoolFrequencies(pupils, control.ratePer1000, published);
+  const chart = naturalFrequencies(
+    {
+      pupils,
+      without: f.expected,
+      estimate: f.expected + f.change,
+      low: f.expected + f.changeLow,
+      high: f.expected + f.changeHigh,
+    },
+    {
+      id: `frequencies-${pupils}`,
+      title: `Section 47 enquiries a year in a school of ${formatNumber(pupils, 0)} pupils, without and with SWIS`,
+      event: 'Section 47 enquiry',
+      events: 'Section 47 enquiries',
+    },
+  );
+  return {
+    chart,
+    heading: `A school of ${formatNumber(pupils, 0)} pupils`,
+    caption: `Without SWIS: the control schools' rate during follow-up (${formatNumber(control.ratePer1000, 1)} per 1,000 pupils a year${dataset.synthetic ? ', from synthetic demonstration data' : ''}). With SWIS: that number times the published rate ratio ${formatNumber(published.estimate, 3)} and its 95% interval ${formatNumber(published.ciLow, 3)} to ${formatNumber(published.ciHigh, 3)}.`,
+    source: published.sourceTitle,
+    sourceHref: published.sourceUrl,
+    file: `frequencies-${pupils}`,
+  };
+}
+
+/** Each programme authority's rate before and during the programme years, England for reference. */
+export function contextChangeFigure(measure = 'referrals'): SiteFigure {
+  const { membership, names } = programme();
+  const rows = context();
+  const mean = (code: string, years: number[]) => {
+    const vs = rateSeries(rows, code, measure, years).map((p) => p.value);
+    return vs.every((v): v is number => v !== null) ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
+  };
+  const row = (code: string, label: string) => ({
+    label,
+    before: mean(code, [2018, 2019]),
+    after: mean(code, [2021, 2022]),
+  });
+  const label = measureLabel(measure);
+  const chart = referralChange(
+    [...membership.keys()].map((c) => row(c, names.get(c) ?? c)),
+    {
+      id: `change-${measure.replace(/_/g, '-')}`,
+      title: `${label} per 10,000 children in the programme authorities, 2018–19 and 2021–22`,
+      unit: `${label} per 10,000 children`,
+      beforeLabel: '2018–19',
+      afterLabel: '2021–22',
+      reference: row(ENGLAND, 'England'),
+    },
+  );
+  return {
+    chart,
+    heading: `${label}: before and during the trial years`,
+    caption:
+      'Mean rate in the years ending March 2018 and 2019 (circle) and in 2021 and 2022 (arrowhead), largest fall first, England first for reference. Whole-authority official statistics: they describe context, not the effect of SWIS.',
+    source: DFE_SOURCE,
+    sourceHref: DFE_HREF,
+    file: `change-${measure.replace(/_/g, '-')}`,
+  };
+}

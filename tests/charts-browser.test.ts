@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveStatic } from './staticServer.ts';
+
+// scripts/test.mjs builds dist/ first; this looks at the chart gallery in a real Chromium.
+const root = join(import.meta.dirname, '..');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  server = await serveStatic(join(root, 'dist'));
+  // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the chart gallery in Chromium', () => {
+  for (const path of ['/charts/', '/authorities/', '/for-schools/', '/findings/trial/']) {
+    test(`${path} has no axe violations (WCAG 2.2 AA)`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(server.url + path);
+      await page.addScriptTag({ content: axeSource });
+      const result = (await page.evaluate(() =>
+        // @ts-expect-error axe is injected above
+        window.axe.run(document, {
+          runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        }),
+      )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+      await page.close();
+      expect(
+        result.violations.map(
+          (v) =>
+            `${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join('; ')})`,
+        ),
+      ).toEqual([]);
+    });
+  }
+
+  test('every chart on /charts/ is a labelled image with a title, a description and a table twin', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(server.url + '/charts/');
+    const charts = await page.$$eval('figure svg[role="img"]', (svgs) =>
+      svgs.map((s) => ({
+        id: s.id,
+        title: s.querySelector('title')?.textContent ?? '',
+        desc: s.querySelector('desc')?.textContent ?? '',
+        labelledby: s.getAttribute('aria-labelledby'),
+        width: s.getBoundingClientRect().width,
+        table: s.closest('figure')?.querySelector('table caption')?.textContent ?? '',
+        download:
+          s.closest('figure')?.querySelector('a[download]')?.getAttribute('href')?.slice(0, 22) ?? null,
+      })),
+    );
+    await page.close();
+    expect(charts.map((c) => c.id)).toEqual([
+      'trial-forest',
+      'consort-trial',
+      'frequencies-1000',
+      'map-programme',
+      'map-change-s47-enquiries',
+      'change-referrals',
+      'multiples-s47-enquiries',
+      'trend-cumbria-s47',
+    ]);
+    for (const c of charts) {
+      expect(c.title.length, c.id).toBeGreaterThan(10);
+      expect(c.desc.length, c.id).toBeGreaterThan(40);
+      expect(c.labelledby).toBe(`${c.id}-title ${c.id}-desc`);
+      expect(c.table.length, c.id).toBeGreaterThan(10);
+      // Scaled to fit a 375 px screen (less the page's padding), never wider.
+      expect(c.width, c.id).toBeLessThanOrEqual(375);
+      if (c.id !== 'trial-forest') expect(c.download, c.id).toBe('data:text/csv;charset=');
+    }
+  });
+
+  test('the page does not scroll sideways at 320 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    await page.goto(server.url + '/charts/');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.close();
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
