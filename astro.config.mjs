@@ -9,6 +9,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://swis-findings.example.org',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets and scripts are emitted as files, never inlined, so the Content-Security-Policy
+  // can allow only the site's own files (src/lib/site/contentSecurityPolicy.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), sitemap()],
 });

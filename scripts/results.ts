@@ -6,7 +6,9 @@
  * found …` and exits 1 without touching the out folder; no stack traces for data errors.
  */
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
@@ -16,10 +18,21 @@ import { writeFolderAtomically } from './lib/writeFolderAtomically.ts';
 
 const USAGE = 'usage: npm run results -- [--data data] [--out out] [--threshold 9]';
 
-function main(): number {
+/** Where the command's messages go; tests pass their own to run it in-process. */
+export interface ResultsIo {
+  log: (line: string) => void;
+  error: (line: string) => void;
+}
+
+/**
+ * Runs the results command with `argv` (the arguments after the script name) and returns its
+ * exit code: 0 written, 1 invalid data (nothing written), 2 bad arguments.
+ */
+export function main(argv: readonly string[], io: ResultsIo = console): number {
   let args;
   try {
     args = parseArgs({
+      args: [...argv],
       options: {
         data: { type: 'string', default: 'data' },
         out: { type: 'string', default: 'out' },
@@ -28,16 +41,16 @@ function main(): number {
       },
     }).values;
   } catch (e) {
-    console.error(`results: ${(e as Error).message}\n${USAGE}`);
+    io.error(`results: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   if (args.help) {
-    console.log(USAGE);
+    io.log(USAGE);
     return 0;
   }
   const threshold = Number(args.threshold);
   if (!Number.isInteger(threshold) || threshold < 0) {
-    console.error(`results: --threshold must be a whole number ≥ 0, found ${JSON.stringify(args.threshold)}`);
+    io.error(`results: --threshold must be a whole number ≥ 0, found ${JSON.stringify(args.threshold)}`);
     return 2;
   }
   const dataDir = args.data.replace(/\/+$/, '');
@@ -47,18 +60,18 @@ function main(): number {
   try {
     folder = readDataFolder(dataDir);
   } catch {
-    console.error(`results: the data folder ${JSON.stringify(dataDir)} does not exist or is not a folder`);
+    io.error(`results: the data folder ${JSON.stringify(dataDir)} does not exist or is not a folder`);
     return 1;
   }
   const loaded = loadDataset(folder.files, { root: dataDir });
   const problems = [...folder.problems, ...(loaded.ok ? [] : loaded.problems)];
   if (!loaded.ok || problems.length > 0) {
-    for (const p of problems) console.error(formatProblem(p));
-    console.error(`results: ${problems.length} problem(s) in ${dataDir}; nothing was written to ${args.out}`);
+    for (const p of problems) io.error(formatProblem(p));
+    io.error(`results: ${problems.length} problem(s) in ${dataDir}; nothing was written to ${args.out}`);
     return 1;
   }
   const log = (what: string, rows: number, since: number) =>
-    console.log(
+    io.log(
       `results: ${what.padEnd(20)} ${String(rows).padStart(7)} rows ${((performance.now() - since) / 1000).toFixed(2)} s`,
     );
   log(
@@ -90,14 +103,17 @@ function main(): number {
   for (const c of primary) {
     const fmt = (e: { estimate: number; ciLow: number; ciHigh: number }) =>
       `${e.estimate.toFixed(3)} (95% CI ${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)})`;
-    console.log(
+    io.log(
       `results: ${c.outcome} published ${fmt(c.published)}; computed ${c.computed ? fmt(c.computed) : 'not estimable'}`,
     );
   }
-  console.log(
+  io.log(
     `results: wrote ${files.length} files to ${args.out} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
   );
   return 0;
 }
 
-process.exitCode = main();
+// Run only when invoked as a script, so tests can import main and run it in-process.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -17,7 +17,8 @@ describe('forestPlot', () => {
     expect(svg).toContain('<title id="fp-title">Ratios</title>');
     expect(svg).toContain('<desc id="fp-desc">');
     expect(svg).toContain('font-family="system-ui, sans-serif"');
-    expect(svg).toContain('width="100%"');
+    expect(svg).toMatch(/^<svg [^>]*class="chart"/);
+    expect(svg).not.toMatch(/<style|style="/);
   });
 
   it('uses a domain that contains every interval and the line of no effect', () => {

@@ -95,15 +95,15 @@ export function parseCsvFile<S extends CsvRowSchema>(
     if (name === '') {
       problem(1, `a column name in position ${index + 1}`, 'an empty name');
     } else if (positions.has(name)) {
-      problem(1, 'each column to appear once', `a second column "${name}"`, name);
+      problem(1, 'each column to appear once', `a second column ${quoteValue(name)}`, name);
     } else if (!(name in shape)) {
-      problem(1, `only the columns ${columns.join(', ')}`, `an unknown column "${name}"`, name, 'Check the spelling, or remove the column.');
+      problem(1, `only the columns ${columns.join(', ')}`, `an unknown column ${quoteValue(name)}`, name, 'Check the spelling, or remove the column.');
     }
     if (!positions.has(name)) positions.set(name, index);
   });
   for (const column of columns) {
     if (!positions.has(column)) {
-      problem(1, `a column "${column}"`, `none (the header has ${header.filter((h) => h !== '').map((h) => `"${h}"`).join(', ') || 'no names'})`, column);
+      problem(1, `a column "${column}"`, `none (the header has ${header.filter((h) => h !== '').map((h) => quoteValue(h)).join(', ') || 'no names'})`, column);
     }
   }
 

@@ -22,7 +22,8 @@ export type ProblemParts = Omit<Problem, 'message'>;
  */
 export function makeProblem(parts: ProblemParts): Problem {
   const where = parts.line === null ? parts.file : `${parts.file}:${parts.line}`;
-  const column = parts.column === undefined ? '' : ` column "${parts.column}":`;
+  // A column name comes from the file, so it is quoted like any found value: one line, escaped.
+  const column = parts.column === undefined ? '' : ` column ${quoteValue(parts.column)}:`;
   const hint = parts.hint === undefined ? '' : ` ${parts.hint}`;
   const message = `${where}:${column} expected ${parts.expected}, found ${parts.found}.${hint}`;
   const problem: Problem = { ...parts, message };
@@ -34,10 +35,17 @@ export function formatProblem(problem: Problem): string {
   return problem.message;
 }
 
-/** Quotes a cell value for a message, making invisible values visible. */
+/** The longest value quoted in full; longer ones are cut, so one message stays one short line. */
+const MAX_QUOTED = 60;
+
+/**
+ * Quotes a cell value for a message, making invisible values visible: JSON escapes keep line
+ * breaks and control characters on one line, and a long value is cut with its length given.
+ */
 export function quoteValue(value: string): string {
   if (value === '') return 'an empty cell';
-  return JSON.stringify(value);
+  if (value.length <= MAX_QUOTED) return JSON.stringify(value);
+  return `${JSON.stringify(value.slice(0, MAX_QUOTED))}… (${value.length} characters)`;
 }
 
 /** Sorts problems by file, then line, keeping the order of equal ones. */

@@ -25,6 +25,20 @@ describe('poissonExactInterval', () => {
   });
 });
 
+describe('poissonExactInterval for very large counts', () => {
+  // R: sprintf("%.17g", c(qgamma(0.025, a), qgamma(0.975, a + 1))) for a = 1e6, 1e9, 1468000000.
+  const cases: [number, number, number][] = [
+    [1e6, 998040.98334029387, 1001961.9119454322],
+    [1e9, 999938021.44392788, 1000061981.4504089],
+    [1468000000, 1467924905.9303534, 1468075096.9639781],
+  ];
+  it.each(cases)('agrees with R to 1e-10 relative for a count of %d, at once', (count, lower, upper) => {
+    const ci = poissonExactInterval(count);
+    expect(Math.abs(ci.lower / lower - 1)).toBeLessThan(1e-10);
+    expect(Math.abs(ci.upper / upper - 1)).toBeLessThan(1e-10);
+  });
+});
+
 describe('poissonRateInterval', () => {
   it('divides the exact count interval by the exposure, as poisson.test(5, 2)', () => {
     const { low, high } = poissonRateInterval(5, 2);
