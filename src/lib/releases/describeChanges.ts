@@ -75,10 +75,11 @@ export function describeChanges(study: string, older: ReleaseSnapshot, newer: Re
       .filter((o) => !newer.record.outcomes.some((n) => n.outcome === o)),
   ];
   const phrases: string[] = [];
-  const months = [older.record.trialFollowUpMonths, newer.record.trialFollowUpMonths];
-  if (study === 'trial' && months[0] !== null && months[1] !== null && months[0] !== months[1]) {
+  const from = older.record.trialFollowUpMonths;
+  const to = newer.record.trialFollowUpMonths;
+  if (study === 'trial' && from !== null && to !== null && from !== to) {
     phrases.push(
-      `follow-up ${months[1] > months[0] ? 'extended' : 'shortened'} from ${formatNumber(months[0])} to ${formatNumber(months[1])} months`,
+      `follow-up ${to > from ? 'extended' : 'shortened'} from ${formatNumber(from)} to ${formatNumber(to)} months`,
     );
   }
   const unchanged: string[] = [];
