@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import liveResults from './src/integrations/liveResults.ts';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
@@ -13,5 +14,5 @@ export default defineConfig({
   // can allow only the site's own files (src/lib/site/contentSecurityPolicy.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), sitemap(), liveResults()],
 });

@@ -1,5 +1,5 @@
 // Writes the synthetic demonstration data set into the data folder.
-//   npm run demo-data -- [--seed 20190101] [--data data]
+//   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23]
 // Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
 // Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
 // uses the built-in codes and documented fallback rates, and says so. Each file is written to a
@@ -28,6 +28,12 @@ if (!Number.isInteger(seed)) {
   process.exit(1);
 }
 const dataDir = arg('data') ?? 'data';
+const followUpText = arg('follow-up-months') ?? '23';
+const followUpMonths = Number(followUpText);
+if (!Number.isInteger(followUpMonths) || followUpMonths < 1 || followUpMonths > 60) {
+  console.error(`demo-data: --follow-up-months must be a whole number from 1 to 60, found "${followUpText}"`);
+  process.exit(1);
+}
 
 // Trial authority codes: as spelled in data/authorities.csv, matched by name.
 const trialCodes: Record<string, string> = {};
@@ -63,7 +69,7 @@ if (existsSync(contextPath)) {
   console.warn(`demo-data: ${contextPath} absent; using fallback England rates`);
 }
 
-const data = generateDemoData({ seed, context, trialCodes });
+const data = generateDemoData({ seed, context, trialCodes, followUpMonths });
 const fallbacks = Object.entries(data.rateSources).flatMap(([who, src]) =>
   Object.entries(src)
     .filter(([, s]) => s !== 'authority')

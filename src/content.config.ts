@@ -4,35 +4,19 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import { findingSchema, updateSchema } from './lib/content/schemas.ts';
 
 // CONTENT_DIR lets tests build the site from a scratch folder of MDX; researchers use content/.
 const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
 
 const findings = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/findings` }),
-  schema: z.object({
-    title: z.string().min(1),
-    summary: z.string().min(1),
-    study: z.enum(['trial', 'pilot', 'dsl-supervision']),
-    updated: z.coerce.date(),
-    order: z.number().int().default(0),
-  }),
+  schema: findingSchema,
 });
 
 const updates = defineCollection({
   loader: glob({ pattern: '**/*.mdx', base: `${CONTENT_DIR}/updates` }),
-  schema: z.object({
-    title: z.string().min(1),
-    date: z.coerce.date(),
-    summary: z.string().min(1),
-    authors: z.array(z.string().min(1)).min(1),
-    relatedFindings: z.array(z.enum(['trial', 'pilot', 'dsl-supervision'])).default([]),
-    relatedAuthorities: z
-      .array(z.string().regex(/^E\d{8}$/, 'an ONS local authority code such as E09000022'))
-      .default([]),
-    amends: z.enum(['trial', 'pilot', 'dsl-supervision']).optional(),
-  }),
+  schema: updateSchema,
 });
 
 export const collections = { findings, updates };

@@ -74,6 +74,30 @@ export const TRIAL_PERIODS = [
 /** Context years (ending 31 March) used for each trial period's authority rates. */
 const TRIAL_CONTEXT_YEARS = { baseline: [2020], followup: [2021, 2022] } as const;
 
+/** Follow-up lengths the generator accepts: the trial reported at 23 months, then 35. */
+export const DEFAULT_FOLLOW_UP_MONTHS = 23;
+
+/**
+ * The trial periods for a follow-up of `followUpMonths` whole months from September 2020, and the
+ * context years (ending 31 March) whose authority rates drive each period. 23 months gives
+ * TRIAL_PERIODS (to July 2022); 35 gives a follow-up to July 2023 using 2021–2023 rates.
+ * Throws RangeError outside 1–60 months.
+ */
+export function trialPeriods(followUpMonths: number = DEFAULT_FOLLOW_UP_MONTHS) {
+  if (!Number.isInteger(followUpMonths) || followUpMonths < 1 || followUpMonths > 60)
+    throw new RangeError(
+      `trialPeriods: followUpMonths must be a whole number from 1 to 60, found ${followUpMonths}`,
+    );
+  const [start] = TRIAL_PERIODS;
+  const end = 2020 * 12 + 8 + followUpMonths - 1; // months since year 0, September 2020 is 2020*12+8
+  const endMonth = `${Math.floor(end / 12)}-${String((end % 12) + 1).padStart(2, '0')}`;
+  const years = Array.from({ length: Math.floor((followUpMonths - 1) / 12) + 1 }, (_, i) => 2021 + i);
+  return {
+    periods: [start, { period: 'followup', start_month: '2020-09', end_month: endMonth }] as const,
+    contextYears: { baseline: TRIAL_CONTEXT_YEARS.baseline, followup: years },
+  };
+}
+
 /** A pilot cluster of SWIS schools (secondary with feeder primaries). */
 interface PilotCluster {
   secondary: number;
@@ -153,6 +177,8 @@ export interface DemoOptions {
   context?: readonly ContextRow[];
   /** Override trial authority codes by name (e.g. the Somerset code used in data/authorities.csv). */
   trialCodes?: Readonly<Record<string, string>>;
+  /** Whole months of trial follow-up from September 2020; 23 (the default) or 35 as published. */
+  followUpMonths?: number;
 }
 
 /** One file of the demonstration data set, relative to the data folder. */
@@ -259,6 +285,7 @@ function scaleRolls(rolls: number[], target: number, lo: number, hi: number): nu
 
 function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSources']) {
   const context = options.context ?? [];
+  const { periods, contextYears } = trialPeriods(options.followUpMonths);
   const authorities = TRIAL_AUTHORITIES.map((a) => ({
     ...a,
     la_code: options.trialCodes?.[a.la_name] ?? a.la_code,
@@ -301,8 +328,8 @@ function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSour
 
   const rates = new Map<string, Record<'baseline' | 'followup', AuthorityRates>>();
   for (const a of authorities) {
-    const baseline = authorityRates(context, a.la_code, TRIAL_CONTEXT_YEARS.baseline);
-    const followup = authorityRates(context, a.la_code, TRIAL_CONTEXT_YEARS.followup);
+    const baseline = authorityRates(context, a.la_code, contextYears.baseline);
+    const followup = authorityRates(context, a.la_code, contextYears.followup);
     rates.set(a.la_code, { baseline, followup });
     sources[`trial ${a.la_code}`] = followup.source;
   }
@@ -312,7 +339,7 @@ function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSour
     // Persistent school-level heterogeneity (shared by periods, so baseline predicts follow-up)
     // and a modest gradient with free school meals.
     const school = frailty(rng, 5) * Math.pow(s.fsm_percent / 22, 0.4);
-    for (const p of TRIAL_PERIODS) {
+    for (const p of periods) {
       const years = monthsInWindow(p.start_month, p.end_month) / 12;
       const laRates = rates.get(s.la_code)?.[p.period];
       for (const outcome of DEMO_OUTCOMES) {
@@ -332,7 +359,7 @@ function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSour
         path: 'trial/periods.csv',
         table: {
           header: ['period', 'start_month', 'end_month'],
-          rows: TRIAL_PERIODS.map((p) => [p.period, p.start_month, p.end_month]),
+          rows: periods.map((p) => [p.period, p.start_month, p.end_month]),
         },
       },
       {

@@ -4,7 +4,7 @@
  * mistyped key in MDX stops the build with a sentence a researcher can act on.
  */
 import { readResults } from './readResults.ts';
-import { slug } from './slug.ts';
+import { authoritySlugs } from './authoritySlugs.ts';
 
 export interface Authority {
   laCode: string;
@@ -166,25 +166,9 @@ export function participationLabel(p: { pilot: boolean; trial: boolean }): strin
   return 'Did not take part';
 }
 
-/**
- * Every authority with its slug. Names are unique except where an authority was replaced by one
- * with the same name (Dorset county, E10000009, by the Dorset unitary, E06000059): the lowest
- * code keeps the plain slug and the others get their code appended, so addresses stay stable.
- */
+/** Every authority with its slug (see authoritySlugs for how clashes are resolved). */
 export function authoritiesWithSlugs(): (Authority & { slug: string })[] {
-  const taken = new Set<string>();
-  const byCode = [...siteData().dataset.authorities].sort((a, b) => a.laCode.localeCompare(b.laCode));
-  const slugs = new Map<string, string>();
-  for (const a of byCode) {
-    let s = slug(a.name);
-    if (taken.has(s)) s = `${s}-${a.laCode.toLowerCase()}`;
-    if (taken.has(s))
-      throw new Error(
-        `Two authorities share the slug "${s}"; check data/authorities.csv for duplicate codes`,
-      );
-    taken.add(s);
-    slugs.set(a.laCode, s);
-  }
+  const slugs = authoritySlugs(siteData().dataset.authorities);
   return siteData().dataset.authorities.map((a) => ({ ...a, slug: slugs.get(a.laCode)! }));
 }
 

@@ -1,0 +1,103 @@
+/**
+ * Records the results folder as a release under the releases folder: copies the archived
+ * results files byte for byte and writes release.json beside them. The release appears whole or
+ * not at all (written to a hidden temporary folder, then renamed), and an existing release is
+ * never overwritten: a published version is a permalink.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  makeReleaseRecord,
+  RELEASE_FILES,
+  isoDateSchema,
+  versionSchema,
+  type DatasetFacts,
+  type ReleaseRecord,
+} from '../../src/lib/releases/releaseRecord.ts';
+import { stableJson } from '../../src/lib/results/stableJson.ts';
+import { readDataFolder } from './readDataFolder.ts';
+
+/** A problem that stops a release, as a sentence for the researcher. */
+export class ReleaseError extends Error {}
+
+export interface RecordReleaseOptions {
+  version: string;
+  note: string;
+  /** `YYYY-MM-DD`; the command passes today's date (UTC) unless --date is given. */
+  date: string;
+  resultsDir: string;
+  releasesDir: string;
+  /** When given, the results must have been computed from exactly these data files. */
+  dataDir?: string;
+}
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/** Writes the release and returns its record; throws ReleaseError with a sentence on any problem. */
+export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
+  const version = versionSchema.safeParse(o.version);
+  if (!version.success)
+    throw new ReleaseError(
+      `--version: expected a version written YYYY-MM (such as 2023-03), found "${o.version}".`,
+    );
+  if (!isoDateSchema.safeParse(o.date).success)
+    throw new ReleaseError(
+      `--date: expected a date written YYYY-MM-DD (such as 2023-03-30), found "${o.date}".`,
+    );
+  if (o.note.trim() === '')
+    throw new ReleaseError('--note: expected a sentence saying what this release is, found nothing.');
+  const target = join(o.releasesDir, o.version);
+  if (existsSync(target))
+    throw new ReleaseError(
+      `${target}: release ${o.version} already exists and releases are never overwritten. Choose a new version.`,
+    );
+
+  const read = (name: string) => {
+    const path = join(o.resultsDir, name);
+    if (!existsSync(path))
+      throw new ReleaseError(
+        `${path}: expected a results file here, found none. Run \`npm run results\` first.`,
+      );
+    return readFileSync(path);
+  };
+  const files = new Map(RELEASE_FILES.map((name) => [name, read(name)]));
+  const dataset = JSON.parse(read('dataset.json').toString('utf8')) as DatasetFacts;
+
+  if (o.dataDir !== undefined) {
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {
+      inputs: { path: string; sha256: string }[];
+    };
+    const recorded = new Map(manifest.inputs.map((i) => [i.path, i.sha256]));
+    const current = readDataFolder(o.dataDir).files;
+    const changed = [
+      ...[...current].filter(([p, text]) => recorded.get(p) !== sha256(text)).map(([p]) => p),
+      ...[...recorded.keys()].filter((p) => !current.has(p)),
+    ];
+    if (changed.length > 0)
+      throw new ReleaseError(
+        `${join(o.resultsDir, 'manifest.json')}: expected results computed from the data in ${o.dataDir}, found that ${changed.map((p) => `${o.dataDir}/${p}`).join(', ')} changed since. Run \`npm run results\`, look at the site, then release.`,
+      );
+  }
+
+  const record = makeReleaseRecord({
+    version: o.version,
+    date: o.date,
+    note: o.note,
+    dataset,
+    files: RELEASE_FILES.map((name) => ({ name, sha256: sha256(files.get(name)!) })),
+  });
+  mkdirSync(o.releasesDir, { recursive: true });
+  const temp = join(o.releasesDir, `.${o.version}.partial`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+  try {
+    for (const [name, bytes] of files) writeFileSync(join(temp, name), bytes);
+    writeFileSync(join(temp, 'release.json'), stableJson(record));
+    // Fails rather than replaces if the version appeared meanwhile (rename onto a non-empty folder).
+    renameSync(temp, target);
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  return record;
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm run new:update -- "Title" [--date YYYY-MM-DD] [--author "Name"] [--content content]`
+ *
+ * Writes content/updates/YYYY-MM-slug.mdx with valid frontmatter, dated today (UTC) unless
+ * --date says otherwise. Never overwrites a file: a clash is an error naming the file.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { scaffoldUpdate, updateFileName } from '../src/lib/content/scaffoldUpdate.ts';
+
+const USAGE = 'usage: npm run new:update -- "Title of the update" [--date YYYY-MM-DD] [--author "Name"]';
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
+        author: { type: 'string', default: 'SWIS findings editors' },
+        content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+      },
+    });
+  } catch (e) {
+    console.error(`new:update: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const title = positionals.join(' ').trim();
+  if (title === '') {
+    console.error(`new:update: expected a title, found none\n${USAGE}`);
+    return 2;
+  }
+  const d = new Date(`${values.date}T00:00:00Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(values.date) ||
+    Number.isNaN(d.getTime()) ||
+    d.toISOString().slice(0, 10) !== values.date
+  ) {
+    console.error(`new:update: --date: expected a calendar date written YYYY-MM-DD, found "${values.date}"`);
+    return 2;
+  }
+  let name;
+  try {
+    name = updateFileName(title, values.date);
+  } catch {
+    console.error(`new:update: expected a title with letters or digits, found ${JSON.stringify(title)}`);
+    return 2;
+  }
+  const dir = join(values.content, 'updates');
+  const path = join(dir, name);
+  if (existsSync(path)) {
+    console.error(
+      `new:update: ${path} already exists; it was left unchanged. Choose another title, or edit that file.`,
+    );
+    return 1;
+  }
+  mkdirSync(dir, { recursive: true });
+  // 'wx' fails if the file appeared meanwhile, so nothing is ever overwritten.
+  writeFileSync(path, scaffoldUpdate(title, values.date, values.author), { flag: 'wx' });
+  console.log(
+    `new:update: wrote ${path}. Replace the text marked "REPLACE ME:", then run \`npm run check\`.`,
+  );
+  return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,191 @@
+/**
+ * Checks researchers' MDX without building the site: frontmatter against the collection's
+ * schema, the result components and their keys, internal links, and leftover scaffold text.
+ * Pure: the check script reads the files and the data and passes them in.
+ */
+import { CONTENT_SCHEMAS } from './schemas.ts';
+import { checkFrontmatter, contentProblem, splitMdx, type ContentProblem } from './frontmatter.ts';
+import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
+import { keyOf, type MdxKeys } from './mdxKeys.ts';
+import { hasRoute, internalPath, type SiteRoutes } from './siteRoutes.ts';
+
+/** Text `npm run new:update` leaves for the researcher to replace; publishing it is a problem. */
+export const SCAFFOLD_MARKER = 'REPLACE ME:';
+
+type Collection = keyof typeof CONTENT_SCHEMAS;
+
+/** The components each collection's pages pass to MDX, with the attributes each takes. */
+export const MDX_COMPONENTS: Readonly<
+  Record<
+    string,
+    {
+      collections: readonly Collection[];
+      required: readonly string[];
+      optional: readonly string[];
+      keys?: 'estimate' | 'published' | 'table';
+    }
+  >
+> = {
+  Estimate: {
+    collections: ['findings', 'updates'],
+    required: ['study', 'outcome', 'analysis'],
+    optional: ['scope'],
+    keys: 'estimate',
+  },
+  Published: {
+    collections: ['findings', 'updates'],
+    required: ['study', 'outcome', 'analysis'],
+    optional: ['scope', 'source'],
+    keys: 'published',
+  },
+  ComputedVsPublished: {
+    collections: ['findings'],
+    required: ['study', 'outcome', 'analysis'],
+    optional: [],
+    keys: 'published',
+  },
+  EstimatesTable: {
+    collections: ['findings'],
+    required: ['study'],
+    optional: ['scope', 'caption'],
+    keys: 'table',
+  },
+  TrialForest: { collections: ['findings'], required: [], optional: [] },
+};
+
+/** One MDX file to check: its path for messages, its collection and its text. */
+export interface ContentFile {
+  path: string;
+  collection: Collection;
+  text: string;
+}
+
+function checkComponent(
+  file: string,
+  collection: Collection,
+  use: ComponentUse,
+  keys: MdxKeys | null,
+): ContentProblem[] {
+  const at = (what: string, expected: string, found: string, hint = '') =>
+    contentProblem(file, use.line, use.column, what, expected, found, hint);
+  const rule = MDX_COMPONENTS[use.name];
+  const allowed = Object.entries(MDX_COMPONENTS)
+    .filter(([, r]) => r.collections.includes(collection))
+    .map(([n]) => `<${n}>`);
+  if (!rule || !rule.collections.includes(collection))
+    return [
+      at(
+        `component <${use.name}>`,
+        `one of the components ${collection} pages provide: ${allowed.join(', ')}`,
+        `<${use.name}>`,
+      ),
+    ];
+  const problems: ContentProblem[] = [];
+  for (const name of rule.required)
+    if (!use.attributes.has(name)) problems.push(at(`<${use.name}>`, `a "${name}" attribute`, 'none'));
+  for (const name of use.attributes.keys())
+    if (!rule.required.includes(name) && !rule.optional.includes(name))
+      problems.push(
+        at(
+          `<${use.name}>`,
+          `only the attributes ${[...rule.required, ...rule.optional].join(', ')}`,
+          `an unknown attribute "${name}"`,
+          'Check the spelling.',
+        ),
+      );
+  if (problems.length > 0 || !keys || !rule.keys) return problems;
+  const a = (n: string) => use.attributes.get(n);
+  if ([...use.attributes.values()].some((v) => v === null)) return problems; // {expressions}: known only at build
+  const scope = a('scope') ?? 'overall';
+  if (rule.keys === 'table') {
+    if (!keys.tables.has(`${a('study')}/${scope}`))
+      problems.push(
+        at(
+          `<${use.name}>`,
+          `a study and scope with estimates (${[...keys.tables].filter((k) => k.endsWith('/overall')).join(', ')})`,
+          `study="${a('study')}" scope="${scope}"`,
+        ),
+      );
+    return problems;
+  }
+  const key = keyOf(a('study') ?? '', a('outcome') ?? '', a('analysis') ?? '', scope);
+  const set = rule.keys === 'estimate' ? keys.estimates : keys.published;
+  if (!set.has(key)) {
+    const overall = [...set].filter((k) => k.endsWith('/overall')).map((k) => k.replace(/\/overall$/, ''));
+    problems.push(
+      at(
+        `<${use.name}>`,
+        rule.keys === 'estimate'
+          ? `an estimate the data can give (study/outcome/analysis, overall: ${overall.join(', ')})`
+          : `a row of published/estimates.csv (${overall.join(', ') || 'none'})`,
+        `study="${a('study')}" outcome="${a('outcome')}" analysis="${a('analysis')}" scope="${scope}"`,
+      ),
+    );
+  }
+  return problems;
+}
+
+/**
+ * Every problem in `files`, in file and line order. `keys` is null when the data itself has
+ * problems (reported separately), so component keys are not checked against it.
+ */
+export function checkContent(
+  files: readonly ContentFile[],
+  routes: SiteRoutes,
+  keys: MdxKeys | null,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const f of files) {
+    const split = splitMdx(f.path, f.text);
+    if (!split.ok) {
+      problems.push(split.problem);
+      continue;
+    }
+    const { mdx } = split;
+    problems.push(...checkFrontmatter(f.path, mdx, CONTENT_SCHEMAS[f.collection]));
+    f.text.split(/\r?\n/).forEach((line, i) => {
+      const col = line.indexOf(SCAFFOLD_MARKER);
+      if (col >= 0)
+        problems.push(
+          contentProblem(
+            f.path,
+            i + 1,
+            col + 1,
+            'scaffold text',
+            'your own words',
+            JSON.stringify(line.trim()),
+            `Replace the text after "${SCAFFOLD_MARKER}".`,
+          ),
+        );
+    });
+    for (const use of findComponents(mdx.body, mdx.bodyStartLine))
+      problems.push(...checkComponent(f.path, f.collection, use, keys));
+    const id = f.path
+      .replace(/^.*\//, '')
+      .replace(/\.mdx$/, '')
+      .toLowerCase();
+    const pagePath = `/${f.collection}/${id}/`;
+    for (const link of findLinks(mdx.body, mdx.bodyStartLine)) {
+      const path = internalPath(link.href, pagePath);
+      if (path === null) continue;
+      const found = hasRoute(routes, path);
+      if (!found.ok)
+        problems.push(
+          contentProblem(
+            f.path,
+            link.line,
+            link.column,
+            'link',
+            'an address on this site',
+            `"${link.href}", which no page has`,
+            found.suggestion
+              ? `Did you mean "${found.suggestion}"? Addresses on this site end with a slash.`
+              : '',
+          ),
+        );
+    }
+  }
+  return problems.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Dates shown to a reader, in en-GB: "30 March 2023". Takes the `YYYY-MM-DD` text stored in
+ * releases and frontmatter (or a Date at UTC midnight, as Astro's z.coerce.date gives) and never
+ * reads the clock, so the same content always renders the same bytes.
+ */
+const long = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** Formats a `YYYY-MM-DD` date or a Date as "30 March 2023"; throws RangeError on anything else. */
+export function formatDate(value: string | Date): string {
+  let date: Date;
+  if (typeof value === 'string') {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+      throw new RangeError(`formatDate: expected YYYY-MM-DD, found "${value}"`);
+    date = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+      throw new RangeError(`formatDate: not a calendar date: "${value}"`);
+  } else {
+    date = value;
+    if (Number.isNaN(date.getTime())) throw new RangeError('formatDate: invalid Date');
+  }
+  return long.format(date);
+}

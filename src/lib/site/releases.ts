@@ -1,0 +1,73 @@
+/**
+ * Build-time access to the releases recorded by `npm run release` under data/releases/ (or
+ * RELEASES_DIR). Every date a page shows about a release comes from its release.json, never the
+ * build clock. A malformed release stops the build with the file and what was wrong.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { releaseRecordSchema, sortReleases, type ReleaseRecord } from '../releases/releaseRecord.ts';
+import type { ReleaseSnapshot, ReleaseEstimate } from '../releases/describeChanges.ts';
+
+/** The folder releases are read from. */
+export const RELEASES_DIR = process.env.RELEASES_DIR ?? 'data/releases';
+
+let cache: ReleaseRecord[] | undefined;
+
+/** Every release, oldest first. An absent folder means no releases yet. */
+export function listReleases(dir: string = RELEASES_DIR): ReleaseRecord[] {
+  if (dir === RELEASES_DIR && cache) return cache;
+  const versions = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !d.name.startsWith('.'))
+        .map((d) => d.name)
+    : [];
+  const records = versions.map((v) => {
+    const path = join(dir, v, 'release.json');
+    const parsed = releaseRecordSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success)
+      throw new Error(
+        `${path}: not a valid release record: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')}`,
+      );
+    if (parsed.data.version !== v)
+      throw new Error(`${path}: expected version "${v}" (the folder's name), found "${parsed.data.version}"`);
+    return parsed.data;
+  });
+  const sorted = sortReleases(records);
+  if (dir === RELEASES_DIR) cache = sorted;
+  return sorted;
+}
+
+/** The text of one archived file of a release, exactly as recorded. */
+export function readReleaseFile(version: string, name: string, dir: string = RELEASES_DIR): string {
+  return readFileSync(join(dir, version, name), 'utf8');
+}
+
+/** A release with its archived estimates, for comparing releases. */
+export function releaseSnapshot(record: ReleaseRecord, dir: string = RELEASES_DIR): ReleaseSnapshot {
+  return {
+    record,
+    estimates: JSON.parse(readReleaseFile(record.version, 'estimates.json', dir)) as ReleaseEstimate[],
+  };
+}
+
+/**
+ * The release whose archived manifest records the same input files (by SHA-256) as the results
+ * the site is built from, or null when the current data is not (yet) a release.
+ */
+export function releaseMatching(
+  manifest: { inputs: { path: string; sha256: string }[] },
+  releases: readonly ReleaseRecord[] = listReleases(),
+  dir: string = RELEASES_DIR,
+): ReleaseRecord | null {
+  const key = (m: { inputs: { path: string; sha256: string }[] }) =>
+    m.inputs
+      .map((i) => `${i.path} ${i.sha256}`)
+      .sort()
+      .join('\n');
+  const want = key(manifest);
+  for (const r of [...releases].reverse()) {
+    const archived = JSON.parse(readReleaseFile(r.version, 'manifest.json', dir)) as typeof manifest;
+    if (key(archived) === want) return r;
+  }
+  return null;
+}

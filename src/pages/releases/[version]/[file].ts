@@ -1,0 +1,19 @@
+import type { APIContext } from 'astro';
+import { RELEASE_FILES } from '../../../lib/releases/releaseRecord.ts';
+import { listReleases, readReleaseFile } from '../../../lib/site/releases.ts';
+
+/** Every archived file of every release, byte for byte as recorded: the release's permalinks. */
+export function getStaticPaths() {
+  return listReleases().flatMap((r) =>
+    [...RELEASE_FILES, 'release.json'].map((file) => ({
+      params: { version: r.version, file },
+      props: { body: readReleaseFile(r.version, file) },
+    })),
+  );
+}
+
+export function GET({ props }: APIContext) {
+  return new Response(props.body as string, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+}

@@ -1,0 +1,83 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { root, runScript } from './helpers/runScript.ts';
+
+let work: string;
+const check = () =>
+  runScript('check.ts', [
+    '--data',
+    join(work, 'data'),
+    '--content',
+    join(work, 'content'),
+    '--releases',
+    join(work, 'data/releases'),
+  ]);
+const edit = (rel: string, from: string | RegExp, to: string) => {
+  const path = join(work, rel);
+  const text = readFileSync(path, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`test setup: ${String(from)} not found in ${rel}`);
+  writeFileSync(path, next);
+};
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'swis-check-'));
+  for (const d of ['data', 'content']) cpSync(join(root, d), join(work, d), { recursive: true });
+});
+
+describe('npm run check', () => {
+  test('passes on the repository as it is', () => {
+    const r = check();
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/check: .* are valid; internal links all lead to pages/);
+  });
+
+  test('lists every problem in data, frontmatter and links with file and line, and exits 1', () => {
+    edit('data/trial/schools.csv', /^(T003,[^\n]*),analysed$/m, '$1,analysd');
+    edit('content/findings/trial.mdx', /^study: trial$/m, 'study: trail');
+    edit('content/findings/trial.mdx', '[authority page](/authorities/)', '[authority page](/authorites/)');
+    edit('content/updates/2020-09-trial-begins.mdx', /^date: .*$/m, 'date: 2020-02-30');
+    const r = check();
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    const trialMdx = readFileSync(join(work, 'content/findings/trial.mdx'), 'utf8').split('\n');
+    const linkLine = trialMdx.findIndex((l) => l.includes('/authorites/')) + 1;
+    const linkColumn = trialMdx[linkLine - 1]!.indexOf('](/authorites/)') + 3;
+    expect(lines).toEqual([
+      `${work}/data/trial/schools.csv:4: column "status": expected one of "analysed", "withdrawn" or "lost_to_follow_up", found "analysd".`,
+      `${work}/content/findings/trial.mdx:4:1: frontmatter field "study": expected one of "trial", "pilot", "dsl-supervision", found "trail".`,
+      `${work}/content/findings/trial.mdx:${linkLine}:${linkColumn}: link: expected an address on this site, found "/authorites/", which no page has.`,
+      `${work}/content/updates/2020-09-trial-begins.mdx:3:1: frontmatter field "date": expected a calendar date written YYYY-MM-DD, found "2020-02-30".`,
+      'check: 4 problem(s); fix them and run `npm run check` again',
+    ]);
+  });
+
+  test('reports a mistyped MDX component key and a link missing its trailing slash', () => {
+    edit('content/findings/trial.mdx', 'analysis="unadjusted" />', 'analysis="unadjustd" />');
+    edit(
+      'content/findings/trial.mdx',
+      '[authority page](/authorities/)',
+      '[authority page](/findings/pilot)',
+    );
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /trial\.mdx:\d+:1: <Estimate>: expected an estimate the data can give \(study\/outcome\/analysis, overall: .*trial\/s47\/unadjusted.*\), found study="trial" outcome="s47" analysis="unadjustd" scope="overall"\./,
+    );
+    expect(r.stderr).toMatch(
+      /trial\.mdx:\d+:\d+: link: .*found "\/findings\/pilot", which no page has\. Did you mean "\/findings\/pilot\/"\?/,
+    );
+  });
+
+  test('reports an archived release file that has been changed', () => {
+    writeFileSync(join(work, 'data/releases/2023-03/estimates.json'), '[]\n');
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${work}/data/releases/2023-03/estimates.json: expected the file recorded in release.json`,
+    );
+  });
+});
