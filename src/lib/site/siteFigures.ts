@@ -6,6 +6,7 @@ import englandTopologyJson from '../../../data/geo/england-authorities.json' wit
 import { consortFlow } from '../../charts/consortFlow.ts';
 import type { ChartResult } from '../../charts/chartTypes.ts';
 import { englandMap, programmeCategories } from '../../charts/englandMap.ts';
+import { forestPlot, type ForestRow } from '../../charts/forestPlot.ts';
 import { naturalFrequencies } from '../../charts/naturalFrequencies.ts';
 import { referralChange } from '../../charts/referralChange.ts';
 import { smallMultiples } from '../../charts/smallMultiples.ts';
@@ -18,6 +19,7 @@ import {
   CONTEXT_MEASURES,
   ENGLAND,
   lookupPublished,
+  outcomeLabel,
   participation,
   siteData,
   type ContextRow,
@@ -227,5 +229,50 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure {
     source: DFE_SOURCE,
     sourceHref: DFE_HREF,
     file: `change-${measure.replace(/_/g, '-')}`,
+  };
+}
+
+/** The trial's adjusted estimates for every outcome, with the published primary result. */
+export function trialForestFigure(): SiteFigure {
+  const { estimates, comparisons, dataset } = siteData();
+  const rows: ForestRow[] = [];
+  const published = comparisons.filter((c) => c.study === 'trial' && c.scope === 'overall');
+  for (const c of published) {
+    rows.push({
+      label: `${outcomeLabel(c.outcome)} (published)`,
+      estimate: c.published.estimate,
+      ciLow: c.published.ciLow,
+      ciHigh: c.published.ciHigh,
+      kind: 'published',
+    });
+  }
+  const order = ['s47', 'referral', 's17', 'cla_start'];
+  const rank = (o: string) => order.indexOf(o) + 1 || 99;
+  for (const e of estimates
+    .filter((e) => e.study === 'trial' && e.scope === 'overall' && e.analysis === 'adjusted')
+    .sort((a, b) => rank(a.outcome) - rank(b.outcome))) {
+    rows.push({
+      label: outcomeLabel(e.outcome),
+      estimate: e.estimate,
+      ciLow: e.ciLow,
+      ciHigh: e.ciHigh,
+      kind: 'computed',
+    });
+  }
+  return {
+    chart: forestPlot(rows, {
+      id: 'trial-forest',
+      title: 'Rate ratios, SWIS schools compared with control schools',
+    }),
+    heading: 'Rate ratios for every outcome',
+    caption:
+      'Rate ratios with 95% confidence intervals on a log scale. Left of 1 means fewer with SWIS; right means more. Computed estimates use this build’s data' +
+      (dataset.synthetic ? ' (synthetic demonstration data)' : '') +
+      '; the published estimate is a hollow circle.',
+    source: published[0]
+      ? `${published[0].published.sourceTitle} (published); estimates computed by this site`
+      : 'Estimates computed by this site',
+    ...(published[0] ? { sourceHref: published[0].published.sourceUrl } : {}),
+    file: 'trial-forest',
   };
 }
