@@ -37,6 +37,8 @@ export type SiteFigure = {
 
 const topology = englandTopologyJson as unknown as EnglandTopology;
 export const MAP_ATTRIBUTION = topology.meta.attribution;
+// The attribution begins "Source: "; inside a figure's own "Source:" line it would repeat.
+const MAP_CREDIT = `boundaries: ${MAP_ATTRIBUTION.replace(/^Source:\s*/, '')}`;
 const DFE_SOURCE =
   'Department for Education, Characteristics of children in need (Open Government Licence v3.0); ONS mid-year population estimates';
 const DFE_HREF =
@@ -77,7 +79,7 @@ export function programmeMapFigure(): SiteFigure {
     heading: 'Where SWIS ran',
     caption:
       'Upper-tier local authorities in England by part in the programme; London is enlarged top left. Cumbria, a trial authority abolished in 2023, is drawn as its two successors merged. Each category has its own pattern as well as colour.',
-    source: `SWIS evaluation data in this build; ${MAP_ATTRIBUTION}`,
+    source: `SWIS evaluation data in this build; ${MAP_CREDIT}`,
     file: 'map-programme',
   };
 }
@@ -104,7 +106,7 @@ export function changeMapFigure(measure = 's47_enquiries'): SiteFigure {
     chart,
     heading: `How ${label.toLowerCase()} changed in every authority`,
     caption: `The mean rate in the years ending March 2021 and 2022 (the trial years) minus the mean in the years ending March 2018 and 2019, per 10,000 children aged 0–17. Blue is a fall, red a rise; hatched areas have no figure for one of those years. Programme authorities have a heavy outline. Official statistics for whole authorities, not the trial's schools: they cannot show an effect of SWIS.`,
-    source: `${DFE_SOURCE}; ${MAP_ATTRIBUTION}`,
+    source: `${DFE_SOURCE}; ${MAP_CREDIT}`,
     sourceHref: DFE_HREF,
     file: `map-change-${measure.replace(/_/g, '-')}`,
   };
