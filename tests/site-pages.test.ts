@@ -102,3 +102,19 @@ test('robots.txt and the sitemap exist', () => {
   expect(existsSync(join(root, 'dist/robots.txt'))).toBe(true);
   expect(readFileSync(join(root, 'dist/sitemap-0.xml'), 'utf8')).toContain('/authorities/lambeth/');
 });
+
+test('the authorities index shows the programme on a map with the boundary attribution, and the trends', () => {
+  const html = page('authorities');
+  expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" id="map-programme" role="img"');
+  expect(html).toContain('Contains OS data © Crown copyright and database right 2023');
+  expect(html).not.toMatch(/Source: [^<]*Source:/);
+  expect(html).toContain('id="multiples-s47-enquiries"');
+  expect(html).toContain('<title>Cumbria: Trial (2020–22) only</title>');
+});
+
+test('the trial page has the flow of schools, and for-schools the natural frequencies', () => {
+  const trial = page('findings/trial');
+  expect(trial).toContain('id="consort-trial"');
+  expect(trial).toMatch(/Randomised: [\d,]+ schools in 21 local/);
+  expect(page('for-schools')).toContain('id="frequencies-1000"');
+});

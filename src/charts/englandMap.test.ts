@@ -6,7 +6,20 @@ import { englandMap, mapFeatures, programmeCategories } from './englandMap.ts';
 
 const topology = englandTopologyJson as unknown as EnglandTopology;
 const categories = { type: 'categories' as const, categories: programmeCategories, otherLabel: 'Other' };
-const numbers = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+const numbers = (d: string) => (d.match(/-?\d*\.?\d+/g) ?? []).map(Number);
+// Absolute points of a path written as M x,y then relative l dx,dy steps.
+function points(d: string): [number, number][] {
+  const out: [number, number][] = [];
+  let [x, y] = [0, 0];
+  for (const [, cmd, args] of d.matchAll(/([MlZz])([^MlZz]*)/g)) {
+    const [a = 0, b = 0] = numbers(args ?? '');
+    if (cmd === 'M') [x, y] = [a, b];
+    else if (cmd === 'l') [x, y] = [x + a, y + b];
+    else continue;
+    out.push([x, y]);
+  }
+  return out;
+}
 
 describe('englandMap', () => {
   it('draws every authority inside the frame (projection bounds)', () => {
@@ -14,18 +27,37 @@ describe('englandMap', () => {
     const drawn = mapFeatures(topology, new Set());
     expect(drawn).toHaveLength(153);
     for (const f of drawn) {
-      const ns = numbers(f.d);
-      const xs = ns.filter((_, i) => i % 2 === 0);
-      const ys = ns.filter((_, i) => i % 2 === 1);
+      const ps = points(f.d);
+      expect(ps.length, f.code).toBeGreaterThan(3);
+      const xs = ps.map((p) => p[0]);
+      const ys = ps.map((p) => p[1]);
       expect(Math.min(...xs), f.code).toBeGreaterThanOrEqual(0);
       expect(Math.max(...xs), f.code).toBeLessThanOrEqual(width);
       expect(Math.min(...ys), f.code).toBeGreaterThanOrEqual(0);
       expect(Math.max(...ys), f.code).toBeLessThanOrEqual(height);
+      // The relative steps land where the projected outline says: within rounding of the bounds.
+      expect(Math.min(...xs), f.code).toBeCloseTo(f.bounds[0][0], 0);
+      expect(Math.max(...ys), f.code).toBeCloseTo(f.bounds[1][1], 0);
     }
     // North up: Northumberland is above Cornwall, Norfolk east of Cornwall.
     const box = (code: string) => drawn.find((f) => f.code === code)!.bounds;
     expect(box('E06000057')[1][1]).toBeLessThan(box('E06000052')[0][1]);
     expect(box('E10000020')[0][0]).toBeGreaterThan(box('E06000052')[1][0]);
+  });
+
+  it('places the London inset over sea, clear of every authority outside London', () => {
+    const { svg } = chartExamples['england-map-programme']!();
+    const m = svg.match(
+      /<g class="inset"><rect class="hollow" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/,
+    );
+    const [x, y, w, h] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3]), Number(m?.[4])];
+    expect(w).toBeGreaterThan(100);
+    for (const f of mapFeatures(topology, new Set(['E10000006']))) {
+      if (f.code.startsWith('E09')) continue;
+      const [[x0, y0], [x1, y1]] = f.bounds;
+      const overlaps = x0 < x + w && x1 > x && y0 < y + h && y1 > y;
+      expect(overlaps, f.code).toBe(false);
+    }
   });
 
   it('draws Cumbria as its successors merged when the data name Cumbria, and the successors otherwise', () => {

@@ -7,6 +7,7 @@ import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
+import { RelativePath } from './relativePath.ts';
 import { round1 } from './round1.ts';
 import { wrapLabel } from './wrapLabel.ts';
 
@@ -30,7 +31,7 @@ export type EnglandMapOptions = {
 
 /** Stated defaults: the London inset's size and the colour of areas outside every category. */
 export const englandMapDefaults = {
-  insetWidth: 150,
+  insetWidth: 128,
   legendRow: 20,
   otherFill: '#ffffff',
   bins: 6,
@@ -49,18 +50,17 @@ type DrawnFeature = {
  * successors, so data from before a reorganisation lands on the outline it was collected for.
  */
 export function mapFeatures(topo: EnglandTopology, codes: ReadonlySet<string>): DrawnFeature[] {
-  const path = geoPath().digits(1);
+  const writer = new RelativePath();
+  const path = geoPath(null, writer);
   const successors = (g: { properties?: unknown }) => (g.properties as { successors: string[] }).successors;
   const former = topo.objects.former.geometries.filter(
     (g) => codes.has(String(g.id)) && !successors(g).some((s) => codes.has(s)),
   );
   const replaced = new Set(former.flatMap(successors));
-  const toDrawn = (f: Feature<Polygon | MultiPolygon, { name: string }>): DrawnFeature => ({
-    code: String(f.id),
-    name: f.properties.name,
-    d: path(f) ?? '',
-    bounds: path.bounds(f),
-  });
+  const toDrawn = (f: Feature<Polygon | MultiPolygon, { name: string }>): DrawnFeature => {
+    path(f);
+    return { code: String(f.id), name: f.properties.name, d: writer.result(), bounds: path.bounds(f) };
+  };
   const current = topo.objects.authorities.geometries
     .filter((g) => !replaced.has(String(g.id)))
     .map((g) => toDrawn(feature(topo, g) as Feature<Polygon | MultiPolygon, { name: string }>));
@@ -165,7 +165,8 @@ export function englandMap(
     const label = `${escapeXml(v?.name ?? f.name)}: ${escapeXml(text)}${heavy && options.outline ? ` (${escapeXml(options.outline.label)})` : ''}`;
     const sw = round1(heavy ? stroke * 3 : stroke);
     return [
-      `<path class="area mark" d="${f.d}" fill="${fill}" stroke="${heavy ? '#000' : '#6b6b6b'}" stroke-width="${sw}" data-code="${f.code}"><title>${label}</title></path>`,
+      // White areas become the background in forced colours, so their CanvasText borders still show.
+      `<path class="area mark${fill === '#ffffff' ? ' hollow' : ''}" d="${f.d}" fill="${fill}" stroke="${heavy ? '#000' : '#6b6b6b'}" stroke-width="${sw}" data-code="${f.code}"><title>${label}</title></path>`,
       pattern ? `<path d="${f.d}" fill="url(#${pattern})" pointer-events="none" aria-hidden="true"/>` : '',
     ].join('');
   };
@@ -177,7 +178,7 @@ export function englandMap(
   parts.push(`</g>`);
   if (lb) {
     parts.push(
-      `<g class="inset"><rect x="${insetX - 4}" y="${insetY - 4}" width="${insetWidth + 8}" height="${round1(insetHeight + 24)}" fill="#fff" stroke="currentColor" stroke-width="1"/>`,
+      `<g class="inset"><rect class="hollow" x="${insetX - 4}" y="${insetY - 4}" width="${insetWidth + 8}" height="${round1(insetHeight + 24)}" fill="#fff" stroke="currentColor" stroke-width="1"/>`,
       `<g transform="translate(${round1(insetX - lb[0][0] * k)} ${round1(insetY - lb[0][1] * k)}) scale(${round1(k * 100) / 100})">`,
     );
     const ko = [...london].sort((a, b) => Number(outlined.has(a.code)) - Number(outlined.has(b.code)));
@@ -228,7 +229,7 @@ export function englandMap(
     const swatch =
       item.pattern === 'outline'
         ? `<rect x="${x}" y="${y}" width="18" height="14" fill="none" stroke="#000" stroke-width="2.5"/>`
-        : `<rect class="mark" x="${x}" y="${y}" width="18" height="14" fill="${item.fill}" stroke="#6b6b6b"/>` +
+        : `<rect class="mark${item.fill === '#ffffff' ? ' hollow' : ''}" x="${x}" y="${y}" width="18" height="14" fill="${item.fill}" stroke="#6b6b6b"/>` +
           (item.pattern
             ? `<rect x="${x}" y="${y}" width="18" height="14" fill="url(#${item.pattern})"/>`
             : '');

@@ -26,12 +26,23 @@ describe('naturalFrequencies', () => {
         /<rect class="mark" x="([\d.]+)" y="104" width="([\d.]+)"[^>]*fill="url\(#nf-hatch\)"/g,
       ),
     ].map((m) => [Number(m[1]), Number(m[2])]);
-    // From 2.5 to 4: half of the third square, then the whole fourth.
+    // From 2.5 to 4 (squares every 20 px from x = 116): half of the third square, then the whole fourth.
     expect(hatched).toEqual([
-      [170, 8],
-      [180, 16],
+      [166, 8],
+      [176, 16],
     ]);
     expect(svg).toContain('plausible range 2.5 to 4.0');
+  });
+
+  it('keeps the range label inside the frame when the range is at the right edge', () => {
+    const { svg } = naturalFrequencies(
+      { pupils: 1, without: 10, estimate: 11.5, low: 10, high: 12 },
+      options,
+    );
+    const width = Number(svg.match(/viewBox="0 0 ([\d.]+)/)?.[1]);
+    const x = Number(svg.match(/<text x="([\d.]+)"[^>]*>plausible range 10.0 to 12.0</)?.[1]);
+    // Half the label is about 18 characters × 12 px × 0.58 / 2.
+    expect(x + 62).toBeLessThanOrEqual(width);
   });
 
   it('writes the numbers into the description and the table', () => {

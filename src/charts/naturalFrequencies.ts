@@ -4,6 +4,7 @@ import type { ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
 import { round1 } from './round1.ts';
+import { textWidth } from './textWidth.ts';
 
 /**
  * Expected events a year for one school: without the programme, and with it (most likely and the
@@ -27,7 +28,7 @@ export type NaturalFrequenciesOptions = {
 };
 
 /** Stated defaults: icon size and gap, and the width the icons may take. */
-export const naturalFrequenciesDefaults = { icon: 16, gap: 4, plotWidth: 300, labelWidth: 120 } as const;
+export const naturalFrequenciesDefaults = { icon: 16, gap: 4, plotWidth: 240, labelWidth: 116 } as const;
 
 /**
  * Natural frequencies as an icon array: one square per expected event a year, a part-square for the
@@ -85,9 +86,13 @@ export function naturalFrequencies(
   const bx0 = round1(left + low * pitch);
   const bx1 = round1(left + high * pitch);
   const by = rowY[1]! - 8;
+  // Centred over the bracket, but kept inside the frame when the bracket is near the right edge.
+  const rangeText = `plausible range ${formatNumber(low, 1)} to ${formatNumber(high, 1)}`;
+  const half = textWidth(rangeText, 12) / 2;
+  const rangeX = Math.min(Math.max((bx0 + bx1) / 2, half), width - half);
   parts.push(
     `<path class="mark" d="M${bx0},${by + 5}V${by}H${bx1}V${by + 5}" fill="none" stroke="currentColor" stroke-width="1.5"/>`,
-    `<text x="${round1((bx0 + bx1) / 2)}" y="${by - 5}" text-anchor="middle" font-size="12">plausible range ${formatNumber(low, 1)} to ${formatNumber(high, 1)}</text>`,
+    `<text x="${round1(rangeX)}" y="${by - 5}" text-anchor="middle" font-size="12">${escapeXml(rangeText)}</text>`,
     `<path class="mark" d="M${round1(left + estimate * pitch)},${rowY[1]! - 2}V${round1(rowY[1]! + icon + 4)}" stroke="currentColor" stroke-width="2"/>`,
   );
   // Key.
@@ -95,9 +100,10 @@ export function naturalFrequencies(
   parts.push(
     `<g font-size="12"><rect class="mark fill" x="0" y="${ky - 11}" width="12" height="12" fill="${okabeIto.blue}"/><text x="18" y="${ky}">expected either way</text>`,
     `<rect class="mark" x="160" y="${ky - 11}" width="12" height="12" fill="url(#${id}-hatch)" stroke="${okabeIto.vermillion}" stroke-width="0.8"/><text x="178" y="${ky}">may or may not happen</text>`,
-    `<text x="0" y="${ky + 20}">One square = one ${escapeXml(event)} a year; part-squares are fractions.</text></g>`,
+    `<text x="0" y="${ky + 20}">One square = one ${escapeXml(event)} a year.</text>`,
+    `<text x="0" y="${ky + 36}">Part-squares are fractions of one.</text></g>`,
   );
-  const height = ky + 28;
+  const height = ky + 44;
   const change = (v: number) => (v < 0 ? `${formatNumber(-v, 1)} fewer` : `${formatNumber(v, 1)} more`);
   const desc = [
     `Icon array for a school of ${formatNumber(pupils, 0)} pupils: about ${formatNumber(without, 1)} ${events} a year without SWIS.`,

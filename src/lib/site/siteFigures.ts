@@ -6,6 +6,7 @@ import englandTopologyJson from '../../../data/geo/england-authorities.json' wit
 import { consortFlow } from '../../charts/consortFlow.ts';
 import type { ChartResult } from '../../charts/chartTypes.ts';
 import { englandMap, programmeCategories } from '../../charts/englandMap.ts';
+import { forestPlot, type ForestRow } from '../../charts/forestPlot.ts';
 import { naturalFrequencies } from '../../charts/naturalFrequencies.ts';
 import { referralChange } from '../../charts/referralChange.ts';
 import { smallMultiples } from '../../charts/smallMultiples.ts';
@@ -18,6 +19,7 @@ import {
   CONTEXT_MEASURES,
   ENGLAND,
   lookupPublished,
+  outcomeLabel,
   participation,
   siteData,
   type ContextRow,
@@ -35,6 +37,8 @@ export type SiteFigure = {
 
 const topology = englandTopologyJson as unknown as EnglandTopology;
 export const MAP_ATTRIBUTION = topology.meta.attribution;
+// The attribution begins "Source: "; inside a figure's own "Source:" line it would repeat.
+const MAP_CREDIT = `boundaries: ${MAP_ATTRIBUTION.replace(/^Source:\s*/, '')}`;
 const DFE_SOURCE =
   'Department for Education, Characteristics of children in need (Open Government Licence v3.0); ONS mid-year population estimates';
 const DFE_HREF =
@@ -75,7 +79,7 @@ export function programmeMapFigure(): SiteFigure {
     heading: 'Where SWIS ran',
     caption:
       'Upper-tier local authorities in England by part in the programme; London is enlarged top left. Cumbria, a trial authority abolished in 2023, is drawn as its two successors merged. Each category has its own pattern as well as colour.',
-    source: `SWIS evaluation data in this build; ${MAP_ATTRIBUTION}`,
+    source: `SWIS evaluation data in this build; ${MAP_CREDIT}`,
     file: 'map-programme',
   };
 }
@@ -102,7 +106,7 @@ export function changeMapFigure(measure = 's47_enquiries'): SiteFigure {
     chart,
     heading: `How ${label.toLowerCase()} changed in every authority`,
     caption: `The mean rate in the years ending March 2021 and 2022 (the trial years) minus the mean in the years ending March 2018 and 2019, per 10,000 children aged 0–17. Blue is a fall, red a rise; hatched areas have no figure for one of those years. Programme authorities have a heavy outline. Official statistics for whole authorities, not the trial's schools: they cannot show an effect of SWIS.`,
-    source: `${DFE_SOURCE}; ${MAP_ATTRIBUTION}`,
+    source: `${DFE_SOURCE}; ${MAP_CREDIT}`,
     sourceHref: DFE_HREF,
     file: `map-change-${measure.replace(/_/g, '-')}`,
   };
@@ -227,5 +231,50 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure {
     source: DFE_SOURCE,
     sourceHref: DFE_HREF,
     file: `change-${measure.replace(/_/g, '-')}`,
+  };
+}
+
+/** The trial's adjusted estimates for every outcome, with the published primary result. */
+export function trialForestFigure(): SiteFigure {
+  const { estimates, comparisons, dataset } = siteData();
+  const rows: ForestRow[] = [];
+  const published = comparisons.filter((c) => c.study === 'trial' && c.scope === 'overall');
+  for (const c of published) {
+    rows.push({
+      label: `${outcomeLabel(c.outcome)} (published)`,
+      estimate: c.published.estimate,
+      ciLow: c.published.ciLow,
+      ciHigh: c.published.ciHigh,
+      kind: 'published',
+    });
+  }
+  const order = ['s47', 'referral', 's17', 'cla_start'];
+  const rank = (o: string) => order.indexOf(o) + 1 || 99;
+  for (const e of estimates
+    .filter((e) => e.study === 'trial' && e.scope === 'overall' && e.analysis === 'adjusted')
+    .sort((a, b) => rank(a.outcome) - rank(b.outcome))) {
+    rows.push({
+      label: outcomeLabel(e.outcome),
+      estimate: e.estimate,
+      ciLow: e.ciLow,
+      ciHigh: e.ciHigh,
+      kind: 'computed',
+    });
+  }
+  return {
+    chart: forestPlot(rows, {
+      id: 'trial-forest',
+      title: 'Rate ratios, SWIS schools compared with control schools',
+    }),
+    heading: 'Rate ratios for every outcome',
+    caption:
+      'Rate ratios with 95% confidence intervals on a log scale. Left of 1 means fewer with SWIS; right means more. Computed estimates use this build’s data' +
+      (dataset.synthetic ? ' (synthetic demonstration data)' : '') +
+      '; the published estimate is a hollow circle.',
+    source: published[0]
+      ? `${published[0].published.sourceTitle} (published); estimates computed by this site`
+      : 'Estimates computed by this site',
+    ...(published[0] ? { sourceHref: published[0].published.sourceUrl } : {}),
+    file: 'trial-forest',
   };
 }
