@@ -326,3 +326,19 @@ test('no word runs into the link or term after it (Astro drops a line break befo
     expect(runs, p).toEqual([]);
   }
 });
+
+test('no MDX paragraph starts with an inline component mid-sentence (MDX and Prettier would split the sentence)', () => {
+  const inline = /^<(Rate|Term|Estimate|Published)\b/;
+  const problems: string[] = [];
+  for (const dir of ['content/findings', 'content/updates']) {
+    for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith('.mdx'))) {
+      const paragraphs = readFileSync(join(root, dir, f), 'utf8').split(/\n\s*\n/);
+      paragraphs.forEach((p, i) => {
+        const before = paragraphs[i - 1]?.trimEnd() ?? '';
+        if (inline.test(p.trimStart()) && /[A-Za-z,;]$/.test(before))
+          problems.push(`${dir}/${f}: ${p.slice(0, 60)}`);
+      });
+    }
+  }
+  expect(problems).toEqual([]);
+});

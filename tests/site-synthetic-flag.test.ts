@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+
+// The demonstration-data notice follows the data's `synthetic` flag, not the page: the same site
+// built from results marked as real evaluation data shows no notice anywhere.
+const root = join(import.meta.dirname, '..');
+const scratch = mkdtempSync(join(tmpdir(), 'swis-site-real-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+test('results marked as not synthetic build a site with no demonstration-data notice', () => {
+  const results = join(scratch, 'out');
+  cpSync(join(root, 'out'), results, { recursive: true });
+  const dataset = JSON.parse(readFileSync(join(results, 'dataset.json'), 'utf8'));
+  writeFileSync(join(results, 'dataset.json'), JSON.stringify({ ...dataset, synthetic: false }));
+  const dist = join(scratch, 'dist');
+  const run = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
+    cwd: root,
+    env: { ...process.env, RESULTS_DIR: results },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+  const html = (p: string) => readFileSync(join(dist, p, 'index.html'), 'utf8');
+  for (const p of ['', 'findings/trial', 'for-schools', 'authorities/lambeth'])
+    expect(html(p), p).not.toContain('Demonstration data.');
+  expect(html('findings/trial')).toContain('Small differences can come from data corrections');
+  expect(html('findings/trial')).not.toContain('synthetic demonstration data');
+  expect(html('for-schools')).not.toContain('synthetic demonstration data');
+  // …and the repository's own build, from synthetic data, does show it.
+  expect(readFileSync(join(root, 'dist/findings/trial/index.html'), 'utf8')).toContain('Demonstration data.');
+});
