@@ -49,6 +49,7 @@ describe('npm run release', () => {
       '2025-01-15',
     );
     expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
     expect(a.stdout).toContain('recorded 2025-01 (2025-01-15, synthetic demonstration data)');
     const files = folder(join(work, 'a', '2025-01'));
     expect(Object.keys(files)).toEqual(['estimates.json', 'manifest.json', 'rates.json', 'release.json']);

@@ -73,8 +73,12 @@ export default function liveResults(): AstroIntegration {
             if (code === 0) {
               lastError = null;
               logger.info(stdout.trim().split('\n').at(-1) ?? 'results written');
-              // Pages read the results when their modules run: drop every module so they run again.
-              for (const env of Object.values(server.environments)) env.moduleGraph.invalidateAll();
+              // Pages read the results when their modules run: drop the source modules so they run
+              // again. Sub-modules with a query (an .astro file's styles) are kept: Astro fills them
+              // from the main module's compile, and they do not read the results.
+              for (const env of Object.values(server.environments))
+                for (const mod of env.moduleGraph.idToModuleMap.values())
+                  if (mod.id && !mod.id.includes('?')) env.moduleGraph.invalidateModule(mod);
               server.ws.send({ type: 'full-reload', path: '*' });
             } else {
               const loc = firstProblemLocation(stderr);
