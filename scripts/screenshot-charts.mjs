@@ -1,6 +1,6 @@
 // Screenshots of the chart gallery for people to look at: `npm run build` first, then
 //   node scripts/screenshot-charts.mjs [outdir]   (default: /tmp/swis-charts)
-// Writes charts-375.png and charts-1280.png plus one PNG per figure at each width.
+// Writes charts-320.png, charts-375.png and charts-1280.png plus one PNG per figure at each width.
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -36,7 +36,7 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 });
-for (const width of [375, 1280]) {
+for (const width of [320, 375, 1280]) {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(`http://127.0.0.1:${server.address().port}/charts/`);
   await page.screenshot({ path: join(out, `charts-${width}.png`), fullPage: true });

@@ -66,7 +66,7 @@ describe('the chart gallery in Chromium', () => {
         title: s.querySelector('title')?.textContent ?? '',
         desc: s.querySelector('desc')?.textContent ?? '',
         labelledby: s.getAttribute('aria-labelledby'),
-        width: s.getBoundingClientRect().width,
+        box: s.closest('.chart-scroll')?.getBoundingClientRect().width ?? Infinity,
         table: s.closest('figure')?.querySelector('table caption')?.textContent ?? '',
         download:
           s.closest('figure')?.querySelector('a[download]')?.getAttribute('href')?.slice(0, 22) ?? null,
@@ -88,8 +88,8 @@ describe('the chart gallery in Chromium', () => {
       expect(c.desc.length, c.id).toBeGreaterThan(40);
       expect(c.labelledby).toBe(`${c.id}-title ${c.id}-desc`);
       expect(c.table.length, c.id).toBeGreaterThan(10);
-      // Scaled to fit a 375 px screen (less the page's padding), never wider.
-      expect(c.width, c.id).toBeLessThanOrEqual(375);
+      // The chart's scroll box fits a 375 px screen; a wide chart scrolls inside it.
+      expect(c.box, c.id).toBeLessThanOrEqual(375);
       expect(c.download, c.id).toBe('data:text/csv;charset=');
     }
   });
@@ -101,4 +101,45 @@ describe('the chart gallery in Chromium', () => {
     await page.close();
     expect(overflow).toBeLessThanOrEqual(0);
   });
+
+  for (const width of [320, 375]) {
+    test(`every chart's smallest text renders at 10 px or more at ${width} px, in a named, focusable scroll box`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(server.url + '/charts/');
+      const charts = await page.$$eval('figure svg[role="img"]', (svgs) =>
+        svgs.map((svg) => {
+          // Rendered size = computed font size × the text's scale on screen (rotation-safe).
+          const sizes = [...svg.querySelectorAll('text')].map((t) => {
+            const m = t.getScreenCTM();
+            return m === null ? 0 : parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+          });
+          const box = svg.closest('.chart-scroll');
+          const label = box?.getAttribute('aria-labelledby');
+          return {
+            id: svg.id,
+            texts: sizes.length,
+            smallest: Math.round(Math.min(...sizes) * 10) / 10,
+            role: box?.getAttribute('role'),
+            tabindex: box?.getAttribute('tabindex'),
+            name: (label && document.getElementById(label)?.textContent?.trim()) || '',
+            boxRight: box?.getBoundingClientRect().right ?? Infinity,
+          };
+        }),
+      );
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await page.close();
+      expect(charts).toHaveLength(8);
+      for (const c of charts) {
+        expect(c.texts, c.id).toBeGreaterThan(0);
+        expect({ id: c.id, smallest: c.smallest >= 10 ? 'at least 10 px' : `${c.smallest} px` }).toEqual({
+          id: c.id,
+          smallest: 'at least 10 px',
+        });
+        expect([c.role, c.tabindex], c.id).toEqual(['region', '0']);
+        expect(c.name.length, c.id).toBeGreaterThan(5);
+        expect(c.boxRight, c.id).toBeLessThanOrEqual(width);
+      }
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+  }
 });

@@ -13,11 +13,12 @@ export type ChartFrameOptions = {
 
 /**
  * Wraps chart marks in the accessible outer `<svg>` shared by every chart: `role="img"`,
- * `aria-labelledby` pointing at a `<title>` and a `<desc>`, and a natural size in `width` and
- * `height` that CSS scales down to the column. The class `chart` carries the shared rules (text
- * in currentColor, forced-colours and print) in src/styles/charts.css: the site's
- * Content-Security-Policy allows only its own stylesheets, so a chart has no `<style>` element and
- * no `style` attribute. Throws RangeError if `id` is not a valid id token, because every
+ * `aria-labelledby` pointing at a `<title>` and a `<desc>`, a viewBox with its natural `width` and
+ * `height`, and `data-min-width` (see {@link readableWidth}) for the figure's scroll box. The SVG
+ * carries no `style` attribute or `<style>` element, so a strict Content-Security-Policy
+ * (style-src 'self') does not block it: text colour, forced-colours and print rules for the
+ * classes `.chart`, `.mark`, `.fill`, `.hollow`, `.shade`, `.axis` and `.rule` live in
+ * src/styles/site.css. Throws RangeError if `id` is not a valid id token, because every
  * internal reference (`aria-labelledby`, markers, patterns) is derived from it.
  */
 export function chartFrame(options: ChartFrameOptions): string {
@@ -27,13 +28,32 @@ export function chartFrame(options: ChartFrameOptions): string {
       `chartFrame: id must start with a letter and use only letters, digits, "-" or "_"; got ${JSON.stringify(id)}`,
     );
   }
+  const w = round1(width);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" role="img" aria-labelledby="${id}-title ${id}-desc"`,
-    ` class="chart" viewBox="0 0 ${round1(width)} ${round1(height)}" width="${round1(width)}" height="${round1(height)}"`,
-    ` preserveAspectRatio="xMinYMin meet" font-family="system-ui, sans-serif" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="chart" role="img" aria-labelledby="${id}-title ${id}-desc"`,
+    ` viewBox="0 0 ${w} ${round1(height)}" width="${w}" height="${round1(height)}" preserveAspectRatio="xMinYMin meet"`,
+    ` data-min-width="${readableWidth(width, body)}" overflow="visible" font-family="system-ui, sans-serif" font-size="${rootFontSize}">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
     body,
     `</svg>`,
   ].join('');
+}
+
+/** The root `font-size` every chart's text inherits unless it sets its own. */
+const rootFontSize = 13;
+
+/** The smallest text a chart may be shrunk to, in CSS px (WCAG has no number; 11 px is the floor we hold). */
+export const minTextPx = 11;
+
+/**
+ * The narrowest width, in CSS px, at which the chart's smallest text still renders at
+ * {@link minTextPx}: the figure's scroll box never shrinks the chart below it (it scrolls sideways
+ * instead), and never draws it wider than its natural `width`. Reads the `font-size` attributes
+ * the builder wrote, so a builder that adds smaller text widens its minimum automatically.
+ */
+export function readableWidth(width: number, body: string): number {
+  const sizes = [...body.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const smallest = Math.min(rootFontSize, ...sizes);
+  return Math.min(Math.ceil(width), Math.ceil((width * minTextPx) / smallest));
 }

@@ -17,8 +17,10 @@ describe('forestPlot', () => {
     expect(svg).toContain('<title id="fp-title">Ratios</title>');
     expect(svg).toContain('<desc id="fp-desc">');
     expect(svg).toContain('font-family="system-ui, sans-serif"');
-    expect(svg).toMatch(/^<svg [^>]*class="chart"/);
-    expect(svg).not.toMatch(/<style|style="/);
+    // Natural width as an attribute (the figure scales it down), and no inline style for CSP.
+    const viewBoxWidth = /viewBox="0 0 ([\d.]+) /.exec(svg)?.[1];
+    expect(svg).toContain(`width="${viewBoxWidth}"`);
+    expect(svg).not.toMatch(/\sstyle=|<style/);
   });
 
   it('uses a domain that contains every interval and the line of no effect', () => {

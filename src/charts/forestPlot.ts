@@ -138,7 +138,7 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     if (r.kind === 'published') {
       // Tag below the interval, centred on the estimate, so it cannot collide with the CI text.
       parts.push(
-        `<text x="${ex}" y="${round1(cy + 14)}" text-anchor="middle" font-size="10" font-style="italic">published</text>`,
+        `<text x="${ex}" y="${round1(cy + 14)}" text-anchor="middle" font-size="11" font-style="italic">published</text>`,
       );
     }
     parts.push(
