@@ -46,6 +46,7 @@ describe('npm run results', () => {
       'context.json',
       'dataset.json',
       'estimates.json',
+      'facts.json',
       'manifest.json',
       'notes.json',
       'rates.json',

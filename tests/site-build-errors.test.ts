@@ -62,6 +62,18 @@ test('an unknown <Rate> key in MDX fails the build naming the MDX file, the comp
   expect(r.output).toContain('trial/s47/swis/followup');
 });
 
+test('an unknown <Fact> id in MDX fails the build naming the MDX file, the component and the id', () => {
+  const r = buildWith(
+    'fact',
+    '---\ntitle: Bad\nsummary: A mistyped fact.\nstudy: trial\nupdated: 2025-01-01\n---\n\nThe trial had <Fact id="trial-schools-randomized" /> schools.\n',
+  );
+  expect(r.status).not.toBe(0);
+  expect(r.output).toMatch(
+    /findings\/bad\.mdx: <Fact id="trial-schools-randomized" \/>: no such fact in facts\.json/,
+  );
+  expect(r.output).toContain('trial-schools-randomised');
+});
+
 test('<Term> and <Rate> with good keys render in a scratch build', () => {
   const r = buildWith(
     'good',

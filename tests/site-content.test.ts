@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { formatNumber, formatRateRatio } from '../src/lib/format/formatNumber.ts';
+import { formatFact, formatNumber, formatRateRatio } from '../src/lib/format/formatNumber.ts';
 import { GLOSSARY } from '../src/lib/site/glossary.ts';
 import { schoolFrequencies } from '../src/lib/site/schoolFrequencies.ts';
 
@@ -27,6 +27,27 @@ const at = (hay: string, needle: string) => {
   expect(i, `expected to find ${needle}`).toBeGreaterThanOrEqual(0);
   return i;
 };
+interface FactRow {
+  fact: string;
+  value: number;
+  unit: 'count' | 'percent' | 'gbp' | 'months';
+  sourceTitle: string;
+  sourceUrl: string | null;
+}
+const fact = (id: string): FactRow => {
+  const f = (json('facts.json') as FactRow[]).find((r) => r.fact === id);
+  expect(f, `facts.json has ${id}`).toBeDefined();
+  return f!;
+};
+/** The HTML <Fact> renders for a fact, with or without its source. */
+const factHtml = (f: FactRow, source: boolean, words = '') => {
+  const value = formatFact(f.value, f.unit) + (words ? ` ${words}` : '');
+  const cite =
+    f.sourceUrl === null ? `<cite>${f.sourceTitle}</cite>` : `<a href="${f.sourceUrl}">${f.sourceTitle}</a>`;
+  return source
+    ? `<span class="fact" data-fact="${f.fact}">${value} <small class="fact-source">(source: ${cite})</small></span>`
+    : `<span class="fact" data-fact="${f.fact}">${value}</span>`;
+};
 const primary = () =>
   json('comparisons.json').find(
     (c: { study: string; outcome: string; analysis: string }) =>
@@ -48,10 +69,13 @@ describe('home page', () => {
     expect(html).toContain(`href="${p.sourceUrl}"`);
   });
 
-  test('has tiles for schools and pupils and for the programme status', () => {
-    const trial = json('dataset.json').trial;
-    expect(t).toContain(`${formatNumber(trial.schoolsRandomised)} schools`);
-    expect(t).toContain(`${formatNumber(trial.pupilsRandomised)} pupils`);
+  test('has tiles for schools and pupils (as published, with their source) and for the programme status', () => {
+    const schools = fact('trial-schools-randomised');
+    expect(t).toContain(`${formatFact(schools.value, schools.unit)} schools`);
+    const pupils = fact('trial-pupils');
+    expect(t).toContain(`${formatFact(pupils.value, pupils.unit)} pupils`);
+    const tiles = html.slice(at(html, 'class="tiles"'), at(html, 'Not continued'));
+    expect(tiles).toContain(`Source: <a href="${schools.sourceUrl}">`);
     expect(t).toContain('Not continued');
   });
 
@@ -104,6 +128,40 @@ describe('findings pages', () => {
     expect(t).toMatch(/In the randomised trial , chance decided/);
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain('<caption>Pilot estimates computed in this build');
+  });
+
+  test('<Fact> shows published figures from facts.json with their source, and no page types them by hand', () => {
+    const pilot = page('findings/pilot');
+    expect(pilot).toContain(factHtml(fact('scale-up-funding'), true));
+    expect(pilot).toContain(factHtml(fact('trial-schools-randomised'), true, 'schools'));
+    expect(text(pilot)).toContain(
+      'The trial had 21 authorities and 268 schools (source: Westlake et al. (2025)',
+    );
+    expect(pilot).toContain(
+      '<span class="fact" data-fact="trial-schools-randomised">268 schools <small class="fact-source">',
+    );
+    expect(page('findings/dsl-supervision')).toContain(factHtml(fact('dsl-bolton-schools'), true, 'schools'));
+    const dslSchools = factHtml(fact('dsl-gm-schools'), false);
+    expect(page('findings/dsl-supervision')).toContain(dslSchools);
+    // Every fact on a page links to a source somewhere on that page.
+    for (const p of [
+      '',
+      'findings/trial',
+      'findings/pilot',
+      'findings/dsl-supervision',
+      'for-schools',
+      'updates/2021-09-trial-extended',
+    ]) {
+      const html = page(p);
+      const ids = [...html.matchAll(/<span class="fact" data-fact="([^"]+)"/g)].map((m) => m[1]!);
+      expect(ids.length, p).toBeGreaterThan(0);
+      for (const id of new Set(ids)) {
+        const f = fact(id);
+        expect(html, `${p}: source of ${id}`).toContain(
+          f.sourceUrl === null ? `<cite>${f.sourceTitle}</cite>` : `href="${f.sourceUrl}"`,
+        );
+      }
+    }
   });
 
   test('<Term> links glossary words in prose to entries that exist', () => {
@@ -170,6 +228,19 @@ describe('for schools', () => {
   test('covers cost-effectiveness, what people said and the current status', () => {
     const t = text(html);
     expect(t).toContain('cost-effective');
+    // text() puts a space where a tag ended, so a comma after a figure reads " ,".
+    // The costs and probabilities are published facts, rendered from facts.json with their source.
+    for (const id of [
+      'cost-effective-probability-at-1000',
+      'cost-effective-probability-at-10000',
+      'pilot-grant-lambeth',
+    ])
+      expect(html).toContain(factHtml(fact(id), false));
+    for (const id of ['cost-threshold-20000', 'pilot-grant-southampton', 'scale-up-funding'])
+      expect(html).toContain(factHtml(fact(id), true));
+    expect(t).toMatch(
+      /1\.3% , 1\.1% and 6\.1% if a council were willing to pay £1,000 , £10,000 or £20,000 \(source: Economic evaluation/,
+    );
     expect(t).toContain('What people said');
     expect(t).toContain('Where the programme stands');
   });

@@ -11,6 +11,7 @@ import type {
   PilotSchoolRow,
   PilotSiteRow,
   PublishedEstimateRow,
+  PublishedFactRow,
   TrialOutcomeRow,
   TrialPeriodRow,
   TrialSchoolRow,
@@ -31,6 +32,7 @@ export type Tables = {
   pilotOutcomes: Table<PilotOutcomeRow> | null;
   laStatistics: Table<LaStatisticRow> | null;
   publishedEstimates: Table<PublishedEstimateRow> | null;
+  publishedFacts: Table<PublishedFactRow> | null;
 };
 
 /** How many missing combinations to list in one message before summarising the rest. */
@@ -172,6 +174,7 @@ export function crossChecks(t: Tables): Problem[] {
       add(estimates.file, estimates.lines[i] ?? 0, 'ci_low ≤ estimate ≤ ci_high', `ci_low ${r.ci_low}, estimate ${r.estimate}, ci_high ${r.ci_high}`, 'estimate');
     }
   });
+  unique(t.publishedFacts, 'fact', 'fact', (r) => r.fact, (r) => `"${r.fact}"`);
   return problems;
 }
 

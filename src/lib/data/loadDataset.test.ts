@@ -56,6 +56,14 @@ function validFiles(): Map<string, string> {
         'trial,s47,overall,adjusted,,0.91,0.8,1.04,SWIS trial report,https://example.org/report',
       ),
     ],
+    [
+      'published/facts.csv',
+      csv(
+        'fact,value,unit,label,source_title,source_url',
+        'trial-schools-randomised,268,count,Schools randomised,SWIS trial report,https://example.org/report',
+        'scale-up-funding,6500000,gbp,Funding announced,"Announcement, May 2020",',
+      ),
+    ],
   ]);
 }
 
@@ -113,7 +121,7 @@ describe('loadDataset', () => {
   it('reports an unknown file', () => {
     expect(messages({ 'trial/school.csv': 'x\n' })).toMatchInlineSnapshot(`
       [
-        "data/trial/school.csv: expected only the files dataset.csv, authorities.csv, outcomes.csv, pilot/sites.csv, pilot/schools.csv, pilot/outcomes.csv, trial/periods.csv, trial/schools.csv, trial/outcomes.csv, context/la-statistics.csv, published/estimates.csv, found an unknown file. Check the name and folder, or move the file out of the data folder.",
+        "data/trial/school.csv: expected only the files dataset.csv, authorities.csv, outcomes.csv, pilot/sites.csv, pilot/schools.csv, pilot/outcomes.csv, trial/periods.csv, trial/schools.csv, trial/outcomes.csv, context/la-statistics.csv, published/estimates.csv, published/facts.csv, found an unknown file. Check the name and folder, or move the file out of the data folder.",
       ]
     `);
   });
@@ -318,6 +326,38 @@ describe('loadDataset', () => {
     expect(messages(replaceLine('pilot/schools.csv', 3, 'P2,E09000033,comparison,secondary,900'))).toMatchInlineSnapshot(`
       [
         "data/pilot/schools.csv:3: column "la_code": expected an la_code listed in data/pilot/sites.csv, found "E09000033", which is not there.",
+      ]
+    `);
+  });
+
+  it('loads published facts, and either published file without the other', () => {
+    const result = loadDataset(validFiles());
+    expect(result.ok && result.data.published?.facts).toEqual([
+      { fact: 'trial-schools-randomised', value: 268, unit: 'count', label: 'Schools randomised', source_title: 'SWIS trial report', source_url: 'https://example.org/report' },
+      { fact: 'scale-up-funding', value: 6500000, unit: 'gbp', label: 'Funding announced', source_title: 'Announcement, May 2020', source_url: '' },
+    ]);
+    expect(messages({ 'published/estimates.csv': undefined })).toEqual([]);
+    expect(messages({ 'published/facts.csv': undefined })).toEqual([]);
+  });
+
+  it('reports a duplicate fact key, a bad unit and a value typed with its symbols, with file, line and column', () => {
+    expect(
+      messages({
+        'published/facts.csv': csv(
+          'fact,value,unit,label,source_title,source_url',
+          'trial-schools-randomised,268,count,Schools randomised,Report,https://example.org/r',
+          'trial-schools-randomised,136,count,SWIS schools,Report,https://example.org/r',
+          'scale-up-funding,£6.5m,pounds,Funding,Report,www.example.org',
+          'Trial_Pupils,278858,count,Pupils,Report,',
+        ),
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "data/published/facts.csv:3: column "fact": expected each fact to appear once, found "trial-schools-randomised" again (first on line 2).",
+        "data/published/facts.csv:4: column "value": expected a number 0 or more, written as published, e.g. "268" or "1.3", found "£6.5m".",
+        "data/published/facts.csv:4: column "unit": expected one of "count", "percent", "gbp" or "months", found "pounds".",
+        "data/published/facts.csv:4: column "source_url": expected a web address starting http:// or https://, or a blank cell, found "www.example.org".",
+        "data/published/facts.csv:5: column "fact": expected a key in lower-case kebab form, e.g. "trial-schools-randomised", found "Trial_Pupils".",
       ]
     `);
   });

@@ -14,6 +14,7 @@ import {
   pilotSchoolSchema,
   pilotSiteSchema,
   publishedEstimateSchema,
+  publishedFactSchema,
   trialOutcomeSchema,
   trialPeriodSchema,
   trialSchoolSchema,
@@ -27,6 +28,7 @@ import type {
   PilotSchoolRow,
   PilotSiteRow,
   PublishedEstimateRow,
+  PublishedFactRow,
   TrialOutcomeRow,
   TrialPeriodRow,
   TrialSchoolRow,
@@ -45,6 +47,7 @@ export const KNOWN_FILES = [
   'trial/outcomes.csv',
   'context/la-statistics.csv',
   'published/estimates.csv',
+  'published/facts.csv',
 ] as const;
 export type KnownFile = (typeof KNOWN_FILES)[number];
 
@@ -59,7 +62,8 @@ export type Dataset = {
   pilot: { sites: PilotSiteRow[]; schools: PilotSchoolRow[]; outcomes: PilotOutcomeRow[] } | null;
   trial: { periods: TrialPeriodRow[]; schools: TrialSchoolRow[]; outcomes: TrialOutcomeRow[] } | null;
   context: { laStatistics: LaStatisticRow[] } | null;
-  published: { estimates: PublishedEstimateRow[] } | null;
+  /** Null when neither published file is present; each file on its own is optional. */
+  published: { estimates: PublishedEstimateRow[]; facts: PublishedFactRow[] } | null;
 };
 
 /** The result of {@link loadDataset}. rowCounts maps each file read to its number of data rows. */
@@ -77,7 +81,6 @@ const FOLDERS: Record<string, readonly KnownFile[]> = {
   pilot: ['pilot/sites.csv', 'pilot/schools.csv', 'pilot/outcomes.csv'],
   trial: ['trial/periods.csv', 'trial/schools.csv', 'trial/outcomes.csv'],
   context: ['context/la-statistics.csv'],
-  published: ['published/estimates.csv'],
 };
 
 /**
@@ -132,6 +135,7 @@ export function loadDataset(files: ReadonlyMap<string, string>, options: LoadDat
     pilotOutcomes: read('pilot/outcomes.csv', pilotOutcomeSchema),
     laStatistics: read('context/la-statistics.csv', laStatisticSchema),
     publishedEstimates: read('published/estimates.csv', publishedEstimateSchema),
+    publishedFacts: read('published/facts.csv', publishedFactSchema),
   };
   problems.push(...crossChecks(tables));
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
@@ -146,7 +150,7 @@ export function loadDataset(files: ReadonlyMap<string, string>, options: LoadDat
     pilot: tables.pilotSites === null ? null : { sites: rows(tables.pilotSites), schools: rows(tables.pilotSchools), outcomes: rows(tables.pilotOutcomes) },
     trial: tables.trialPeriods === null ? null : { periods: rows(tables.trialPeriods), schools: rows(tables.trialSchools), outcomes: rows(tables.trialOutcomes) },
     context: tables.laStatistics === null ? null : { laStatistics: rows(tables.laStatistics) },
-    published: tables.publishedEstimates === null ? null : { estimates: rows(tables.publishedEstimates) },
+    published: tables.publishedEstimates === null && tables.publishedFacts === null ? null : { estimates: rows(tables.publishedEstimates), facts: rows(tables.publishedFacts) },
   };
   return { ok: true, data, rowCounts };
 }

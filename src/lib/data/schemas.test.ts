@@ -8,12 +8,33 @@ import {
   pilotSchoolSchema,
   pilotSiteSchema,
   publishedEstimateSchema,
+  publishedFactSchema,
   trialOutcomeSchema,
   trialPeriodSchema,
   trialSchoolSchema,
 } from './schemas.ts';
 
 describe('row schemas', () => {
+  it('accept a published fact with a kebab key, a plain number and a known unit, and reject others', () => {
+    const row = { fact: 'trial-schools-randomised', value: '268', unit: 'count', label: 'Schools randomised', source_title: 'Report', source_url: 'https://example.org/r' };
+    expect(publishedFactSchema.parse(row)).toEqual({ ...row, value: 268 });
+    expect(publishedFactSchema.parse({ ...row, value: '1.3', unit: 'percent', source_url: '' })).toMatchObject({ value: 1.3, source_url: '' });
+    for (const bad of [
+      { fact: 'Trial-Schools' },
+      { fact: 'trial_schools' },
+      { fact: 'trial--schools' },
+      { value: '£6.5m' },
+      { value: '278,858' },
+      { value: '-1' },
+      { value: '' },
+      { unit: 'pounds' },
+      { label: ' ' },
+      { source_title: '' },
+      { source_url: 'orca.cardiff.ac.uk/177768' },
+    ])
+      expect(publishedFactSchema.safeParse({ ...row, ...bad }).success, JSON.stringify(bad)).toBe(false);
+  });
+
   it('accept an authority with an ONS code and reject other codes', () => {
     const row = { la_code: 'E09000033', la_name: 'Westminster', region: 'Inner London' };
     expect(authoritySchema.parse(row)).toEqual(row);

@@ -205,6 +205,31 @@ export const publishedEstimateSchema = z.object({
 });
 export type PublishedEstimateRow = z.infer<typeof publishedEstimateSchema>;
 
+/** Units a published fact can have; the site formats each one (see src/lib/format). */
+export const FACT_UNITS = ['count', 'percent', 'gbp', 'months'] as const;
+export type FactUnit = (typeof FACT_UNITS)[number];
+
+/** data/published/facts.csv (optional): single published figures quoted in prose, with sources. */
+export const publishedFactSchema = z.object({
+  fact: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .describe('a key in lower-case kebab form, e.g. "trial-schools-randomised"'),
+  value: z
+    .string()
+    .refine((s) => DECIMAL.test(s) && Number.isFinite(Number(s)) && Number(s) >= 0)
+    .transform(Number)
+    .describe('a number 0 or more, written as published, e.g. "268" or "1.3"'),
+  unit: oneOf(FACT_UNITS),
+  label: text,
+  source_title: text,
+  source_url: z
+    .string()
+    .refine((s) => s === '' || /^https?:\/\/\S+$/.test(s))
+    .describe('a web address starting http:// or https://, or a blank cell'),
+});
+export type PublishedFactRow = z.infer<typeof publishedFactSchema>;
+
 /** data/dataset.csv (optional, exactly one row): what this dataset is. */
 export const datasetInfoSchema = z.object({
   name: text,

@@ -460,10 +460,121 @@ const OUTCOME_ROWS: readonly (readonly [DemoOutcome, string, string])[] = [
   ],
 ];
 
+const RSWP = [
+  'Westlake et al. (2025), Research on Social Work Practice',
+  'https://orca.cardiff.ac.uk/177768',
+] as const;
+const CYSR = [
+  'Economic evaluation, Children and Youth Services Review 166 (2024)',
+  'https://doi.org/10.1016/j.childyouth.2024.107928',
+] as const;
+// The pilot report, the May 2020 announcement and the DSL evaluations are cited without a web
+// address: /work/shared/domain.md gives none, and we do not guess one.
+const PILOT = ['Westlake et al. (2020), evaluation of pilots in three local authorities', ''] as const;
+const DFE = ['Department for Education announcement, May 2020', ''] as const;
+const DSL_BOLTON = ['NIESR evaluation of DSL supervision in Bolton (2021)', ''] as const;
+const DSL_GM = ['Evaluation of DSL supervision in Greater Manchester (2023)', ''] as const;
+
+/**
+ * Published single figures the site quotes in prose (data/published/facts.csv). These are real,
+ * published numbers with their sources, not synthetic: the same in any data set.
+ */
+export const PUBLISHED_FACTS: readonly (readonly [
+  string,
+  string,
+  string,
+  string,
+  readonly [string, string],
+])[] = [
+  [
+    'cost-effective-probability-at-1000',
+    '1.3',
+    'percent',
+    'Probability SWIS is cost-effective at £1,000 per Section 47 enquiry avoided',
+    CYSR,
+  ],
+  [
+    'cost-effective-probability-at-10000',
+    '1.1',
+    'percent',
+    'Probability SWIS is cost-effective at £10,000 per Section 47 enquiry avoided',
+    CYSR,
+  ],
+  [
+    'cost-effective-probability-at-20000',
+    '6.1',
+    'percent',
+    'Probability SWIS is cost-effective at £20,000 per Section 47 enquiry avoided',
+    CYSR,
+  ],
+  [
+    'cost-threshold-1000',
+    '1000',
+    'gbp',
+    'Lowest value per Section 47 enquiry avoided in the economic evaluation',
+    CYSR,
+  ],
+  [
+    'cost-threshold-10000',
+    '10000',
+    'gbp',
+    'Middle value per Section 47 enquiry avoided in the economic evaluation',
+    CYSR,
+  ],
+  [
+    'cost-threshold-20000',
+    '20000',
+    'gbp',
+    'Highest value per Section 47 enquiry avoided in the economic evaluation',
+    CYSR,
+  ],
+  [
+    'dsl-bolton-schools',
+    '94',
+    'count',
+    'Bolton primary schools in the first DSL supervision programme',
+    DSL_BOLTON,
+  ],
+  [
+    'dsl-gm-authorities',
+    '10',
+    'count',
+    'Greater Manchester authorities in the second DSL supervision programme',
+    DSL_GM,
+  ],
+  [
+    'dsl-gm-schools',
+    '160',
+    'count',
+    'Secondary schools in the Greater Manchester DSL supervision programme',
+    DSL_GM,
+  ],
+  ['pilot-applicants', '30', 'count', 'Local authorities that applied to run a pilot (about)', PILOT],
+  ['pilot-authorities', '3', 'count', 'Local authorities in the pilot', PILOT],
+  ['pilot-grant-lambeth', '374000', 'gbp', "Lambeth's pilot grant", PILOT],
+  ['pilot-grant-southampton', '453000', 'gbp', "Southampton's pilot grant", PILOT],
+  ['pilot-months', '10', 'months', 'How long the pilots ran (about)', PILOT],
+  [
+    'research-funding',
+    '9900000',
+    'gbp',
+    "Funding announced for the What Works centre's research, May 2020",
+    DFE,
+  ],
+  ['scale-up-funding', '6500000', 'gbp', 'Funding announced to scale SWIS up, May 2020', DFE],
+  ['trial-authorities', '21', 'count', 'Local authorities in the randomised trial', RSWP],
+  ['trial-follow-up-months', '23', 'months', 'Follow-up for social care outcomes (to July 2022)', RSWP],
+  ['trial-later-follow-up-months', '35', 'months', 'Later follow-up for social care outcomes', RSWP],
+  ['trial-pupils', '278858', 'count', 'Pupils in the randomised schools', RSWP],
+  ['trial-schools-control', '132', 'count', 'Schools randomised to the control arm', RSWP],
+  ['trial-schools-randomised', '268', 'count', 'Schools randomised in the trial', RSWP],
+  ['trial-schools-swis', '136', 'count', 'Schools randomised to SWIS', RSWP],
+];
+
 /**
  * Generates the full synthetic demonstration data set in memory: dataset flag, outcomes,
- * pilot (sites, schools, monthly outcomes), trial (periods, schools, outcomes) and the published
- * primary estimate. Pure and deterministic for a given seed and context.
+ * pilot (sites, schools, monthly outcomes), trial (periods, schools, outcomes), the published
+ * primary estimate and the published facts. Pure and deterministic for a given seed and context.
  */
 export function generateDemoData(options: DemoOptions = {}): DemoData {
   const seed = options.seed ?? DEFAULT_SEED;
@@ -527,6 +638,20 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
             'https://orca.cardiff.ac.uk/177768',
           ],
         ],
+      },
+    },
+    {
+      path: 'published/facts.csv',
+      table: {
+        header: ['fact', 'value', 'unit', 'label', 'source_title', 'source_url'],
+        rows: PUBLISHED_FACTS.map(([fact, value, unit, label, [title, url]]) => [
+          fact,
+          value,
+          unit,
+          label,
+          title,
+          url,
+        ]),
       },
     },
   ];

@@ -5,6 +5,7 @@ import {
   formatNumber,
   formatPercent,
   formatRateRatio,
+  formatFact,
   formatReportingYear,
 } from './formatNumber.ts';
 
@@ -47,4 +48,19 @@ test('a value that rounds to zero has no minus sign', () => {
 test('a DfE reporting year prints as the two calendar years it spans', () => {
   expect(formatReportingYear(2022)).toBe('2021–22');
   expect(formatReportingYear(2010)).toBe('2009–10');
+});
+
+test('formatFact shows a published figure in its unit at the precision it was published', () => {
+  expect(formatFact(268, 'count')).toBe('268');
+  expect(formatFact(278858, 'count')).toBe('278,858');
+  expect(formatFact(1.3, 'percent')).toBe('1.3%');
+  expect(formatFact(18, 'percent')).toBe('18%');
+  expect(formatFact(374000, 'gbp')).toBe('£374,000');
+  expect(formatFact(1000, 'gbp')).toBe('£1,000');
+  expect(formatFact(6500000, 'gbp')).toBe('£6.5 million');
+  expect(formatFact(9900000, 'gbp')).toBe('£9.9 million');
+  expect(formatFact(2000000, 'gbp')).toBe('£2 million');
+  expect(formatFact(23, 'months')).toBe('23 months');
+  expect(formatFact(1, 'months')).toBe('1 month');
+  expect(() => formatFact(Number.NaN, 'count')).toThrow(RangeError);
 });

@@ -66,3 +66,34 @@ export function formatReportingYear(yearEnding: number): string {
     throw new RangeError(`formatReportingYear: not a whole year: ${yearEnding}`);
   return `${yearEnding - 1}–${String(yearEnding % 100).padStart(2, '0')}`;
 }
+
+/** The decimals a number was written with, e.g. 1.3 → 1, 268 → 0 (trailing zeros are not kept). */
+function decimalsOf(value: number): number {
+  const text = String(value);
+  if (/e/i.test(text)) return 0;
+  return text.split('.')[1]?.length ?? 0;
+}
+
+/**
+ * A published fact in its unit, with the precision it was published at, e.g. (268, count) →
+ * "268", (1.3, percent) → "1.3%", (374000, gbp) → "£374,000", (6500000, gbp) → "£6.5 million",
+ * (23, months) → "23 months".
+ */
+export function formatFact(value: number, unit: 'count' | 'percent' | 'gbp' | 'months'): string {
+  if (!Number.isFinite(value)) throw new RangeError(`formatFact: not a finite number: ${value}`);
+  switch (unit) {
+    case 'count':
+      return formatNumber(value, decimalsOf(value));
+    case 'percent':
+      return formatPercent(value, decimalsOf(value));
+    case 'months':
+      return `${formatNumber(value, decimalsOf(value))} ${value === 1 ? 'month' : 'months'}`;
+    case 'gbp': {
+      if (value >= 1_000_000) {
+        const millions = value / 1_000_000;
+        return `£${formatNumber(millions, Math.min(decimalsOf(millions), 2))} million`;
+      }
+      return `£${formatNumber(value, decimalsOf(value) === 0 ? 0 : 2)}`;
+    }
+  }
+}

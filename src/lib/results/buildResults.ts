@@ -1,10 +1,12 @@
 /**
  * Turns a validated dataset into the contents of every results file, as named phases:
- * descriptive rates → changes → model estimates → published-versus-computed → context →
+ * descriptive rates → changes → model estimates → published-versus-computed → published facts →
+ * context →
  * dataset facts → manifest. Pure: file contents in, file contents out; the results script does
  * the reading, writing and logging.
  */
 import type { Dataset } from '../data/loadDataset.ts';
+import type { FactUnit } from '../data/schemas.ts';
 import { analyses, type Estimate, type Note } from '../stats/analyses.ts';
 import { contextRates } from './contextRates.ts';
 import { contextShares } from './contextShares.ts';
@@ -45,6 +47,16 @@ export interface Comparison {
   computed: Estimate | null;
   /** Whether the computed estimate lies inside the published 95% interval. */
   computedInsidePublishedInterval: boolean | null;
+}
+
+/** A published fact as the site reads it from facts.json. */
+export interface Fact {
+  fact: string;
+  value: number;
+  unit: FactUnit;
+  label: string;
+  sourceTitle: string;
+  sourceUrl: string | null;
 }
 
 /**
@@ -119,6 +131,19 @@ export function buildResults(
     };
   });
   emit('comparisons.json', comparisons, comparisons.length);
+
+  // Single published figures quoted in prose (data/published/facts.csv), sorted by key.
+  const facts: Fact[] = (data.published?.facts ?? [])
+    .map((f) => ({
+      fact: f.fact,
+      value: f.value,
+      unit: f.unit,
+      label: f.label,
+      sourceTitle: f.source_title,
+      sourceUrl: f.source_url === '' ? null : f.source_url,
+    }))
+    .sort((a, b) => (a.fact < b.fact ? -1 : a.fact > b.fact ? 1 : 0));
+  emit('facts.json', facts, facts.length);
 
   if (data.context) {
     const context = contextRates(data.context.laStatistics);

@@ -2,6 +2,7 @@
 export const RESULT_FILES = [
   'estimates',
   'comparisons',
+  'facts',
   'rates',
   'changes',
   'context',

@@ -287,3 +287,27 @@ export function contextSharesFor(laCode: string): ContextShareRow[] {
   }
   return sharesByLa.get(laCode) ?? [];
 }
+
+export interface Fact {
+  fact: string;
+  value: number;
+  unit: 'count' | 'percent' | 'gbp' | 'months';
+  label: string;
+  sourceTitle: string;
+  sourceUrl: string | null;
+}
+let facts: Fact[] | undefined;
+
+/** The published fact for a key, as used by the <Fact> MDX component (facts.json, from data/published/facts.csv). */
+export function lookupFact(
+  id: string,
+  rows: readonly Fact[] = (facts ??= readResults<Fact[]>('facts.json')),
+): Fact {
+  const hit = rows.find((r) => r.fact === id);
+  if (!hit) {
+    throw new Error(
+      `<Fact id="${id}" />: no such fact in facts.json (from data/published/facts.csv). Check the spelling in the MDX file; facts that exist: ${rows.map((r) => r.fact).join(', ') || 'none'}.`,
+    );
+  }
+  return hit;
+}
