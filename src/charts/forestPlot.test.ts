@@ -18,7 +18,7 @@ describe('forestPlot', () => {
     expect(svg).toContain('<desc id="fp-desc">');
     expect(svg).toContain('font-family="system-ui, sans-serif"');
     expect(svg).toMatch(/^<svg [^>]*class="chart"/);
-    expect(svg).not.toMatch(/<style|style="/);
+    expect(svg).not.toMatch(/<style|\sstyle="/);
   });
 
   it('uses a domain that contains every interval and the line of no effect', () => {
