@@ -59,10 +59,11 @@ describe('the audit fails on doctored output', () => {
     primary = rates.find((r) => r.count === 'c' && small(r))!;
     // A cell withheld only so that a small one cannot be worked out: the secondary rule at work,
     // in a group where it is the only other withheld part.
-    const groups = Map.groupBy(
-      rates.filter((r) => r.scope !== 'overall'),
-      (r) => `${r.study}|${r.outcome}|${r.group}|${r.period}`,
-    );
+    const groups = new Map<string, RateRow[]>();
+    for (const r of rates.filter((x) => x.scope !== 'overall')) {
+      const k = `${r.study}|${r.outcome}|${r.group}|${r.period}`;
+      groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
     secondary = [...groups.values()]
       .filter((g) => g.filter((r) => r.count === 'c').length === 2)
       .flatMap((g) => g.filter((r) => r.count === 'c' && !small(r)))[0]!;

@@ -158,8 +158,11 @@ export function applyMutation(files: Map<string, Buffer | null>, m: Mutation): v
   if (bytes === null || bytes === undefined) return;
   const text = bytes.toString('utf8');
   const lines = text.split('\n');
-  const set = (t: string | Buffer) => files.set(name, typeof t === 'string' ? Buffer.from(t, 'utf8') : t);
-  const editCell = (lineNo: number, column: number, value: string) => {
+  const set = (t: string | Buffer): void => {
+    files.set(name, typeof t === 'string' ? Buffer.from(t, 'utf8') : t);
+  };
+  const editCell = (wanted: number, column: number, value: string) => {
+    const lineNo = Math.min(wanted, lines.length - 1);
     const cells = lines[lineNo]!.split(',');
     cells[column % cells.length] = value;
     lines[lineNo] = cells.join(',');
@@ -187,21 +190,7 @@ export function applyMutation(files: Map<string, Buffer | null>, m: Mutation): v
       return set(Buffer.concat([bytes.subarray(0, at), Buffer.from(m.bytes), bytes.subarray(at)]));
     }
     case 'encoding':
-      switch (m.encoding) {
-        case 'utf16le':
-          return set(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
-        case 'latin1':
-          return set(Buffer.from(text.replace(/a/g, 'ä'), 'latin1'));
-        case 'bom':
-          return set('\uFEFF' + text);
-        case 'double-bom':
-          return set('\uFEFF\uFEFF' + text);
-        case 'crlf':
-          return set(text.replace(/\n/g, '\r\n'));
-        case 'cr':
-          return set(text.replace(/\n/g, '\r'));
-      }
-      return;
+      return set(reencode(text, m.encoding));
     case 'line': {
       const i = m.line % lines.length;
       if (m.op === 'delete') lines.splice(i, 1);
@@ -213,5 +202,23 @@ export function applyMutation(files: Map<string, Buffer | null>, m: Mutation): v
     case 'delete-file':
       files.set(name, null);
       return;
+  }
+}
+
+/** The text as a file saved with another encoding or line ending would hold it. */
+function reencode(text: string, encoding: Extract<Mutation, { kind: 'encoding' }>['encoding']): Buffer {
+  switch (encoding) {
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'latin1':
+      return Buffer.from(text.replace(/a/g, 'ä'), 'latin1');
+    case 'bom':
+      return Buffer.from('\uFEFF' + text, 'utf8');
+    case 'double-bom':
+      return Buffer.from('\uFEFF\uFEFF' + text, 'utf8');
+    case 'crlf':
+      return Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8');
+    case 'cr':
+      return Buffer.from(text.replace(/\n/g, '\r'), 'utf8');
   }
 }

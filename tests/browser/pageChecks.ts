@@ -1,0 +1,70 @@
+import axe from 'axe-core';
+import type { Page } from 'playwright-core';
+
+/** The WCAG 2.2 AA rule tags axe runs. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core on the loaded page; returns one line per violation (none means clean). */
+export async function axeViolations(page: Page): Promise<{ violations: string[]; passes: number }> {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: typeof axe }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+      }),
+    WCAG_TAGS,
+  );
+  return {
+    violations: result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join('; ')}`,
+    ),
+    passes: result.passes.length,
+  };
+}
+
+/**
+ * Presses Tab through the loaded page. Every visible, enabled control that belongs in the tab
+ * order is numbered first; a focusin listener records which of them receives focus and whether
+ * it shows an outline or a box-shadow at that moment. Returns the controls (as the start of
+ * their markup) that Tab never reached and those that had no visible focus indicator.
+ */
+export async function tabThrough(
+  page: Page,
+): Promise<{ controls: number; missed: string[]; invisible: string[] }> {
+  const controls = await page.evaluate(() => {
+    const selector =
+      'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const list = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      // checkVisibility: rendered, and not inside a closed <details> (whose summary is the control).
+      (el) =>
+        el.checkVisibility({ visibilityProperty: true }) &&
+        !(el as HTMLInputElement).disabled &&
+        !el.closest('[inert]'),
+    );
+    list.forEach((el, i) => el.setAttribute('data-tab-check', String(i)));
+    const seen: [number, boolean][] = [];
+    (window as unknown as { tabSeen: typeof seen }).tabSeen = seen;
+    document.addEventListener('focusin', (e) => {
+      const el = e.target as HTMLElement;
+      const s = getComputedStyle(el);
+      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+      seen.push([Number(el.getAttribute('data-tab-check') ?? -1), visible]);
+    });
+    return list.map((el) => el.outerHTML.slice(0, 100));
+  });
+  // A few presses to spare for stops outside the list (Chrome makes scrollable regions focusable).
+  for (let i = 0; i < controls.length + 10; i++) await page.keyboard.press('Tab');
+  const seen = new Map(
+    await page.evaluate(() => (window as unknown as { tabSeen: [number, boolean][] }).tabSeen),
+  );
+  return {
+    controls: controls.length,
+    missed: controls.filter((_, i) => !seen.has(i)),
+    invisible: controls.filter((_, i) => seen.get(i) === false),
+  };
+}
