@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findComponents, findLinks } from './mdxBody.ts';
+import { hasRoute, internalPath, siteRoutes } from './siteRoutes.ts';
+
+const body = [
+  'See [the trial](/findings/trial/) and <a href="/glossary/">the glossary</a>.',
+  '<EstimatesTable',
+  '  study="trial"',
+  '  caption="A caption"',
+  '/>',
+  '```mdx',
+  '<Estimate study="x" /> [not a link](/nowhere/)',
+  '```',
+  'Inline `<Estimate study="y" />` is code. <Estimate study={s} outcome="s47" analysis="adjusted" />',
+].join('\n');
+
+describe('findComponents and findLinks', () => {
+  it('find tags across lines with their literal attributes, skipping code, at file lines and columns', () => {
+    const uses = findComponents(body, 10);
+    expect(uses.map((u) => [u.name, u.line, u.column, Object.fromEntries(u.attributes)])).toEqual([
+      ['EstimatesTable', 11, 1, { study: 'trial', caption: 'A caption' }],
+      ['Estimate', 18, 42, { study: null, outcome: 's47', analysis: 'adjusted' }],
+    ]);
+  });
+
+  it('find markdown links and href attributes, not those in code', () => {
+    expect(findLinks(body, 10)).toEqual([
+      { href: '/findings/trial/', line: 10, column: 17 },
+      { href: '/glossary/', line: 10, column: 42 },
+    ]);
+  });
+});
+
+describe('siteRoutes', () => {
+  const routes = siteRoutes(
+    [
+      'index.astro',
+      'glossary.astro',
+      'rss.xml.ts',
+      'findings/[slug].astro',
+      'data/[file].ts',
+      'releases/[version]/[file].ts',
+    ],
+    { 'findings/[slug]': ['trial'] },
+    ['robots.txt'],
+  );
+
+  it('knows pages, enumerated slugs, endpoints, public files and other dynamic routes', () => {
+    for (const p of [
+      '/',
+      '/glossary/',
+      '/rss.xml',
+      '/findings/trial/',
+      '/data/estimates.json',
+      '/releases/2023-03/rates.json',
+      '/robots.txt',
+    ])
+      expect(hasRoute(routes, p), p).toEqual({ ok: true });
+    expect(hasRoute(routes, '/findings/trail/')).toEqual({ ok: false, suggestion: null });
+    expect(hasRoute(routes, '/glossary')).toEqual({ ok: false, suggestion: '/glossary/' });
+  });
+
+  it('resolves relative links from the page and ignores outside ones', () => {
+    expect(internalPath('../pilot/#results', '/findings/trial/')).toBe('/findings/pilot/');
+    expect(internalPath('https://orca.cardiff.ac.uk/177768', '/findings/trial/')).toBeNull();
+    expect(internalPath('#top', '/findings/trial/')).toBeNull();
+    expect(internalPath('mailto:a@b.org', '/findings/trial/')).toBeNull();
+  });
+});
