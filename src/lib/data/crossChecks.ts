@@ -48,8 +48,10 @@ export function crossChecks(t: Tables): Problem[] {
     problems.push(makeProblem({ file, line, expected, found, ...(column === undefined ? {} : { column }) }));
   };
 
-  const unique = <T>(table: Table<T> | null, column: string, what: string, key: (row: T) => string, show: (row: T) => string): void => {
-    if (table === null) return;
+  // Returns the key → first line map it built, so that callers needing the set of keys present
+  // (the completeness checks) reuse it instead of building a second set of millions of strings.
+  const unique = <T>(table: Table<T> | null, column: string, what: string, key: (row: T) => string, show: (row: T) => string): Map<string, number> | null => {
+    if (table === null) return null;
     const first = new Map<string, number>();
     table.rows.forEach((row, i) => {
       const k = key(row);
@@ -58,6 +60,7 @@ export function crossChecks(t: Tables): Problem[] {
       if (seen === undefined) first.set(k, line);
       else add(table.file, line, `each ${what} to appear once`, `${show(row)} again (first on line ${seen})`, column);
     });
+    return first;
   };
   const keys = <T>(table: Table<T> | null, key: (row: T) => string): Set<string> | null =>
     table === null || !table.clean ? null : new Set(table.rows.map(key));
@@ -94,9 +97,10 @@ export function crossChecks(t: Tables): Problem[] {
   if (trialOutcomes !== null) {
     refer(trialOutcomes, 'school_id', (r) => r.school_id, trialSchools, `a school listed in ${t.trialSchools?.file ?? 'trial/schools.csv'}`);
     refer(trialOutcomes, 'outcome', (r) => r.outcome, outcomes, `an outcome listed in ${outcomesFile}`);
-    unique(trialOutcomes, 'school_id', 'school × period × outcome', (r) => `${r.school_id}\u0000${r.period}\u0000${r.outcome}`, (r) => `"${r.school_id}", "${r.period}", "${r.outcome}"`);
+    const trialKeys = unique(trialOutcomes, 'school_id', 'school × period × outcome', (r) => `${r.school_id}\u0000${r.period}\u0000${r.outcome}`, (r) => `"${r.school_id}", "${r.period}", "${r.outcome}"`);
     if (t.trialSchools?.clean && t.outcomes?.clean && periods?.clean && trialOutcomes.clean) {
-      const present = new Set(trialOutcomes.rows.map((r) => `${r.school_id}\u0000${r.period}\u0000${r.outcome}`));
+      // The same keys as the uniqueness check's (it ran over every row): reuse, do not rebuild.
+      const present = trialKeys ?? new Map<string, number>();
       t.trialSchools.rows.forEach((school, i) => {
         if (school.status !== 'analysed') return;
         const missing: string[] = [];
@@ -134,18 +138,23 @@ export function crossChecks(t: Tables): Problem[] {
     const schoolSite = t.pilotSchools?.clean ? new Map(t.pilotSchools.rows.map((r) => [r.school_id, r.la_code])) : null;
     refer(pilotOutcomes, 'school_id', (r) => r.school_id, schoolSite === null ? null : new Set(schoolSite.keys()), `a school listed in ${t.pilotSchools?.file ?? 'pilot/schools.csv'}`);
     refer(pilotOutcomes, 'outcome', (r) => r.outcome, outcomes, `an outcome listed in ${outcomesFile}`);
-    unique(pilotOutcomes, 'school_id', 'school × month × outcome', (r) => `${r.school_id}\u0000${r.month}\u0000${r.outcome}`, (r) => `"${r.school_id}", "${r.month}", "${r.outcome}"`);
+    const pilotKeys = unique(pilotOutcomes, 'school_id', 'school × month × outcome', (r) => `${r.school_id}\u0000${r.month}\u0000${r.outcome}`, (r) => `"${r.school_id}", "${r.month}", "${r.outcome}"`);
     if (schoolSite !== null && sites?.clean) {
+      // A map from la_code to its first site row, as rows.find gave, but O(1) per outcome row:
+      // a linear find per row was O(rows × sites), 1.9M × 150 at national scale.
+      const siteByLa = new Map<string, PilotSiteRow>();
+      for (const s of sites.rows) if (!siteByLa.has(s.la_code)) siteByLa.set(s.la_code, s);
       pilotOutcomes.rows.forEach((r, i) => {
         const la = schoolSite.get(r.school_id);
-        const site = sites.rows.find((s) => s.la_code === la);
+        const site = la === undefined ? undefined : siteByLa.get(la);
         if (site === undefined || !siteWindows.has(site.la_code)) return;
         if (r.month < site.baseline_start || r.month > site.end_month) {
           add(pilotOutcomes.file, pilotOutcomes.lines[i] ?? 0, `a month within ${site.la_code}'s window ${site.baseline_start} to ${site.end_month}`, `"${r.month}"`, 'month');
         }
       });
       if (pilotOutcomes.clean && t.outcomes?.clean) {
-        const present = new Set(pilotOutcomes.rows.map((r) => `${r.school_id}\u0000${r.month}\u0000${r.outcome}`));
+        // The same keys as the uniqueness check's (it ran over every row): reuse, do not rebuild.
+        const present = pilotKeys ?? new Map<string, number>();
         t.pilotSchools?.rows.forEach((school, i) => {
           const months = siteWindows.get(school.la_code);
           if (months === undefined) return;

@@ -111,6 +111,10 @@ export function parseCsvFile<S extends CsvRowSchema>(
   const dataLines: number[] = [];
   for (let index = 1; index <= last; index += 1) {
     const record = records[index] ?? [];
+    // Release each record once read (nothing reads records after this loop): at national scale
+    // the records, one array per row, are a few hundred MB that would otherwise stay alive next
+    // to the typed rows until the whole file is done, raising peak memory.
+    (records as (string[] | undefined)[])[index] = undefined;
     const at = startLines[index] ?? 1;
     if (badRecords.has(index)) continue;
     if (isBlank(record)) {
