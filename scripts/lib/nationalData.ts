@@ -141,7 +141,9 @@ export function generateNationalData(dir: string, options: NationalOptions = {})
   for (let s = 0; s < pilotSchools; s += 1) {
     const id = `P${String(s + 1).padStart(idWidth, '0')}`;
     const la = siteCodes[s % sites] ?? '';
-    const group = s % 2 === 0 ? 'swis' : 'comparison';
+    // Alternate the group within each site (not by s % 2, which with an even number of sites
+    // would put every school of a site in one group and leave no model estimable).
+    const group = Math.floor(s / sites) % 2 === 0 ? 'swis' : 'comparison';
     const phase = phases[Math.floor(r() * phases.length)] ?? 'primary';
     const pupils =
       phase === 'secondary'
@@ -177,7 +179,8 @@ export function generateNationalData(dir: string, options: NationalOptions = {})
   for (let s = 0; s < trialSchools; s += 1) {
     const id = `T${String(s + 1).padStart(tWidth, '0')}`;
     const la = laCodes[s % laCodes.length] ?? '';
-    const arm = s % 2 === 0 ? 'swis' : 'control';
+    // Alternate the arm within each authority, as the pilot's groups (see above).
+    const arm = Math.floor(s / laCodes.length) % 2 === 0 ? 'swis' : 'control';
     const pupils = 500 + Math.floor(r() * 1300);
     const fsm = (5 + r() * 45).toFixed(1);
     const u = r();

@@ -1,3 +1,5 @@
+import { indexCompoundKeys } from './compoundKeyIndex.ts';
+import type { CompoundKeyIndex } from './compoundKeyIndex.ts';
 import { monthRange } from './months.ts';
 import type { ParsedCsv } from './parseCsv.ts';
 import { makeProblem } from './problems.ts';
@@ -48,10 +50,8 @@ export function crossChecks(t: Tables): Problem[] {
     problems.push(makeProblem({ file, line, expected, found, ...(column === undefined ? {} : { column }) }));
   };
 
-  // Returns the key → first line map it built, so that callers needing the set of keys present
-  // (the completeness checks) reuse it instead of building a second set of millions of strings.
-  const unique = <T>(table: Table<T> | null, column: string, what: string, key: (row: T) => string, show: (row: T) => string): Map<string, number> | null => {
-    if (table === null) return null;
+  const unique = <T>(table: Table<T> | null, column: string, what: string, key: (row: T) => string, show: (row: T) => string): void => {
+    if (table === null) return;
     const first = new Map<string, number>();
     table.rows.forEach((row, i) => {
       const k = key(row);
@@ -60,7 +60,14 @@ export function crossChecks(t: Tables): Problem[] {
       if (seen === undefined) first.set(k, line);
       else add(table.file, line, `each ${what} to appear once`, `${show(row)} again (first on line ${seen})`, column);
     });
-    return first;
+  };
+  // `unique` for a compound key over a large table (see compoundKeyIndex.ts); the same messages.
+  const uniqueCompound = <T>(table: Table<T>, column: string, what: string, parts: ((row: T) => string)[], show: (row: T) => string): CompoundKeyIndex => {
+    const index = indexCompoundKeys(table.rows, parts);
+    for (const [i, first] of index.duplicates) {
+      add(table.file, table.lines[i] ?? 0, `each ${what} to appear once`, `${show(table.rows[i]!)} again (first on line ${table.lines[first] ?? 0})`, column);
+    }
+    return index;
   };
   const keys = <T>(table: Table<T> | null, key: (row: T) => string): Set<string> | null =>
     table === null || !table.clean ? null : new Set(table.rows.map(key));
@@ -97,16 +104,14 @@ export function crossChecks(t: Tables): Problem[] {
   if (trialOutcomes !== null) {
     refer(trialOutcomes, 'school_id', (r) => r.school_id, trialSchools, `a school listed in ${t.trialSchools?.file ?? 'trial/schools.csv'}`);
     refer(trialOutcomes, 'outcome', (r) => r.outcome, outcomes, `an outcome listed in ${outcomesFile}`);
-    const trialKeys = unique(trialOutcomes, 'school_id', 'school × period × outcome', (r) => `${r.school_id}\u0000${r.period}\u0000${r.outcome}`, (r) => `"${r.school_id}", "${r.period}", "${r.outcome}"`);
+    const present = uniqueCompound(trialOutcomes, 'school_id', 'school × period × outcome', [(r) => r.school_id, (r) => r.period, (r) => r.outcome], (r) => `"${r.school_id}", "${r.period}", "${r.outcome}"`);
     if (t.trialSchools?.clean && t.outcomes?.clean && periods?.clean && trialOutcomes.clean) {
-      // The same keys as the uniqueness check's (it ran over every row): reuse, do not rebuild.
-      const present = trialKeys ?? new Map<string, number>();
       t.trialSchools.rows.forEach((school, i) => {
         if (school.status !== 'analysed') return;
         const missing: string[] = [];
         for (const p of periods.rows) {
           for (const o of t.outcomes?.rows ?? []) {
-            if (!present.has(`${school.school_id}\u0000${p.period}\u0000${o.outcome}`)) missing.push(`${p.period} × ${o.outcome}`);
+            if (!present.has([school.school_id, p.period, o.outcome])) missing.push(`${p.period} × ${o.outcome}`);
           }
         }
         if (missing.length > 0) {
@@ -138,7 +143,7 @@ export function crossChecks(t: Tables): Problem[] {
     const schoolSite = t.pilotSchools?.clean ? new Map(t.pilotSchools.rows.map((r) => [r.school_id, r.la_code])) : null;
     refer(pilotOutcomes, 'school_id', (r) => r.school_id, schoolSite === null ? null : new Set(schoolSite.keys()), `a school listed in ${t.pilotSchools?.file ?? 'pilot/schools.csv'}`);
     refer(pilotOutcomes, 'outcome', (r) => r.outcome, outcomes, `an outcome listed in ${outcomesFile}`);
-    const pilotKeys = unique(pilotOutcomes, 'school_id', 'school × month × outcome', (r) => `${r.school_id}\u0000${r.month}\u0000${r.outcome}`, (r) => `"${r.school_id}", "${r.month}", "${r.outcome}"`);
+    const present = uniqueCompound(pilotOutcomes, 'school_id', 'school × month × outcome', [(r) => r.school_id, (r) => r.month, (r) => r.outcome], (r) => `"${r.school_id}", "${r.month}", "${r.outcome}"`);
     if (schoolSite !== null && sites?.clean) {
       // A map from la_code to its first site row, as rows.find gave, but O(1) per outcome row:
       // a linear find per row was O(rows × sites), 1.9M × 150 at national scale.
@@ -153,14 +158,12 @@ export function crossChecks(t: Tables): Problem[] {
         }
       });
       if (pilotOutcomes.clean && t.outcomes?.clean) {
-        // The same keys as the uniqueness check's (it ran over every row): reuse, do not rebuild.
-        const present = pilotKeys ?? new Map<string, number>();
         t.pilotSchools?.rows.forEach((school, i) => {
           const months = siteWindows.get(school.la_code);
           if (months === undefined) return;
           const missing: string[] = [];
           for (const m of months) {
-            for (const o of t.outcomes?.rows ?? []) if (!present.has(`${school.school_id}\u0000${m}\u0000${o.outcome}`)) missing.push(`${m} × ${o.outcome}`);
+            for (const o of t.outcomes?.rows ?? []) if (!present.has([school.school_id, m, o.outcome])) missing.push(`${m} × ${o.outcome}`);
           }
           if (missing.length > 0) {
             add(t.pilotSchools?.file ?? '', t.pilotSchools?.lines[i] ?? 0, `a row in ${pilotOutcomes.file} for every month × outcome of school "${school.school_id}" (${months[0]} to ${months.at(-1)})`, `none for ${listSome(missing)}`);
