@@ -300,6 +300,21 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
     if (pair === undefined) bySchool.set(o.outcome, (pair = [0, 0]));
     pair[o.month < site.start_month ? 0 : 1] += o.count;
   }
+  // Months before and after the start, per site (once per site, not per school and outcome).
+  const monthsBySite = new Map<PilotSiteRow, [number, number]>();
+  const siteMonths = (site: PilotSiteRow): [number, number] => {
+    let months = monthsBySite.get(site);
+    if (months === undefined) {
+      months = [
+        monthsInclusive(site.baseline_start, site.start_month) - 1,
+        monthsInclusive(site.start_month, site.end_month),
+      ];
+      if (months[0] === 0)
+        throw new RangeError(`analyses: pilot site ${site.la_code} has no months before start_month`);
+      monthsBySite.set(site, months);
+    }
+    return months;
+  };
   const didCell = (row: ModelRow): string =>
     `${row['group'] === 1 ? 'swis' : 'comparison'} schools ${row['post'] === 1 ? 'after' : 'before'} the start`;
   const specs: Spec[] = [];
@@ -310,12 +325,7 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
       if (!site)
         throw new RangeError(`analyses: pilot.schools names la_code ${school.la_code}, which is not a site`);
       const pair = sums.get(school.school_id)?.get(outcome) ?? [0, 0];
-      const months = [
-        monthsInclusive(site.baseline_start, site.start_month) - 1,
-        monthsInclusive(site.start_month, site.end_month),
-      ];
-      if (months[0] === 0)
-        throw new RangeError(`analyses: pilot site ${site.la_code} has no months before start_month`);
+      const months = siteMonths(site);
       for (const post of [0, 1] as const) {
         const group = school.group === 'swis' ? 1 : 0;
         rows.push({
