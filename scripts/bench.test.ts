@@ -49,6 +49,27 @@ describe('generateNationalData (bench generator)', () => {
     expect(loaded.data.trial?.outcomes).toHaveLength(analysed * 2 * outcomes);
   });
 
+  it('puts schools of both groups in every pilot site and both arms in every trial authority with more than one school', () => {
+    // Otherwise no per-authority model is estimable and the bench measures nothing of the fits.
+    const dir = mkdtempSync(join(tmpdir(), 'swis-national-'));
+    dirs.push(dir);
+    generateNationalData(dir, { seed: 9, pilotSchools: 40, sites: 5, months: 2, trialSchools: 400 });
+    const loaded = loadDataset(readAll(dir), { root: dir });
+    if (!loaded.ok) throw new Error('the generated data should load');
+    const byLa = (rows: readonly { la_code: string }[], value: (r: never) => string) => {
+      const seen = new Map<string, string[]>();
+      for (const r of rows) seen.set(r.la_code, [...(seen.get(r.la_code) ?? []), value(r as never)]);
+      return [...seen.values()];
+    };
+    const groups = byLa(loaded.data.pilot?.schools ?? [], (r: { group: string }) => r.group);
+    expect(groups.every((g) => new Set(g).size === 2)).toBe(true);
+    const arms = byLa(loaded.data.trial?.schools ?? [], (r: { arm: string }) => r.arm).filter(
+      (a) => a.length > 1,
+    );
+    expect(arms.length).toBeGreaterThan(100);
+    expect(arms.every((a) => new Set(a).size === 2)).toBe(true);
+  });
+
   it('is deterministic: the same seed gives the same bytes, another seed does not', () => {
     const a = readAll(tiny(7));
     const b = readAll(tiny(7));

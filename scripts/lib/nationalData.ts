@@ -141,9 +141,10 @@ export function generateNationalData(dir: string, options: NationalOptions = {})
   for (let s = 0; s < pilotSchools; s += 1) {
     const id = `P${String(s + 1).padStart(idWidth, '0')}`;
     const la = siteCodes[s % sites] ?? '';
-    // Alternate the group within each site (not by s % 2, which with an even number of sites
-    // would put every school of a site in one group and leave no model estimable).
-    const group = Math.floor(s / sites) % 2 === 0 ? 'swis' : 'comparison';
+    // Alternate the group within each site, and across sites for the first school of each (not
+    // s % 2, which with an even number of sites would put all of a site's schools in one group
+    // and leave no model estimable).
+    const group = ((s % sites) + Math.floor(s / sites)) % 2 === 0 ? 'swis' : 'comparison';
     const phase = phases[Math.floor(r() * phases.length)] ?? 'primary';
     const pupils =
       phase === 'secondary'
@@ -179,8 +180,8 @@ export function generateNationalData(dir: string, options: NationalOptions = {})
   for (let s = 0; s < trialSchools; s += 1) {
     const id = `T${String(s + 1).padStart(tWidth, '0')}`;
     const la = laCodes[s % laCodes.length] ?? '';
-    // Alternate the arm within each authority, as the pilot's groups (see above).
-    const arm = Math.floor(s / laCodes.length) % 2 === 0 ? 'swis' : 'control';
+    // Alternate the arm in the same way (see the pilot's groups above).
+    const arm = ((s % laCodes.length) + Math.floor(s / laCodes.length)) % 2 === 0 ? 'swis' : 'control';
     const pupils = 500 + Math.floor(r() * 1300);
     const fsm = (5 + r() * 45).toFixed(1);
     const u = r();
