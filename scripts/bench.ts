@@ -52,7 +52,8 @@ async function parseFloor(dir: string): Promise<void> {
   console.log(JSON.stringify({ rows, kept: kept.length }));
 }
 
-type Run = { seconds: number; peakMb: number; output: string };
+/** Wall time; CPU time (user + system, from /usr/bin/time, else NaN); peak RSS of the child. */
+type Run = { seconds: number; cpuSeconds: number; peakMb: number; output: string };
 
 /**
  * Runs a command to completion, timing it from outside, with the peak resident memory of the
@@ -87,7 +88,10 @@ async function measure(command: string, args: string[], env: NodeJS.ProcessEnv =
     throw new Error(`${command} ${args.join(' ')} failed (${code}):\n${(stdout + stderr).slice(-4000)}`);
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
   const peakKb = m ? Number(m[1]) : sampled;
-  return { seconds, peakMb: peakKb / 1024, output: stdout + stderr };
+  const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : NaN;
+  return { seconds, cpuSeconds, peakMb: peakKb / 1024, output: stdout + stderr };
 }
 
 const median = (xs: readonly number[]): number => {
@@ -243,7 +247,9 @@ async function main(): Promise<number> {
           join(tmp, 'out'),
         ]),
       );
-      let line = `  run ${i + 1}: floor ${floor[i]!.seconds.toFixed(2)} s (${floor[i]!.peakMb.toFixed(0)} MB), results ${results[i]!.seconds.toFixed(2)} s (${results[i]!.peakMb.toFixed(0)} MB)`;
+      const f = floor[i]!;
+      const r = results[i]!;
+      let line = `  run ${i + 1}: floor ${f.seconds.toFixed(2)} s (CPU ${f.cpuSeconds.toFixed(2)} s, ${f.peakMb.toFixed(0)} MB), results ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s, ${r.peakMb.toFixed(0)} MB)`;
       if (build) {
         if (i > 0) rmSync(dist(i - 1), { recursive: true, force: true });
         builds.push(
@@ -297,6 +303,13 @@ async function main(): Promise<number> {
       `${resultsS.toFixed(2)}   [${results.map((r) => r.seconds.toFixed(2)).join(', ')}]`,
     );
     row('results / floor (target ≤ 2.0)', (resultsS / parseS).toFixed(2));
+    // CPU time is steadier than wall time on a shared machine: shown beside it, not instead.
+    const parseCpu = median(floor.map((r) => r.cpuSeconds));
+    const resultsCpu = median(results.map((r) => r.cpuSeconds));
+    row(
+      'CPU s: floor, results, ratio',
+      `${parseCpu.toFixed(2)}, ${resultsCpu.toFixed(2)}, ${(resultsCpu / parseCpu).toFixed(2)}`,
+    );
     row('results peak RSS (MB, target ≤ 1536)', peakMb.toFixed(0));
     if (build) {
       row('results on demo data (s, MB)', `${demo!.seconds.toFixed(2)}, ${demo!.peakMb.toFixed(0)}`);
@@ -305,6 +318,7 @@ async function main(): Promise<number> {
         `${buildS.toFixed(1)}   [${builds.map((r) => r.seconds.toFixed(1)).join(', ')}]`,
       );
       row('pages', String(weights.length));
+      // The site inlines its CSS in <style>, counted in html; css is linked stylesheets.
       console.log(
         `\n  ${'page type (heaviest page, gzipped KB)'.padEnd(44)} pages   html    css  html+css     js`,
       );

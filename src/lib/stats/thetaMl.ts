@@ -68,10 +68,19 @@ export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25)
   return { theta: t0, se: Math.sqrt(1 / information), warning };
 }
 
-/** The distinct values of `y` (ascending) and how often each occurs. */
+/**
+ * The distinct values of `y` (ascending) and how often each occurs. A fit calls this with the
+ * same `y` array at every θ step, so the answer is remembered per array (y is never mutated).
+ */
 export function distinctCounts(y: readonly number[]): { values: number[]; counts: number[] } {
-  const tally = new Map<number, number>();
-  for (const v of y) tally.set(v, (tally.get(v) ?? 0) + 1);
-  const values = [...tally.keys()].sort((a, b) => a - b);
-  return { values, counts: values.map((v) => tally.get(v)!) };
+  let result = distinctCache.get(y);
+  if (result === undefined) {
+    const tally = new Map<number, number>();
+    for (const v of y) tally.set(v, (tally.get(v) ?? 0) + 1);
+    const values = [...tally.keys()].sort((a, b) => a - b);
+    result = { values, counts: values.map((v) => tally.get(v)!) };
+    distinctCache.set(y, result);
+  }
+  return result;
 }
+const distinctCache = new WeakMap<readonly number[], { values: number[]; counts: number[] }>();
