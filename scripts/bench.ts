@@ -197,7 +197,7 @@ async function main(): Promise<number> {
   const tmp = mkdtempSync(join(tmpdir(), 'swis-bench-'));
   try {
     // 1. Data
-    let t = performance.now();
+    const t = performance.now();
     const data = join(tmp, 'data');
     const summary = generateNationalData(data, {
       seed: Number(args.seed),
