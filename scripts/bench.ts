@@ -275,7 +275,7 @@ async function main(): Promise<number> {
     // 3. Page weights, 4. Lighthouse — on the last build
     const lastDist = dist(runs - 1);
     const weights = build ? pageWeights(lastDist) : [];
-    let scores: { page: string; score: number | null; note?: string }[] = [];
+    let scores: { page: string; score: number | null; runs?: number[]; note?: string }[] = [];
     if (build && !args['no-lighthouse']) {
       const authority = weights.find((w) => w.type === 'authority')?.page;
       const pages = [
@@ -332,9 +332,14 @@ async function main(): Promise<number> {
         );
       }
       if (scores.length > 0) {
-        console.log(`\n  Lighthouse performance (target ≥ 0.95)`);
+        console.log(`\n  Lighthouse performance, median of 3 (target ≥ 0.95)`);
         for (const s of scores)
-          row(`  ${s.page}`, s.score === null ? `not measured: ${s.note ?? ''}` : s.score.toFixed(2));
+          row(
+            `  ${s.page}`,
+            s.score === null
+              ? `not measured: ${s.note ?? ''}`
+              : `${s.score.toFixed(2)}   [${(s.runs ?? []).map((x) => x.toFixed(2)).join(', ')}]`,
+          );
       }
     }
     const maxPage = weights.length > 0 ? Math.max(...weights.map((w) => w.pageKb)) : NaN;

@@ -26,11 +26,19 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** One page's score (0–1), or null and why when it could not be measured. */
-export type PageScore = { page: string; score: number | null; note?: string };
+/** One page's median score (0–1) and each run's, or null and why when it could not be measured. */
+export type PageScore = { page: string; score: number | null; runs?: number[]; note?: string };
 
-/** Scores `pages` (paths of HTML files relative to `dir`, e.g. "findings/trial/index.html"). */
-export async function lighthouseScores(dir: string, pages: readonly string[]): Promise<PageScore[]> {
+/**
+ * Scores `pages` (paths of HTML files relative to `dir`, e.g. "findings/trial/index.html"), each
+ * `runs` times (default 3) with the median reported: Lighthouse's simulated throttling scales by
+ * the CPU it observes, so one run on a busy shared machine can be far off.
+ */
+export async function lighthouseScores(
+  dir: string,
+  pages: readonly string[],
+  runs = 3,
+): Promise<PageScore[]> {
   const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromePath)) {
     return pages.map((page) => ({
@@ -74,15 +82,22 @@ export async function lighthouseScores(dir: string, pages: readonly string[]): P
         .split(sep)
         .join('/')
         .replace(/index\.html$/, '')}`;
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        output: 'json',
-        logLevel: 'error',
-        onlyCategories: ['performance'],
-      });
-      const score = result?.lhr.categories['performance']?.score ?? null;
-      const error = result?.lhr.runtimeError?.message;
-      scores.push({ page, score, ...(error ? { note: error } : {}) });
+      const got: number[] = [];
+      let error: string | undefined;
+      for (let run = 0; run < runs; run++) {
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+        });
+        const score = result?.lhr.categories['performance']?.score;
+        if (typeof score === 'number') got.push(score);
+        error ??= result?.lhr.runtimeError?.message;
+      }
+      got.sort((a, b) => a - b);
+      const median = got.length === 0 ? null : got[Math.floor((got.length - 1) / 2)]!;
+      scores.push({ page, score: median, runs: got, ...(error ? { note: error } : {}) });
     }
     return scores;
   } finally {
