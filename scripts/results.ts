@@ -2,10 +2,10 @@
  * `npm run results -- --data <folder> --out <folder>`
  *
  * Reads and validates the data folder, computes every results file, and replaces the out folder
- * atomically. On invalid data it prints every problem as `FILE:LINE: column …: expected …,
+ * atomically, or, when the inputs, options and code are unchanged since the output there was
+ * made (scripts/lib/resultsCache.ts), says so and leaves it (`--force` recomputes). On invalid data it prints every problem as `FILE:LINE: column …: expected …,
  * found …` and exits 1 without touching the out folder; no stack traces for data errors.
  */
-import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +14,10 @@ import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
 import { buildResults } from '../src/lib/results/buildResults.ts';
 import { readDataFolder } from './lib/readDataFolder.ts';
-import { writeFolderAtomically } from './lib/writeFolderAtomically.ts';
+import { resultsCacheKey, resultsCodeVersion, reusableOutput, sha256 } from './lib/resultsCache.ts';
+import { recoverInterruptedWrite, writeFolderAtomically } from './lib/writeFolderAtomically.ts';
 
-const USAGE = 'usage: npm run results -- [--data data] [--out out] [--threshold 9]';
+const USAGE = 'usage: npm run results -- [--data data] [--out out] [--threshold 9] [--force]';
 
 /** Where the command's messages go; tests pass their own to run it in-process. */
 export interface ResultsIo {
@@ -26,7 +27,7 @@ export interface ResultsIo {
 
 /**
  * Runs the results command with `argv` (the arguments after the script name) and returns its
- * exit code: 0 written, 1 invalid data (nothing written), 2 bad arguments.
+ * exit code: 0 written or reused, 1 invalid data (nothing written), 2 bad arguments.
  */
 export function main(argv: readonly string[], io: ResultsIo = console): number {
   let args;
@@ -37,6 +38,7 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
         data: { type: 'string', default: 'data' },
         out: { type: 'string', default: 'out' },
         threshold: { type: 'string', default: '9' },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -63,6 +65,25 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
     io.error(`results: the data folder ${JSON.stringify(dataDir)} does not exist or is not a folder`);
     return 1;
   }
+  // Skip the work when the inputs, options and code are those of the output already there.
+  const hashes = new Map([...folder.files].map(([path, text]) => [path, sha256(text)]));
+  const cacheKey = resultsCacheKey({
+    codeVersion: resultsCodeVersion(),
+    options: { threshold },
+    inputs: [...hashes].map(([path, hash]) => ({ path, sha256: hash })),
+  });
+  if (folder.problems.length === 0 && !args.force) {
+    recoverInterruptedWrite(args.out); // a run killed mid-publish left out.previous or out.partial
+    const previous = reusableOutput(args.out, cacheKey);
+    if (previous.reusable) {
+      io.log(
+        `results: inputs unchanged (key ${cacheKey.slice(0, 12)}), reusing ${args.out} (${previous.files} files) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+      );
+      return 0;
+    }
+    io.log(`results: recomputing (${previous.why})`);
+  }
+
   const loaded = loadDataset(folder.files, { root: dataDir });
   const problems = [...folder.problems, ...(loaded.ok ? [] : loaded.problems)];
   if (!loaded.ok || problems.length > 0) {
@@ -80,14 +101,16 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
     started,
   );
 
-  const inputs = [...folder.files].map(([path, text]) => ({
+  const inputs = [...hashes].map(([path, hash]) => ({
     path,
-    sha256: createHash('sha256').update(text).digest('hex'),
+    sha256: hash,
     rows: loaded.rowCounts[path] ?? 0,
   }));
   let phase = performance.now();
   const files = buildResults(loaded.data, inputs, {
     threshold,
+    cacheKey,
+    sha256,
     onOutput: (f) => {
       log(f.name, f.rows, phase);
       phase = performance.now();

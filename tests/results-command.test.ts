@@ -7,10 +7,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 const root = join(import.meta.dirname, '..');
 let work: string;
 
-function results(dataDir: string, outDir: string, env: Record<string, string> = {}) {
+function results(dataDir: string, outDir: string, env: Record<string, string> = {}, extra: string[] = []) {
   return spawnSync(
     process.execPath,
-    ['--experimental-strip-types', join(root, 'scripts/results.ts'), '--data', dataDir, '--out', outDir],
+    [
+      '--experimental-strip-types',
+      join(root, 'scripts/results.ts'),
+      '--data',
+      dataDir,
+      '--out',
+      outDir,
+      ...extra,
+    ],
     {
       encoding: 'utf8',
       env: { ...process.env, ...env, NODE_NO_WARNINGS: '1' },
@@ -108,7 +116,10 @@ describe('npm run results', () => {
 
   test('a run killed before publishing leaves the previous output intact', () => {
     const before = snapshotFolder(join(work, 'out-a'));
-    const run = results(join(work, 'data'), join(work, 'out-a'), { SWIS_TEST_KILL_BEFORE_RENAME: '1' });
+    // --force: the inputs are unchanged, so without it the run would reuse out-a and never write.
+    const run = results(join(work, 'data'), join(work, 'out-a'), { SWIS_TEST_KILL_BEFORE_RENAME: '1' }, [
+      '--force',
+    ]);
     expect(run.signal).toBe('SIGKILL');
     expect(snapshotFolder(join(work, 'out-a'))).toEqual(before);
     // The next run cleans up the partial folder and publishes normally.

@@ -67,12 +67,16 @@ export function parseCsvFile<S extends CsvRowSchema>(
 
   const parsed = Papa.parse<string[]>(body, { delimiter: ',', quoteChar: '"', skipEmptyLines: false });
   const records = parsed.data;
-  // A record spans 1 + the line breaks inside its quoted cells.
+  // A record spans 1 + the line breaks inside its quoted cells. In a file with LF endings and no
+  // double quote, no cell can hold a line break and record i starts on line i + 1: that skips
+  // reading every character of every cell again (tens of millions at national scale). Files with
+  // quotes or any CR (CRLF endings, stray CRs an editor shows as breaks) take the exact count.
+  const quoted = body.includes('"') || body.includes('\r');
   const startLines: number[] = [];
   let line = 1;
   for (const record of records) {
     startLines.push(line);
-    line += 1 + record.reduce((n, cell) => n + countLineBreaks(cell), 0);
+    line += quoted ? 1 + record.reduce((n, cell) => n + countLineBreaks(cell), 0) : 1;
   }
   const badRecords = new Set<number>();
   for (const error of parsed.errors) {
@@ -107,10 +111,25 @@ export function parseCsvFile<S extends CsvRowSchema>(
     }
   }
 
+  // Per column, a parser that remembers its verdict on each distinct cell text. Column schemas
+  // are pure functions of the text (their values are numbers, strings or booleans, safe to share), and national-scale files repeat the same few thousand
+  // values (school ids, months, outcomes, small counts) millions of times: a Map lookup is a
+  // fraction of a zod parse. The memo stops growing at MEMO_LIMIT distinct values per column.
+  const columnPositions = columns.map((column) => positions.get(column));
+  const cellParsers = columns.map((column) => memoised(shape[column]!));
+  // The cells' values are the row, unless the row schema has rules of its own (refinements, a
+  // catchall): then the whole row goes through the schema as well, as before.
+  const def = (schema as unknown as { _zod: { def: { checks?: unknown[]; catchall?: unknown } } })._zod.def;
+  const plainObject = (def.checks ?? []).length === 0 && def.catchall === undefined;
+
   let dataRows = 0;
   const dataLines: number[] = [];
   for (let index = 1; index <= last; index += 1) {
     const record = records[index] ?? [];
+    // Release each record once read (nothing reads records after this loop): at national scale
+    // the records, one array per row, are a few hundred MB that would otherwise stay alive next
+    // to the typed rows until the whole file is done, raising peak memory.
+    (records as (string[] | undefined)[])[index] = undefined;
     const at = startLines[index] ?? 1;
     if (badRecords.has(index)) continue;
     if (isBlank(record)) {
@@ -124,22 +143,30 @@ export function parseCsvFile<S extends CsvRowSchema>(
       continue;
     }
     const raw: Record<string, string> = {};
+    const row: Record<string, unknown> = {};
     let rowOk = true;
-    for (const column of columns) {
-      const position = positions.get(column);
+    for (let c = 0; c < columns.length; c++) {
+      const column = columns[c]!;
+      const position = columnPositions[c];
       if (position === undefined) {
         rowOk = false;
         continue;
       }
       const cell = record[position] ?? '';
-      raw[column] = cell;
-      const cellSchema = shape[column];
-      if (cellSchema !== undefined && !cellSchema.safeParse(cell).success) {
+      if (!plainObject) raw[column] = cell;
+      const parsedCell = cellParsers[c]!(cell);
+      if (parsedCell.success) row[column] = parsedCell.data;
+      else {
         rowOk = false;
-        problem(at, cellSchema.description ?? 'a valid value', quoteValue(cell), column);
+        problem(at, shape[column]?.description ?? 'a valid value', quoteValue(cell), column);
       }
     }
     if (!rowOk) continue;
+    if (plainObject) {
+      rows.push(row as z.infer<S>);
+      lines.push(at);
+      continue;
+    }
     const result = schema.safeParse(raw);
     if (result.success) {
       rows.push(result.data);
@@ -160,6 +187,24 @@ export function parseCsvFile<S extends CsvRowSchema>(
     problem(dataRows < minRows ? null : (dataLines[maxRows] ?? null), expected, dataRows === 0 ? 'none' : `${dataRows}`);
   }
   return { rows, lines, problems };
+}
+
+/** Distinct values per column remembered by {@link memoised}: bounded memory on unique ids. */
+const MEMO_LIMIT = 100_000;
+
+type CellResult = { success: true; data: unknown } | { success: false };
+
+function memoised(cellSchema: z.ZodType): (cell: string) => CellResult {
+  const memo = new Map<string, CellResult>();
+  return (cell) => {
+    let result = memo.get(cell);
+    if (result === undefined) {
+      const parsed = cellSchema.safeParse(cell);
+      result = parsed.success ? { success: true, data: parsed.data } : { success: false };
+      if (memo.size < MEMO_LIMIT) memo.set(cell, result);
+    }
+    return result;
+  };
 }
 
 function isBlank(record: readonly string[] | undefined): boolean {

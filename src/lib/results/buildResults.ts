@@ -34,6 +34,13 @@ export interface BuildResultsOptions {
   threshold?: number;
   /** Called after each phase, for the one-line-per-output log. */
   onOutput?: (file: OutputFile) => void;
+  /**
+   * Identifies the inputs, options and results code (see scripts/lib/resultsCache.ts); written
+   * to the manifest so that a later run with the same key can reuse the output folder.
+   */
+  cacheKey?: string;
+  /** SHA-256 of a text, hex: the manifest lists each output's, so a damaged output is noticed. */
+  sha256?: (text: string) => string;
 }
 
 /** A published estimate paired with the estimate computed from this build's data. */
@@ -187,8 +194,13 @@ export function buildResults(
   emit(
     'manifest.json',
     {
+      ...(options.cacheKey === undefined ? {} : { cacheKey: options.cacheKey }),
       inputs: [...inputs].sort((a, b) => (a.path < b.path ? -1 : 1)),
-      outputs: files.map((f) => ({ name: f.name, rows: f.rows })),
+      outputs: files.map((f) => ({
+        name: f.name,
+        rows: f.rows,
+        ...(options.sha256 === undefined ? {} : { sha256: options.sha256(f.text) }),
+      })),
     },
     inputs.length,
   );

@@ -6,7 +6,7 @@
  */
 import { poissonRateInterval } from '../stats/poissonExactInterval.ts';
 import { suppressedCells, SUPPRESSED, type DisclosureGroup } from './disclosure.ts';
-import { monthIndex, monthsInclusive } from './months.ts';
+import { monthsInclusive } from './months.ts';
 
 /** A number, or `c` where disclosure control withheld it. */
 export type Published = number | typeof SUPPRESSED;
@@ -108,20 +108,33 @@ export function pilotCells(pilot: PilotInput): Cell[] {
       { schoolId: s.school_id, laCode: s.la_code, group: s.group, pupils: s.pupils },
     ]),
   );
-  const sums = new Map<string, Cell>();
+  // Cells found by school, then outcome: short-string lookups rather than a joined key per row
+  // (two million rows at national scale); cells kept in order of first appearance, as before.
+  // Months are validated YYYY-MM strings, so comparing the strings orders them as monthIndex
+  // would, without a regex per row.
+  const bySchool = new Map<string, Map<string, [pre: Cell | undefined, post: Cell | undefined]>>();
+  const cells: Cell[] = [];
   for (const o of pilot.outcomes) {
     const school = schools.get(o.school_id);
     const site = school && sites.get(school.laCode);
     if (!school || !site) continue;
-    const period = monthIndex(o.month) < monthIndex(site.start_month) ? 'pre' : 'post';
-    const key = `${o.school_id}\u0000${period}\u0000${o.outcome}`;
-    const cell = sums.get(key);
+    const post = o.month < site.start_month ? 0 : 1;
+    let byOutcome = bySchool.get(o.school_id);
+    if (byOutcome === undefined) bySchool.set(o.school_id, (byOutcome = new Map()));
+    let pair = byOutcome.get(o.outcome);
+    if (pair === undefined) byOutcome.set(o.outcome, (pair = [undefined, undefined]));
+    const cell = pair[post];
     if (cell) {
       cell.count += o.count;
       cell.years += school.pupils / 12;
-    } else sums.set(key, { school, period, outcome: o.outcome, count: o.count, years: school.pupils / 12 });
+    } else {
+      const period = post === 0 ? 'pre' : 'post';
+      cells.push(
+        (pair[post] = { school, period, outcome: o.outcome, count: o.count, years: school.pupils / 12 }),
+      );
+    }
   }
-  return [...sums.values()];
+  return cells;
 }
 
 interface Aggregate {

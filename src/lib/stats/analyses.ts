@@ -1,5 +1,5 @@
 import { designMatrix } from './designMatrix.ts';
-import type { DesignTerm } from './designMatrix.ts';
+import type { Design, DesignTerm } from './designMatrix.ts';
 import { fitNegativeBinomial } from './fitNegativeBinomial.ts';
 import { rateRatio } from './rateRatio.ts';
 
@@ -102,6 +102,12 @@ interface Spec {
   /** Rows grouped into cells that must each have at least one event (arms, or group × period). */
   cell: (row: ModelRow) => string;
   cellCount: number;
+  /**
+   * Specs with the same key have the same covariates in the same row order (only the counts
+   * differ between outcomes), so their design matrix is built once and shared — as is the
+   * solver's analysis of it, cached by matrix in fitGlm.
+   */
+  designKey?: string;
 }
 
 /**
@@ -126,6 +132,7 @@ export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: 
   ];
   const estimates: Estimate[] = [];
   const notes: Note[] = [];
+  const designs = new Map<string, Design>();
   for (const spec of specs) {
     const key = { study: spec.study, outcome: spec.outcome, scope: spec.scope, analysis: spec.analysis };
     const events = new Map<string, number>();
@@ -139,7 +146,12 @@ export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: 
       notes.push({ ...key, kind: 'not_estimable', reason });
       continue;
     }
-    const { X, columnNames } = designMatrix(spec.rows, spec.terms);
+    let design = spec.designKey === undefined ? undefined : designs.get(spec.designKey);
+    if (design === undefined) {
+      design = designMatrix(spec.rows, spec.terms);
+      if (spec.designKey !== undefined) designs.set(spec.designKey, design);
+    }
+    const { X, columnNames } = design;
     const fit = fitNegativeBinomial({
       y: spec.rows.map((r) => r.y),
       X,
@@ -190,6 +202,18 @@ function monthsInclusive(start: string, end: string): number {
 const sortedUnique = (values: Iterable<string>): string[] =>
   [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
+/** Rows grouped by la_code, in sorted la_code order, each group in row order (one pass, not a filter per authority). */
+function rowsByLa(rows: readonly ModelRow[]): [string, ModelRow[]][] {
+  const groups = new Map<string, ModelRow[]>();
+  for (const row of rows) {
+    const la = row['la_code'] as string;
+    let group = groups.get(la);
+    if (group === undefined) groups.set(la, (group = []));
+    group.push(row);
+  }
+  return sortedUnique(groups.keys()).map((la) => [la, groups.get(la)!]);
+}
+
 function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   const period = (name: 'baseline' | 'followup'): number => {
     const row = trial.periods.find((p) => p.period === name);
@@ -235,14 +259,22 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
         { factor: 'la_code' },
       ],
     });
-    specs.push({ ...base, scope: 'overall', analysis: 'unadjusted', rows, terms: [{ numeric: 'arm' }] });
-    for (const la of sortedUnique(rows.map((r) => r['la_code'] as string))) {
+    specs.push({
+      ...base,
+      scope: 'overall',
+      analysis: 'unadjusted',
+      rows,
+      terms: [{ numeric: 'arm' }],
+      designKey: 'trial:overall',
+    });
+    for (const [la, laRows] of rowsByLa(rows)) {
       specs.push({
         ...base,
         scope: la,
         analysis: 'unadjusted',
-        rows: rows.filter((r) => r['la_code'] === la),
+        rows: laRows,
         terms: [{ numeric: 'arm' }],
+        designKey: `trial:${la}`,
       });
     }
   }
@@ -253,18 +285,36 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
   const sites = new Map(pilot.sites.map((s) => [s.la_code, s]));
   const schools = new Map(pilot.schools.map((s) => [s.school_id, s]));
   // pre = baseline_start .. the month before start_month; post = start_month .. end_month
-  const sums = new Map<string, [number, number]>();
+  // Sums keyed by school, then outcome: two lookups of short strings per row rather than a
+  // joined key per row, which at national scale (two million rows) is most of this loop's time.
+  const sums = new Map<string, Map<string, [number, number]>>();
   for (const o of pilot.outcomes) {
     const school = schools.get(o.school_id);
     const site = school && sites.get(school.la_code);
     if (!school || !site)
       throw new RangeError(`analyses: pilot.outcomes names a school or site that is not defined`);
     if (o.month < site.baseline_start || o.month > site.end_month) continue;
-    const key = `${o.school_id}\u0000${o.outcome}`;
-    const pair = sums.get(key) ?? [0, 0];
+    let bySchool = sums.get(o.school_id);
+    if (bySchool === undefined) sums.set(o.school_id, (bySchool = new Map()));
+    let pair = bySchool.get(o.outcome);
+    if (pair === undefined) bySchool.set(o.outcome, (pair = [0, 0]));
     pair[o.month < site.start_month ? 0 : 1] += o.count;
-    sums.set(key, pair);
   }
+  // Months before and after the start, per site (once per site, not per school and outcome).
+  const monthsBySite = new Map<PilotSiteRow, [number, number]>();
+  const siteMonths = (site: PilotSiteRow): [number, number] => {
+    let months = monthsBySite.get(site);
+    if (months === undefined) {
+      months = [
+        monthsInclusive(site.baseline_start, site.start_month) - 1,
+        monthsInclusive(site.start_month, site.end_month),
+      ];
+      if (months[0] === 0)
+        throw new RangeError(`analyses: pilot site ${site.la_code} has no months before start_month`);
+      monthsBySite.set(site, months);
+    }
+    return months;
+  };
   const didCell = (row: ModelRow): string =>
     `${row['group'] === 1 ? 'swis' : 'comparison'} schools ${row['post'] === 1 ? 'after' : 'before'} the start`;
   const specs: Spec[] = [];
@@ -274,13 +324,8 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
       const site = sites.get(school.la_code);
       if (!site)
         throw new RangeError(`analyses: pilot.schools names la_code ${school.la_code}, which is not a site`);
-      const pair = sums.get(`${school.school_id}\u0000${outcome}`) ?? [0, 0];
-      const months = [
-        monthsInclusive(site.baseline_start, site.start_month) - 1,
-        monthsInclusive(site.start_month, site.end_month),
-      ];
-      if (months[0] === 0)
-        throw new RangeError(`analyses: pilot site ${site.la_code} has no months before start_month`);
+      const pair = sums.get(school.school_id)?.get(outcome) ?? [0, 0];
+      const months = siteMonths(site);
       for (const post of [0, 1] as const) {
         const group = school.group === 'swis' ? 1 : 0;
         rows.push({
@@ -303,10 +348,15 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
       cellCount: 4,
     };
     const terms: DesignTerm[] = [{ numeric: 'group' }, { numeric: 'post' }, { numeric: 'group_post' }];
-    specs.push({ ...base, scope: 'overall', rows, terms: [...terms, { factor: 'la_code' }] });
-    for (const la of sortedUnique(rows.map((r) => r['la_code'] as string))) {
-      specs.push({ ...base, scope: la, rows: rows.filter((r) => r['la_code'] === la), terms });
-    }
+    specs.push({
+      ...base,
+      scope: 'overall',
+      rows,
+      terms: [...terms, { factor: 'la_code' }],
+      designKey: 'pilot:overall',
+    });
+    for (const [la, laRows] of rowsByLa(rows))
+      specs.push({ ...base, scope: la, rows: laRows, terms, designKey: `pilot:${la}` });
   }
   return specs;
 }

@@ -1,5 +1,11 @@
-import { Matrix, QrDecomposition } from 'ml-matrix';
 import type { GlmFamily } from './glmFamily.ts';
+import {
+  denseWeightedLeastSquares,
+  designStructure,
+  linearPredictor as sparseLinearPredictor,
+  structuredWeightedLeastSquares,
+} from './weightedLeastSquares.ts';
+import type { DesignStructure, WlsSolution } from './weightedLeastSquares.ts';
 
 /** Convergence settings, with the semantics of R's `glm.control`. */
 export interface GlmControl {
@@ -49,8 +55,9 @@ export interface GlmNotEstimable {
 export type GlmResult = GlmFitted | GlmNotEstimable;
 
 const DOUBLE_EPS = 2.220446049250313e-16;
-/** Rank tolerance: a column whose QR diagonal is below this share of its norm is aliased. */
-const RANK_TOLERANCE = 1e-7;
+
+// fitNegativeBinomial refits the same X many times; its structure is found once per X.
+const structures = new WeakMap<object, DesignStructure>();
 
 function linkInverse(eta: number): number {
   return Math.max(Math.exp(eta), DOUBLE_EPS);
@@ -93,15 +100,26 @@ export function fitGlm(input: GlmInput): GlmResult {
     for (let i = 0; i < n; i++) d += family.unitDeviance(y[i]!, mu[i]!);
     return d;
   };
-  const linearPredictor = (beta: readonly number[]): number[] =>
-    X.map((row, i) => row.reduce((s, x, j) => s + x * beta[j]!, offset[i]!));
+  let structure = structures.get(X);
+  if (structure === undefined) {
+    structure = designStructure(X, p);
+    structures.set(X, structure);
+  }
+  const design = structure;
+  const linearPredictor = (beta: readonly number[]): number[] => sparseLinearPredictor(design, beta, offset);
+  // Each step is solved on the design's sparsity (see weightedLeastSquares.ts); when that finds
+  // a column (nearly) aliased, the dense QR in the design's column order decides and names it.
+  const solve = (w: readonly number[], z: readonly number[]): WlsSolution => {
+    const fast = structuredWeightedLeastSquares(design, w, z);
+    return fast.status === 'solved' ? fast : denseWeightedLeastSquares(X, p, w, z);
+  };
 
   let eta = input.etaStart ? [...input.etaStart] : y.map((v) => Math.log(family.initialMu(v)));
   let mu = eta.map(linkInverse);
   let devOld = deviance(mu);
   let coefOld: number[] | null = null;
   let coef: number[] = new Array<number>(p).fill(0);
-  let rInverse: number[][] = [];
+  let covarianceOf: () => number[][] = () => [];
   let converged = false;
   let iterations = 0;
   let dev = devOld;
@@ -112,20 +130,15 @@ export function fitGlm(input: GlmInput): GlmResult {
     const muEta = eta.map(linkInverse);
     const w = muEta.map((m, i) => Math.sqrt((m * m) / family.variance(mu[i]!)));
     const z = eta.map((e, i) => e - offset[i]! + (y[i]! - mu[i]!) / muEta[i]!);
-    const A = new Matrix(X.map((row, i) => row.map((x) => x * w[i]!)));
-    const qr = new QrDecomposition(A);
-    const R = qr.upperTriangularMatrix;
-    for (let j = 0; j < p; j++) {
-      const norm = Math.sqrt(A.getColumn(j).reduce((s, v) => s + v * v, 0));
-      if (!(Math.abs(R.get(j, j)) > RANK_TOLERANCE * norm)) {
-        return {
-          status: 'not_estimable',
-          reason: `the design is singular: column "${columnNames[j]}" is constant or a combination of others`,
-        };
-      }
+    const step = solve(w, z);
+    if (step.status === 'singular') {
+      return {
+        status: 'not_estimable',
+        reason: `the design is singular: column "${columnNames[step.column]}" is constant or a combination of others`,
+      };
     }
-    let start = qr.solve(Matrix.columnVector(z.map((v, i) => v * w[i]!))).getColumn(0);
-    rInverse = invertUpperTriangular(R, p);
+    let start = step.coefficients;
+    covarianceOf = step.covariance;
     eta = linearPredictor(start);
     mu = eta.map(linkInverse);
     dev = deviance(mu);
@@ -154,14 +167,8 @@ export function fitGlm(input: GlmInput): GlmResult {
     coefOld = start;
   }
 
-  // (X′WX)⁻¹ = R⁻¹R⁻ᵀ, with W from the last step, as summary.glm's chol2inv(qr$qr)
-  const covariance = Array.from({ length: p }, (_, a) =>
-    Array.from({ length: p }, (_, b) => {
-      let s = 0;
-      for (let k = Math.max(a, b); k < p; k++) s += rInverse[a]![k]! * rInverse[b]![k]!;
-      return s;
-    }),
-  );
+  // (X′WX)⁻¹ with W from the last step, as summary.glm's chol2inv(qr$qr)
+  const covariance = covarianceOf();
   const standardErrors = covariance.map((row, j) => Math.sqrt(row[j]!));
   if ([...coef, ...standardErrors].some((v) => !Number.isFinite(v))) {
     return { status: 'not_estimable', reason: 'the coefficients or standard errors are not finite' };
@@ -178,17 +185,4 @@ export function fitGlm(input: GlmInput): GlmResult {
     iterations,
     converged,
   };
-}
-
-function invertUpperTriangular(R: Matrix, p: number): number[][] {
-  const inv = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  for (let j = p - 1; j >= 0; j--) {
-    inv[j]![j] = 1 / R.get(j, j);
-    for (let i = j - 1; i >= 0; i--) {
-      let s = 0;
-      for (let k = i + 1; k <= j; k++) s += R.get(i, k) * inv[k]![j]!;
-      inv[i]![j] = -s / R.get(i, i);
-    }
-  }
-  return inv;
 }

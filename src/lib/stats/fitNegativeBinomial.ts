@@ -1,7 +1,7 @@
 import { fitGlm } from './fitGlm.ts';
 import type { GlmFitted, GlmNotEstimable, GlmResult } from './fitGlm.ts';
 import { negativeBinomialFamily, poissonFamily } from './glmFamily.ts';
-import { thetaMl } from './thetaMl.ts';
+import { distinctCounts, thetaMl } from './thetaMl.ts';
 import jstatPkg from 'jstat';
 
 const { jStat } = jstatPkg;
@@ -113,17 +113,16 @@ function thetaReason(theta: number): string {
 }
 
 function nbLogLik(y: readonly number[], mu: readonly number[], theta: number): number {
-  let s = 0;
-  for (let i = 0; i < y.length; i++) {
+  // lnΓ(θ + y) − lnΓ(y + 1) depends on y alone: evaluated once per distinct count (see thetaMl).
+  const { values, counts } = distinctCounts(y);
+  const n = y.length;
+  let s = n * (theta * Math.log(theta) - lnGamma(theta));
+  for (let k = 0; k < values.length; k++)
+    s += counts[k]! * (lnGamma(theta + values[k]!) - lnGamma(values[k]! + 1));
+  for (let i = 0; i < n; i++) {
     const yi = y[i]!;
     const mi = mu[i]!;
-    s +=
-      lnGamma(theta + yi) -
-      lnGamma(theta) -
-      lnGamma(yi + 1) +
-      theta * Math.log(theta) +
-      yi * Math.log(mi + (yi === 0 ? 1 : 0)) -
-      (theta + yi) * Math.log(theta + mi);
+    s += yi * Math.log(mi + (yi === 0 ? 1 : 0)) - (theta + yi) * Math.log(theta + mi);
   }
   return s;
 }

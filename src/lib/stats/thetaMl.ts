@@ -23,21 +23,27 @@ export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25)
     throw new RangeError('thetaMl: y and mu must be non-empty and the same length');
   }
   const n = y.length;
+  // The terms in ψ(θ + y) and ψ′(θ + y) depend on y alone, and counts repeat a great deal (a
+  // national dataset has millions of rows but a few hundred distinct counts), so each is
+  // evaluated once per distinct y and weighted by its multiplicity; ψ(θ) and ψ′(θ) once per step.
+  const { values, counts } = distinctCounts(y);
   const score = (th: number): number => {
-    let s = 0;
+    let s = n * (Math.log(th) + 1 - digamma(th));
+    for (let k = 0; k < values.length; k++) s += counts[k]! * digamma(th + values[k]!);
     for (let i = 0; i < n; i++) {
       const yi = y[i]!;
       const mi = mu[i]!;
-      s += digamma(th + yi) - digamma(th) + Math.log(th) + 1 - Math.log(th + mi) - (yi + th) / (mi + th);
+      s -= Math.log(th + mi) + (yi + th) / (mi + th);
     }
     return s;
   };
   const info = (th: number): number => {
-    let s = 0;
+    let s = n * (trigamma(th) - 1 / th);
+    for (let k = 0; k < values.length; k++) s -= counts[k]! * trigamma(th + values[k]!);
     for (let i = 0; i < n; i++) {
       const yi = y[i]!;
       const mi = mu[i]!;
-      s += -trigamma(th + yi) + trigamma(th) - 1 / th + 2 / (mi + th) - (yi + th) / ((mi + th) * (mi + th));
+      s += 2 / (mi + th) - (yi + th) / ((mi + th) * (mi + th));
     }
     return s;
   };
@@ -61,3 +67,20 @@ export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25)
   if (it === limit) warning = 'iteration limit reached';
   return { theta: t0, se: Math.sqrt(1 / information), warning };
 }
+
+/**
+ * The distinct values of `y` (ascending) and how often each occurs. A fit calls this with the
+ * same `y` array at every θ step, so the answer is remembered per array (y is never mutated).
+ */
+export function distinctCounts(y: readonly number[]): { values: number[]; counts: number[] } {
+  let result = distinctCache.get(y);
+  if (result === undefined) {
+    const tally = new Map<number, number>();
+    for (const v of y) tally.set(v, (tally.get(v) ?? 0) + 1);
+    const values = [...tally.keys()].sort((a, b) => a - b);
+    result = { values, counts: values.map((v) => tally.get(v)!) };
+    distinctCache.set(y, result);
+  }
+  return result;
+}
+const distinctCache = new WeakMap<readonly number[], { values: number[]; counts: number[] }>();

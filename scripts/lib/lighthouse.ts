@@ -1,0 +1,108 @@
+/**
+ * Lighthouse performance scores for pages of a built site, for `npm run bench`: serves the
+ * folder on a free port (port 0), launches Debian's Chromium (CHROME_PATH, default
+ * /usr/bin/chromium — never a downloaded browser) with a fresh profile, and runs Lighthouse's
+ * performance category with its defaults (mobile, simulated throttling) on each page in turn.
+ */
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.xml': 'application/xml',
+  '.csv': 'text/csv; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** One page's median score (0–1) and each run's, or null and why when it could not be measured. */
+export type PageScore = { page: string; score: number | null; runs?: number[]; note?: string };
+
+/**
+ * Scores `pages` (paths of HTML files relative to `dir`, e.g. "findings/trial/index.html"), each
+ * `runs` times (default 3) with the median reported: Lighthouse's simulated throttling scales by
+ * the CPU it observes, so one run on a busy shared machine can be far off.
+ */
+export async function lighthouseScores(
+  dir: string,
+  pages: readonly string[],
+  runs = 3,
+): Promise<PageScore[]> {
+  const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromePath)) {
+    return pages.map((page) => ({
+      page,
+      score: null,
+      note: `no browser at ${chromePath} (set CHROME_PATH)`,
+    }));
+  }
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(dir, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir + sep) || !existsSync(file)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  const profile = mkdtempSync(join(tmpdir(), 'swis-lighthouse-'));
+  let chrome: chromeLauncher.LaunchedChrome | null = null;
+  try {
+    chrome = await chromeLauncher.launch({
+      chromePath,
+      userDataDir: profile,
+      chromeFlags: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const scores: PageScore[] = [];
+    for (const page of pages) {
+      const url = `http://127.0.0.1:${port}/${page
+        .split(sep)
+        .join('/')
+        .replace(/index\.html$/, '')}`;
+      const got: number[] = [];
+      let error: string | undefined;
+      for (let run = 0; run < runs; run++) {
+        const result = await lighthouse(url, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+        });
+        const score = result?.lhr.categories['performance']?.score;
+        if (typeof score === 'number') got.push(score);
+        error ??= result?.lhr.runtimeError?.message;
+      }
+      got.sort((a, b) => a - b);
+      const median = got.length === 0 ? null : got[Math.floor((got.length - 1) / 2)]!;
+      scores.push({ page, score: median, runs: got, ...(error ? { note: error } : {}) });
+    }
+    return scores;
+  } finally {
+    if (chrome) await chrome.kill();
+    await new Promise((closed) => server.close(closed));
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
