@@ -91,42 +91,8 @@ test('every page type is covered, charts and tables included', () => {
   expect(all).toMatch(/<svg[^>]*role="img"/);
 });
 
-test('the schools calculator works with JavaScript and is absent without it', async () => {
-  const on = await openPage(browser, server.origin);
-  try {
-    await on.page.goto(`${server.origin}/for-schools/`);
-    await on.page.fill('#pupils', '500');
-    await expect
-      .poll(() => on.page.textContent('#calc-result'))
-      .toMatch(/^For 500 pupils: about [\d.]+ enquiries a year expected/);
-    expect(on.log.errors).toEqual([]);
-  } finally {
-    await on.context.close();
-  }
-  const off = await openPage(browser, server.origin, { javaScriptEnabled: false });
-  try {
-    await off.page.goto(`${server.origin}/for-schools/`);
-    expect(await off.page.isVisible('#pupils')).toBe(false);
-    expect(await off.page.isVisible('table')).toBe(true);
-  } finally {
-    await off.context.close();
-  }
-});
-
-test('the authorities filter narrows the list with JavaScript', async () => {
-  const { context, page, log } = await openPage(browser, server.origin);
-  try {
-    await page.goto(`${server.origin}/authorities/`);
-    const before = await page.locator('#authority-list li:visible').count();
-    await page.getByLabel('Filter authorities by name').fill('kingston upon hull');
-    await expect.poll(() => page.locator('#authority-list li:visible').count()).toBe(1);
-    expect(before).toBeGreaterThan(100);
-    expect(await page.locator('#authority-list li:visible').textContent()).toContain('Kingston upon Hull');
-    expect(log.errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
-});
+// The schools calculator and the authorities filter with JavaScript on and off are tested in
+// tests/site-browser.test.ts.
 
 test('the checks catch a doctored page: axe violation, console error, off-site request, missing focus', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'swis-doctored-'));

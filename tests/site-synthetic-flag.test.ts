@@ -18,7 +18,16 @@ test('results marked as not synthetic build a site with no demonstration-data no
   const dist = join(scratch, 'dist');
   const run = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
     cwd: root,
-    env: { ...process.env, RESULTS_DIR: results },
+    // A build as `npm run build` runs it: Vitest's NODE_ENV=test and VITEST make Astro build from
+    // the repository's out/ instead of RESULTS_DIR (seen when merging; cause not yet found).
+    env: {
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          ([k]) => !/^(VITEST|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k),
+        ),
+      ),
+      RESULTS_DIR: results,
+    },
     encoding: 'utf8',
   });
   expect(run.status, run.stdout + run.stderr).toBe(0);
@@ -26,7 +35,13 @@ test('results marked as not synthetic build a site with no demonstration-data no
   for (const p of ['', 'findings/trial', 'for-schools', 'authorities/lambeth'])
     expect(html(p), p).not.toContain('Demonstration data.');
   expect(html('findings/trial')).toContain('Small differences can come from data corrections');
-  expect(html('findings/trial')).not.toContain('synthetic demonstration data');
+  // The archived releases carry their own synthetic flag, which "What changed" reports; the rest of
+  // the page follows the current results.
+  const withoutReleases = html('findings/trial').replace(
+    /<section class="what-changed"[\s\S]*?<\/section>/,
+    '',
+  );
+  expect(withoutReleases).not.toContain('synthetic demonstration data');
   expect(html('for-schools')).not.toContain('synthetic demonstration data');
   // …and the repository's own build, from synthetic data, does show it.
   expect(readFileSync(join(root, 'dist/findings/trial/index.html'), 'utf8')).toContain('Demonstration data.');

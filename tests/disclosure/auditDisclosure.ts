@@ -127,7 +127,10 @@ export function auditDisclosure(distDir: string, truth: SchoolLevelTruth, thresh
       findings.push({ file, message: `cannot be read to audit it: ${(e as Error).message}` });
       continue;
     }
-    auditRows(file, rows);
+    // An archived release (data/releases/, served under /releases/) was computed from the data
+    // of its day, not today's school-level files, so it is audited on what it shows by itself.
+    if (/^releases[\\/]/.test(file)) auditArchivedRows(file, rows);
+    else auditRows(file, rows);
   }
   if (idPattern)
     for (const file of files)
@@ -139,6 +142,42 @@ export function auditDisclosure(distDir: string, truth: SchoolLevelTruth, thresh
       if (!file.endsWith('.json') && !file.endsWith('.csv') && text.includes(f.text))
         findings.push({ file, message: `the rate ${f.text} of withheld cell ${f.key} appears` });
   return findings;
+
+  function auditArchivedRows(file: string, rows: Row[]): void {
+    const rates = rows.filter(isRateRow);
+    const keyOf = (r: Row) =>
+      cellKey(String(r.study), String(r.outcome), String(r.scope), String(r.group), String(r.period));
+    for (const r of rates) {
+      const shown = ['count', 'ratePer1000', 'ciLow', 'ciHigh'].filter((k) => k in r && isShown(r[k]));
+      if (typeof r.count === 'number' && small(r.count))
+        findings.push({
+          file,
+          message: `archived cell ${keyOf(r)} shows a count of ${r.count}, 1 to ${threshold}`,
+        });
+      if (r.count === SUPPRESSED && shown.length > 0)
+        findings.push({
+          file,
+          message: `archived cell ${keyOf(r)} withholds its count but shows ${shown.join(', ')}, from which the count can be worked out`,
+        });
+    }
+    // Subtraction within the file: a total shown with exactly one of its authority parts withheld.
+    for (const t of rates.filter((r) => r.scope === 'overall' && isShown(r.count))) {
+      const parts = rates.filter(
+        (r) =>
+          r.scope !== 'overall' &&
+          r.study === t.study &&
+          r.outcome === t.outcome &&
+          r.group === t.group &&
+          r.period === t.period,
+      );
+      const hidden = parts.filter((r) => r.count === SUPPRESSED);
+      if (hidden.length === 1)
+        findings.push({
+          file,
+          message: `archived cell ${keyOf(hidden[0]!)} is withheld but equals the total ${String(t.count)} minus the other authorities' published counts`,
+        });
+    }
+  }
 
   function auditRows(file: string, rows: Row[]): void {
     const rates = rows.filter(isRateRow);

@@ -51,6 +51,17 @@ export const MDX_COMPONENTS: Readonly<
     keys: 'table',
   },
   TrialForest: { collections: ['findings'], required: [], optional: [] },
+  PilotForest: { collections: ['findings'], required: [], optional: ['outcome'] },
+  TrialConsort: { collections: ['findings'], required: [], optional: [] },
+  // The keys of these three are checked by the build (the component names the MDX file); here
+  // only their names and attributes.
+  Rate: {
+    collections: ['findings', 'updates'],
+    required: ['study', 'outcome', 'group', 'period'],
+    optional: ['scope', 'interval'],
+  },
+  Term: { collections: ['findings', 'updates'], required: ['id'], optional: [] },
+  Fact: { collections: ['findings', 'updates'], required: ['id'], optional: ['source'] },
 };
 
 /** One MDX file to check: its path for messages, its collection and its text. */
