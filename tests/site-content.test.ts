@@ -413,3 +413,14 @@ test('no MDX paragraph starts with an inline component mid-sentence (MDX and Pre
   }
   expect(problems).toEqual([]);
 });
+
+describe('prose pages from content/pages', () => {
+  test('the accessibility statement keeps its address and says what it meets, how it is tested and how to report', () => {
+    const t = text(page('accessibility'));
+    expect(t).toContain('Accessibility statement');
+    expect(t).toContain('(WCAG) 2.2 at level AA');
+    expect(t).toContain('How we test');
+    expect(t).toContain('Reporting a problem');
+    expect(t).toMatch(/Last updated \d+ \w+ \d{4}/);
+  });
+});
