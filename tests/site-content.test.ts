@@ -228,6 +228,15 @@ describe('for schools', () => {
   test('covers cost-effectiveness, what people said and the current status', () => {
     const t = text(html);
     expect(t).toContain('cost-effective');
+    // Words and figures keep their spaces in the HTML itself (text() below would hide a missing one).
+    for (const words of [
+      "Southampton's <span",
+      'announced <span',
+      'pay <span',
+      'and <span',
+      '</span>, <span',
+    ])
+      expect(html).toContain(words);
     // text() puts a space where a tag ended, so a comma after a figure reads " ,".
     // The costs and probabilities are published facts, rendered from facts.json with their source.
     for (const id of [
