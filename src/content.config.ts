@@ -19,4 +19,17 @@ const updates = defineCollection({
   schema: updateSchema,
 });
 
-export const collections = { findings, updates };
+// Mainly-prose pages (e.g. the accessibility statement), each at /<file name>/.
+const pages = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: `${CONTENT_DIR}/pages` }),
+  schema: z.object({
+    title: z.string().min(1),
+    /** One sentence for search results and link previews. */
+    summary: z.string().min(1),
+    updated: z.coerce.date(),
+    /** A shorter label for the breadcrumb, when the title is long. */
+    crumb: z.string().min(1).optional(),
+  }),
+});
+
+export const collections = { findings, updates, pages };

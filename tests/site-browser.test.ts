@@ -50,6 +50,26 @@ describe('with JavaScript', () => {
     await page.close();
   });
 
+  test('the search index keeps a glossary term apart from its definition', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+    // Pagefind's own API, as its UI uses it: the indexed text of the glossary page.
+    // Passed as text: Vitest would otherwise rewrite the import() for Node.
+    const content = await page.evaluate<string | null>(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search('child in need');
+      for (const r of search.results) {
+        const data = await r.data();
+        if (new URL(data.url, location.origin).pathname === '/glossary/') return data.content;
+      }
+      return null;
+    })()`);
+    expect(content).not.toBeNull();
+    expect(content).toMatch(/\(child in need\) An assessment/);
+    expect(content).not.toMatch(/\)An /);
+    await page.close();
+  });
+
   test('a search can be linked to with ?q=', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/search/?q=Lambeth`);

@@ -14,11 +14,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const stripAnsi = (text: string) =>
   text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 
-function buildWith(name: string, findingMdx: string) {
+function buildWith(name: string, mdx: string, collection: 'findings' | 'pages' = 'findings') {
   const dir = join(scratch, name);
-  mkdirSync(join(dir, 'content/findings'), { recursive: true });
-  mkdirSync(join(dir, 'content/updates'), { recursive: true });
-  writeFileSync(join(dir, 'content/findings/bad.mdx'), findingMdx);
+  for (const c of ['findings', 'updates', 'pages']) mkdirSync(join(dir, 'content', c), { recursive: true });
+  writeFileSync(join(dir, 'content', collection, 'bad.mdx'), mdx);
   const run = spawnSync('npx', ['astro', 'build', '--outDir', join(dir, 'dist')], {
     cwd: root,
     env: { ...process.env, CONTENT_DIR: join(dir, 'content') },
@@ -91,4 +90,30 @@ test('a bad frontmatter field fails the build naming the file and the field', ()
   expect(r.output).toContain('bad.mdx');
   expect(r.output).toMatch(/summary/);
   expect(r.output).toMatch(/study/);
+});
+
+test('a bad frontmatter field in a prose page fails the build naming the file and the field', () => {
+  const r = buildWith(
+    'page-frontmatter',
+    '---\ntitle: Bad\nsummary: A page.\nupdated: last spring\n---\n\nText.\n',
+    'pages',
+  );
+  expect(r.status).not.toBe(0);
+  expect(r.output).toMatch(/pages\/bad\.mdx/);
+  expect(r.output).toMatch(/updated/);
+});
+
+test('a prose page renders at its own address, with <Fact> and the page chrome', () => {
+  const r = buildWith(
+    'page-good',
+    '---\ntitle: About the trial\nsummary: A page.\nupdated: 2025-01-01\n---\n\nThe trial had <Fact id="trial-schools-randomised">schools</Fact>.\n',
+    'pages',
+  );
+  expect(r.status, r.output).toBe(0);
+  const html = readFileSync(join(scratch, 'page-good/dist/bad/index.html'), 'utf8');
+  expect(html).toMatch(/<h1[^>]*>About the trial<\/h1>/);
+  expect(html).toContain(
+    'data-fact="trial-schools-randomised">268 schools <small class="fact-source">(source: <a href="https://orca.cardiff.ac.uk/177768">',
+  );
+  expect(html).toContain('<time datetime="2025-01-01">1 January 2025</time>');
 });

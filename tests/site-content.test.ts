@@ -228,6 +228,15 @@ describe('for schools', () => {
   test('covers cost-effectiveness, what people said and the current status', () => {
     const t = text(html);
     expect(t).toContain('cost-effective');
+    // Words and figures keep their spaces in the HTML itself (text() below would hide a missing one).
+    for (const words of [
+      "Southampton's <span",
+      'announced <span',
+      'pay <span',
+      'and <span',
+      '</span>, <span',
+    ])
+      expect(html).toContain(words);
     // text() puts a space where a tag ended, so a comma after a figure reads " ,".
     // The costs and probabilities are published facts, rendered from facts.json with their source.
     for (const id of [
@@ -412,4 +421,15 @@ test('no MDX paragraph starts with an inline component mid-sentence (MDX and Pre
     }
   }
   expect(problems).toEqual([]);
+});
+
+describe('prose pages from content/pages', () => {
+  test('the accessibility statement keeps its address and says what it meets, how it is tested and how to report', () => {
+    const t = text(page('accessibility'));
+    expect(t).toContain('Accessibility statement');
+    expect(t).toContain('(WCAG) 2.2 at level AA');
+    expect(t).toContain('How we test');
+    expect(t).toContain('Reporting a problem');
+    expect(t).toMatch(/Last updated \d+ \w+ \d{4}/);
+  });
 });

@@ -7,7 +7,12 @@ const row = (school: string, month: string, outcome: string): Row => ({ school, 
 
 describe('indexCompoundKeys', () => {
   it('reports each repeated key with the row where it first appeared', () => {
-    const rows = [row('a', '2020-01', 's47'), row('a', '2020-02', 's47'), row('a', '2020-01', 's47'), row('a', '2020-01', 's47')];
+    const rows = [
+      row('a', '2020-01', 's47'),
+      row('a', '2020-02', 's47'),
+      row('a', '2020-01', 's47'),
+      row('a', '2020-01', 's47'),
+    ];
     expect(indexCompoundKeys(rows, parts).duplicates).toEqual([
       [2, 0],
       [3, 0],
@@ -25,7 +30,13 @@ describe('indexCompoundKeys', () => {
 
   it('does not confuse keys whose joined text would collide', () => {
     const two = [(r: { a: string; b: string }) => r.a, (r: { a: string; b: string }) => r.b];
-    const index = indexCompoundKeys([{ a: 'x|y', b: 'z' }, { a: 'x', b: 'y|z' }], two);
+    const index = indexCompoundKeys(
+      [
+        { a: 'x|y', b: 'z' },
+        { a: 'x', b: 'y|z' },
+      ],
+      two,
+    );
     expect(index.duplicates).toEqual([]);
     expect(index.has(['x', 'y|z'])).toBe(true);
   });

@@ -61,7 +61,8 @@ export function indexCompoundKeys<T>(
   return {
     duplicates,
     has(values) {
-      if (values.length !== parts.length) throw new RangeError(`indexCompoundKeys: has() needs ${parts.length} parts, got ${values.length}`);
+      if (values.length !== parts.length)
+        throw new RangeError(`indexCompoundKeys: has() needs ${parts.length} parts, got ${values.length}`);
       const partIds: number[] = [];
       for (let k = 0; k < parts.length; k++) {
         const id = dictionaries[k]!.get(values[k]!);

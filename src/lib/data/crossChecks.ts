@@ -52,7 +52,13 @@ export function crossChecks(t: Tables): Problem[] {
     problems.push(makeProblem({ file, line, expected, found, ...(column === undefined ? {} : { column }) }));
   };
 
-  const unique = <T>(table: Table<T> | null, column: string, what: string, key: (row: T) => string, show: (row: T) => string): void => {
+  const unique = <T>(
+    table: Table<T> | null,
+    column: string,
+    what: string,
+    key: (row: T) => string,
+    show: (row: T) => string,
+  ): void => {
     if (table === null) return;
     const first = new Map<string, number>();
     table.rows.forEach((row, i) => {
@@ -60,24 +66,51 @@ export function crossChecks(t: Tables): Problem[] {
       const line = table.lines[i] ?? 0;
       const seen = first.get(k);
       if (seen === undefined) first.set(k, line);
-      else add(table.file, line, `each ${what} to appear once`, `${show(row)} again (first on line ${seen})`, column);
+      else
+        add(
+          table.file,
+          line,
+          `each ${what} to appear once`,
+          `${show(row)} again (first on line ${seen})`,
+          column,
+        );
     });
   };
   // `unique` for a compound key over a large table (see compoundKeyIndex.ts); the same messages.
-  const uniqueCompound = <T>(table: Table<T>, column: string, what: string, parts: ((row: T) => string)[], show: (row: T) => string): CompoundKeyIndex => {
+  const uniqueCompound = <T>(
+    table: Table<T>,
+    column: string,
+    what: string,
+    parts: ((row: T) => string)[],
+    show: (row: T) => string,
+  ): CompoundKeyIndex => {
     const index = indexCompoundKeys(table.rows, parts);
     for (const [i, first] of index.duplicates) {
-      add(table.file, table.lines[i] ?? 0, `each ${what} to appear once`, `${show(table.rows[i]!)} again (first on line ${table.lines[first] ?? 0})`, column);
+      add(
+        table.file,
+        table.lines[i] ?? 0,
+        `each ${what} to appear once`,
+        `${show(table.rows[i]!)} again (first on line ${table.lines[first] ?? 0})`,
+        column,
+      );
     }
     return index;
   };
   const keys = <T>(table: Table<T> | null, key: (row: T) => string): Set<string> | null =>
     table === null || !table.clean ? null : new Set(table.rows.map(key));
-  const refer = <T>(table: Table<T> | null, column: string, value: (row: T) => string, known: Set<string> | null, what: string, allowed: (v: string) => boolean = () => false): void => {
+  const refer = <T>(
+    table: Table<T> | null,
+    column: string,
+    value: (row: T) => string,
+    known: Set<string> | null,
+    what: string,
+    allowed: (v: string) => boolean = () => false,
+  ): void => {
     if (table === null || known === null) return;
     table.rows.forEach((row, i) => {
       const v = value(row);
-      if (!known.has(v) && !allowed(v)) add(table.file, table.lines[i] ?? 0, what, `"${v}", which is not there`, column);
+      if (!known.has(v) && !allowed(v))
+        add(table.file, table.lines[i] ?? 0, what, `"${v}", which is not there`, column);
     });
   };
 
@@ -85,39 +118,89 @@ export function crossChecks(t: Tables): Problem[] {
   const outcomes = keys(t.outcomes, (r) => r.outcome);
   const authFile = t.authorities?.file ?? 'authorities.csv';
   const outcomesFile = t.outcomes?.file ?? 'outcomes.csv';
-  unique(t.authorities, 'la_code', 'la_code', (r) => r.la_code, (r) => `"${r.la_code}"`);
-  unique(t.outcomes, 'outcome', 'outcome', (r) => r.outcome, (r) => `"${r.outcome}"`);
+  unique(
+    t.authorities,
+    'la_code',
+    'la_code',
+    (r) => r.la_code,
+    (r) => `"${r.la_code}"`,
+  );
+  unique(
+    t.outcomes,
+    'outcome',
+    'outcome',
+    (r) => r.outcome,
+    (r) => `"${r.outcome}"`,
+  );
 
   // Trial
   const periods = t.trialPeriods;
   if (periods !== null) {
-    unique(periods, 'period', 'period', (r) => r.period, (r) => `"${r.period}"`);
+    unique(
+      periods,
+      'period',
+      'period',
+      (r) => r.period,
+      (r) => `"${r.period}"`,
+    );
     for (const name of ['baseline', 'followup'] as const) {
-      if (periods.clean && !periods.rows.some((r) => r.period === name)) add(periods.file, null, `a row for period "${name}"`, 'none');
+      if (periods.clean && !periods.rows.some((r) => r.period === name))
+        add(periods.file, null, `a row for period "${name}"`, 'none');
     }
     periods.rows.forEach((r, i) => {
-      if (r.start_month > r.end_month) add(periods.file, periods.lines[i] ?? 0, `a month on or after start_month (${r.start_month})`, `"${r.end_month}"`, 'end_month');
+      if (r.start_month > r.end_month)
+        add(
+          periods.file,
+          periods.lines[i] ?? 0,
+          `a month on or after start_month (${r.start_month})`,
+          `"${r.end_month}"`,
+          'end_month',
+        );
     });
   }
-  unique(t.trialSchools, 'school_id', 'school_id', (r) => r.school_id, (r) => `"${r.school_id}"`);
+  unique(
+    t.trialSchools,
+    'school_id',
+    'school_id',
+    (r) => r.school_id,
+    (r) => `"${r.school_id}"`,
+  );
   refer(t.trialSchools, 'la_code', (r) => r.la_code, authorities, `an la_code listed in ${authFile}`);
   const trialSchools = keys(t.trialSchools, (r) => r.school_id);
   const trialOutcomes = t.trialOutcomes;
   if (trialOutcomes !== null) {
-    refer(trialOutcomes, 'school_id', (r) => r.school_id, trialSchools, `a school listed in ${t.trialSchools?.file ?? 'trial/schools.csv'}`);
+    refer(
+      trialOutcomes,
+      'school_id',
+      (r) => r.school_id,
+      trialSchools,
+      `a school listed in ${t.trialSchools?.file ?? 'trial/schools.csv'}`,
+    );
     refer(trialOutcomes, 'outcome', (r) => r.outcome, outcomes, `an outcome listed in ${outcomesFile}`);
-    const present = uniqueCompound(trialOutcomes, 'school_id', 'school × period × outcome', [(r) => r.school_id, (r) => r.period, (r) => r.outcome], (r) => `"${r.school_id}", "${r.period}", "${r.outcome}"`);
+    const present = uniqueCompound(
+      trialOutcomes,
+      'school_id',
+      'school × period × outcome',
+      [(r) => r.school_id, (r) => r.period, (r) => r.outcome],
+      (r) => `"${r.school_id}", "${r.period}", "${r.outcome}"`,
+    );
     if (t.trialSchools?.clean && t.outcomes?.clean && periods?.clean && trialOutcomes.clean) {
       t.trialSchools.rows.forEach((school, i) => {
         if (school.status !== 'analysed') return;
         const missing: string[] = [];
         for (const p of periods.rows) {
           for (const o of t.outcomes?.rows ?? []) {
-            if (!present.has([school.school_id, p.period, o.outcome])) missing.push(`${p.period} × ${o.outcome}`);
+            if (!present.has([school.school_id, p.period, o.outcome]))
+              missing.push(`${p.period} × ${o.outcome}`);
           }
         }
         if (missing.length > 0) {
-          add(t.trialSchools?.file ?? '', t.trialSchools?.lines[i] ?? 0, `a row in ${trialOutcomes.file} for every period × outcome of analysed school "${school.school_id}"`, `none for ${listSome(missing)}`);
+          add(
+            t.trialSchools?.file ?? '',
+            t.trialSchools?.lines[i] ?? 0,
+            `a row in ${trialOutcomes.file} for every period × outcome of analysed school "${school.school_id}"`,
+            `none for ${listSome(missing)}`,
+          );
         }
       });
     }
@@ -126,26 +209,74 @@ export function crossChecks(t: Tables): Problem[] {
   // Pilot
   const sites = t.pilotSites;
   if (sites !== null) {
-    unique(sites, 'la_code', 'la_code', (r) => r.la_code, (r) => `"${r.la_code}"`);
+    unique(
+      sites,
+      'la_code',
+      'la_code',
+      (r) => r.la_code,
+      (r) => `"${r.la_code}"`,
+    );
     refer(sites, 'la_code', (r) => r.la_code, authorities, `an la_code listed in ${authFile}`);
     sites.rows.forEach((r, i) => {
       const line = sites.lines[i] ?? 0;
-      if (!(r.baseline_start < r.start_month)) add(sites.file, line, `a month after baseline_start (${r.baseline_start})`, `"${r.start_month}"`, 'start_month');
-      if (!(r.start_month <= r.end_month)) add(sites.file, line, `a month on or after start_month (${r.start_month})`, `"${r.end_month}"`, 'end_month');
+      if (!(r.baseline_start < r.start_month))
+        add(
+          sites.file,
+          line,
+          `a month after baseline_start (${r.baseline_start})`,
+          `"${r.start_month}"`,
+          'start_month',
+        );
+      if (!(r.start_month <= r.end_month))
+        add(
+          sites.file,
+          line,
+          `a month on or after start_month (${r.start_month})`,
+          `"${r.end_month}"`,
+          'end_month',
+        );
     });
   }
   const siteWindows = new Map<string, string[]>();
   if (sites?.clean) {
-    for (const r of sites.rows) if (r.baseline_start < r.start_month && r.start_month <= r.end_month) siteWindows.set(r.la_code, monthRange(r.baseline_start, r.end_month));
+    for (const r of sites.rows)
+      if (r.baseline_start < r.start_month && r.start_month <= r.end_month)
+        siteWindows.set(r.la_code, monthRange(r.baseline_start, r.end_month));
   }
-  unique(t.pilotSchools, 'school_id', 'school_id', (r) => r.school_id, (r) => `"${r.school_id}"`);
-  refer(t.pilotSchools, 'la_code', (r) => r.la_code, keys(sites, (r) => r.la_code), `an la_code listed in ${sites?.file ?? 'pilot/sites.csv'}`);
+  unique(
+    t.pilotSchools,
+    'school_id',
+    'school_id',
+    (r) => r.school_id,
+    (r) => `"${r.school_id}"`,
+  );
+  refer(
+    t.pilotSchools,
+    'la_code',
+    (r) => r.la_code,
+    keys(sites, (r) => r.la_code),
+    `an la_code listed in ${sites?.file ?? 'pilot/sites.csv'}`,
+  );
   const pilotOutcomes = t.pilotOutcomes;
   if (pilotOutcomes !== null) {
-    const schoolSite = t.pilotSchools?.clean ? new Map(t.pilotSchools.rows.map((r) => [r.school_id, r.la_code])) : null;
-    refer(pilotOutcomes, 'school_id', (r) => r.school_id, schoolSite === null ? null : new Set(schoolSite.keys()), `a school listed in ${t.pilotSchools?.file ?? 'pilot/schools.csv'}`);
+    const schoolSite = t.pilotSchools?.clean
+      ? new Map(t.pilotSchools.rows.map((r) => [r.school_id, r.la_code]))
+      : null;
+    refer(
+      pilotOutcomes,
+      'school_id',
+      (r) => r.school_id,
+      schoolSite === null ? null : new Set(schoolSite.keys()),
+      `a school listed in ${t.pilotSchools?.file ?? 'pilot/schools.csv'}`,
+    );
     refer(pilotOutcomes, 'outcome', (r) => r.outcome, outcomes, `an outcome listed in ${outcomesFile}`);
-    const present = uniqueCompound(pilotOutcomes, 'school_id', 'school × month × outcome', [(r) => r.school_id, (r) => r.month, (r) => r.outcome], (r) => `"${r.school_id}", "${r.month}", "${r.outcome}"`);
+    const present = uniqueCompound(
+      pilotOutcomes,
+      'school_id',
+      'school × month × outcome',
+      [(r) => r.school_id, (r) => r.month, (r) => r.outcome],
+      (r) => `"${r.school_id}", "${r.month}", "${r.outcome}"`,
+    );
     if (schoolSite !== null && sites?.clean) {
       // A map from la_code to its first site row, as rows.find gave, but O(1) per outcome row:
       // a linear find per row was O(rows × sites), 1.9M × 150 at national scale.
@@ -156,7 +287,13 @@ export function crossChecks(t: Tables): Problem[] {
         const site = la === undefined ? undefined : siteByLa.get(la);
         if (site === undefined || !siteWindows.has(site.la_code)) return;
         if (r.month < site.baseline_start || r.month > site.end_month) {
-          add(pilotOutcomes.file, pilotOutcomes.lines[i] ?? 0, `a month within ${site.la_code}'s window ${site.baseline_start} to ${site.end_month}`, `"${r.month}"`, 'month');
+          add(
+            pilotOutcomes.file,
+            pilotOutcomes.lines[i] ?? 0,
+            `a month within ${site.la_code}'s window ${site.baseline_start} to ${site.end_month}`,
+            `"${r.month}"`,
+            'month',
+          );
         }
       });
       if (pilotOutcomes.clean && t.outcomes?.clean) {
@@ -165,10 +302,16 @@ export function crossChecks(t: Tables): Problem[] {
           if (months === undefined) return;
           const missing: string[] = [];
           for (const m of months) {
-            for (const o of t.outcomes?.rows ?? []) if (!present.has([school.school_id, m, o.outcome])) missing.push(`${m} × ${o.outcome}`);
+            for (const o of t.outcomes?.rows ?? [])
+              if (!present.has([school.school_id, m, o.outcome])) missing.push(`${m} × ${o.outcome}`);
           }
           if (missing.length > 0) {
-            add(t.pilotSchools?.file ?? '', t.pilotSchools?.lines[i] ?? 0, `a row in ${pilotOutcomes.file} for every month × outcome of school "${school.school_id}" (${months[0]} to ${months.at(-1)})`, `none for ${listSome(missing)}`);
+            add(
+              t.pilotSchools?.file ?? '',
+              t.pilotSchools?.lines[i] ?? 0,
+              `a row in ${pilotOutcomes.file} for every month × outcome of school "${school.school_id}" (${months[0]} to ${months.at(-1)})`,
+              `none for ${listSome(missing)}`,
+            );
           }
         });
       }
@@ -176,17 +319,49 @@ export function crossChecks(t: Tables): Problem[] {
   }
 
   // Context and published estimates
-  refer(t.laStatistics, 'la_code', (r) => r.la_code, authorities, `an la_code listed in ${authFile}, or ${ENGLAND_CODE} for England`, (v) => v === ENGLAND_CODE);
-  unique(t.laStatistics, 'la_code', 'la_code × year × measure', (r) => `${r.la_code}\u0000${r.year}\u0000${r.measure}`, (r) => `"${r.la_code}", ${r.year}, "${r.measure}"`);
+  refer(
+    t.laStatistics,
+    'la_code',
+    (r) => r.la_code,
+    authorities,
+    `an la_code listed in ${authFile}, or ${ENGLAND_CODE} for England`,
+    (v) => v === ENGLAND_CODE,
+  );
+  unique(
+    t.laStatistics,
+    'la_code',
+    'la_code × year × measure',
+    (r) => `${r.la_code}\u0000${r.year}\u0000${r.measure}`,
+    (r) => `"${r.la_code}", ${r.year}, "${r.measure}"`,
+  );
   const estimates = t.publishedEstimates;
   refer(estimates, 'outcome', (r) => r.outcome, outcomes, `an outcome listed in ${outcomesFile}`);
-  refer(estimates, 'scope', (r) => r.scope, authorities, `"overall" or an la_code listed in ${authFile}`, (v) => v === 'overall');
+  refer(
+    estimates,
+    'scope',
+    (r) => r.scope,
+    authorities,
+    `"overall" or an la_code listed in ${authFile}`,
+    (v) => v === 'overall',
+  );
   estimates?.rows.forEach((r, i) => {
     if (!(r.ci_low <= r.estimate && r.estimate <= r.ci_high)) {
-      add(estimates.file, estimates.lines[i] ?? 0, 'ci_low ≤ estimate ≤ ci_high', `ci_low ${r.ci_low}, estimate ${r.estimate}, ci_high ${r.ci_high}`, 'estimate');
+      add(
+        estimates.file,
+        estimates.lines[i] ?? 0,
+        'ci_low ≤ estimate ≤ ci_high',
+        `ci_low ${r.ci_low}, estimate ${r.estimate}, ci_high ${r.ci_high}`,
+        'estimate',
+      );
     }
   });
-  unique(t.publishedFacts, 'fact', 'fact', (r) => r.fact, (r) => `"${r.fact}"`);
+  unique(
+    t.publishedFacts,
+    'fact',
+    'fact',
+    (r) => r.fact,
+    (r) => `"${r.fact}"`,
+  );
   return problems;
 }
 

@@ -8,7 +8,8 @@ const OUTCOMES = ['referral', 's47'];
 function trialOutcomes(): string[] {
   const lines = ['school_id,period,outcome,count'];
   for (const school of ['T1', 'T2']) {
-    for (const period of ['baseline', 'followup']) for (const o of OUTCOMES) lines.push(`${school},${period},${o},3`);
+    for (const period of ['baseline', 'followup'])
+      for (const o of OUTCOMES) lines.push(`${school},${period},${o},3`);
   }
   return lines;
 }
@@ -16,7 +17,8 @@ function trialOutcomes(): string[] {
 function pilotOutcomes(): string[] {
   const lines = ['school_id,month,outcome,count'];
   for (const school of ['P1', 'P2']) {
-    for (const month of ['2021-01', '2021-02', '2021-03', '2021-04']) for (const o of OUTCOMES) lines.push(`${school},${month},${o},1`);
+    for (const month of ['2021-01', '2021-02', '2021-03', '2021-04'])
+      for (const o of OUTCOMES) lines.push(`${school},${month},${o},1`);
   }
   return lines;
 }
@@ -25,7 +27,14 @@ function pilotOutcomes(): string[] {
 function validFiles(): Map<string, string> {
   return new Map([
     ['dataset.csv', csv('name,synthetic,description', 'Demo,true,"Made-up data, for testing."')],
-    ['authorities.csv', csv('la_code,la_name,region', 'E06000010,"Kingston upon Hull, City of",Yorkshire and The Humber', 'E09000033,Westminster,Inner London')],
+    [
+      'authorities.csv',
+      csv(
+        'la_code,la_name,region',
+        'E06000010,"Kingston upon Hull, City of",Yorkshire and The Humber',
+        'E09000033,Westminster,Inner London',
+      ),
+    ],
     [
       'outcomes.csv',
       csv(
@@ -34,7 +43,10 @@ function validFiles(): Map<string, string> {
         's47,Section 47 enquiries,Child protection enquiries.,neutral',
       ),
     ],
-    ['trial/periods.csv', csv('period,start_month,end_month', 'baseline,2021-09,2022-08', 'followup,2022-09,2023-08')],
+    [
+      'trial/periods.csv',
+      csv('period,start_month,end_month', 'baseline,2021-09,2022-08', 'followup,2022-09,2023-08'),
+    ],
     [
       'trial/schools.csv',
       csv(
@@ -45,10 +57,28 @@ function validFiles(): Map<string, string> {
       ),
     ],
     ['trial/outcomes.csv', csv(...trialOutcomes())],
-    ['pilot/sites.csv', csv('la_code,baseline_start,start_month,end_month', 'E06000010,2021-01,2021-03,2021-04')],
-    ['pilot/schools.csv', csv('school_id,la_code,group,phase,pupils', 'P1,E06000010,swis,primary,200', 'P2,E06000010,comparison,secondary,900')],
+    [
+      'pilot/sites.csv',
+      csv('la_code,baseline_start,start_month,end_month', 'E06000010,2021-01,2021-03,2021-04'),
+    ],
+    [
+      'pilot/schools.csv',
+      csv(
+        'school_id,la_code,group,phase,pupils',
+        'P1,E06000010,swis,primary,200',
+        'P2,E06000010,comparison,secondary,900',
+      ),
+    ],
     ['pilot/outcomes.csv', csv(...pilotOutcomes())],
-    ['context/la-statistics.csv', csv('la_code,year,measure,value', 'E92000001,2022,referrals,650270', 'E09000033,2022,referrals,c', 'E09000033,2022,children_0_17,40000')],
+    [
+      'context/la-statistics.csv',
+      csv(
+        'la_code,year,measure,value',
+        'E92000001,2022,referrals,650270',
+        'E09000033,2022,referrals,c',
+        'E09000033,2022,children_0_17,40000',
+      ),
+    ],
     [
       'published/estimates.csv',
       csv(
@@ -94,13 +124,24 @@ describe('loadDataset', () => {
     expect(result.data.trial?.schools).toHaveLength(3);
     expect(result.data.pilot?.outcomes).toHaveLength(16);
     expect(result.data.context?.laStatistics.map((r) => r.value)).toEqual([650270, 'c', 40000]);
-    expect(result.rowCounts).toMatchObject({ 'authorities.csv': 2, 'trial/outcomes.csv': 8, 'pilot/outcomes.csv': 16 });
+    expect(result.rowCounts).toMatchObject({
+      'authorities.csv': 2,
+      'trial/outcomes.csv': 8,
+      'pilot/outcomes.csv': 16,
+    });
   });
 
   it('treats absent study folders as absent studies and a missing dataset.csv as not synthetic', () => {
     const files = new Map([...validFiles()].filter(([k]) => !k.includes('/') && k !== 'dataset.csv'));
     const result = loadDataset(files);
-    expect(result.ok && result.data).toMatchObject({ pilot: null, trial: null, context: null, published: null, info: null, synthetic: false });
+    expect(result.ok && result.data).toMatchObject({
+      pilot: null,
+      trial: null,
+      context: null,
+      published: null,
+      info: null,
+      synthetic: false,
+    });
   });
 
   it('accepts a BOM and CRLF line endings in every file', () => {
@@ -151,7 +192,8 @@ describe('loadDataset', () => {
   });
 
   it('reports a badly formed la_code', () => {
-    expect(messages(replaceLine('authorities.csv', 3, 'E9000033,Westminster,Inner London'))).toMatchInlineSnapshot(`
+    expect(messages(replaceLine('authorities.csv', 3, 'E9000033,Westminster,Inner London')))
+      .toMatchInlineSnapshot(`
       [
         "data/authorities.csv:3: column "la_code": expected an ONS local-authority code: E06, E08, E09 or E10 then 6 digits, e.g. "E09000033", found "E9000033".",
       ]
@@ -168,7 +210,8 @@ describe('loadDataset', () => {
   });
 
   it('reports a misspelt arm', () => {
-    expect(messages(replaceLine('trial/schools.csv', 2, 'T1,E06000010,SWIS,300,20,analysed'))).toMatchInlineSnapshot(`
+    expect(messages(replaceLine('trial/schools.csv', 2, 'T1,E06000010,SWIS,300,20,analysed')))
+      .toMatchInlineSnapshot(`
       [
         "data/trial/schools.csv:2: column "arm": expected one of "swis" or "control", found "SWIS".",
       ]
@@ -176,7 +219,8 @@ describe('loadDataset', () => {
   });
 
   it('reports an fsm_percent over 100 and pupils of 0', () => {
-    expect(messages(replaceLine('trial/schools.csv', 3, 'T2,E09000033,control,0,101,analysed'))).toMatchInlineSnapshot(`
+    expect(messages(replaceLine('trial/schools.csv', 3, 'T2,E09000033,control,0,101,analysed')))
+      .toMatchInlineSnapshot(`
       [
         "data/trial/schools.csv:3: column "pupils": expected a whole number greater than 0, found "0".",
         "data/trial/schools.csv:3: column "fsm_percent": expected a percentage from 0 to 100, e.g. "23.5", found "101".",
@@ -185,7 +229,8 @@ describe('loadDataset', () => {
   });
 
   it('reports a misspelt direction', () => {
-    expect(messages(replaceLine('outcomes.csv', 3, 's47,Section 47 enquiries,Enquiries.,higher_is_better'))).toMatchInlineSnapshot(`
+    expect(messages(replaceLine('outcomes.csv', 3, 's47,Section 47 enquiries,Enquiries.,higher_is_better')))
+      .toMatchInlineSnapshot(`
       [
         "data/outcomes.csv:3: column "direction": expected one of "lower_is_better" or "neutral", found "higher_is_better".",
       ]
@@ -194,7 +239,8 @@ describe('loadDataset', () => {
 
   it('accepts a DfE symbol as a context value but reports other text', () => {
     expect(messages(replaceLine('context/la-statistics.csv', 3, 'E09000033,2022,referrals,low'))).toEqual([]);
-    expect(messages(replaceLine('context/la-statistics.csv', 3, 'E09000033,2022,referrals,abc'))).toMatchInlineSnapshot(`
+    expect(messages(replaceLine('context/la-statistics.csv', 3, 'E09000033,2022,referrals,abc')))
+      .toMatchInlineSnapshot(`
       [
         "data/context/la-statistics.csv:3: column "value": expected a number, or a DfE symbol ("c", "x", "z", "low", "u", "k", ":" or "-"), found "abc".",
       ]
@@ -202,12 +248,14 @@ describe('loadDataset', () => {
   });
 
   it('reports a dataset.csv whose synthetic flag is not true or false, or that has two rows', () => {
-    expect(messages({ 'dataset.csv': csv('name,synthetic,description', 'Demo,yes,Made up.') })).toMatchInlineSnapshot(`
+    expect(messages({ 'dataset.csv': csv('name,synthetic,description', 'Demo,yes,Made up.') }))
+      .toMatchInlineSnapshot(`
       [
         "data/dataset.csv:2: column "synthetic": expected "true" or "false", found "yes".",
       ]
     `);
-    expect(messages({ 'dataset.csv': csv('name,synthetic,description', 'A,true,x', 'B,false,y') })).toMatchInlineSnapshot(`
+    expect(messages({ 'dataset.csv': csv('name,synthetic,description', 'A,true,x', 'B,false,y') }))
+      .toMatchInlineSnapshot(`
       [
         "data/dataset.csv:3: expected exactly 1 row of data, found 2.",
       ]
@@ -215,7 +263,8 @@ describe('loadDataset', () => {
   });
 
   it('reports a duplicate school id', () => {
-    expect(messages(replaceLine('trial/schools.csv', 4, 'T1,E09000033,control,120,10,withdrawn'))).toMatchInlineSnapshot(`
+    expect(messages(replaceLine('trial/schools.csv', 4, 'T1,E09000033,control,120,10,withdrawn')))
+      .toMatchInlineSnapshot(`
       [
         "data/trial/schools.csv:4: column "school_id": expected each school_id to appear once, found "T1" again (first on line 2).",
       ]
@@ -223,8 +272,17 @@ describe('loadDataset', () => {
   });
 
   it('reports duplicate authority, outcome and period keys', () => {
-    const authorities = csv('la_code,la_name,region', 'E06000010,Hull,North', 'E09000033,Westminster,Inner London', 'E09000033,Westminster again,Inner London');
-    const periods = csv('period,start_month,end_month', 'baseline,2021-09,2022-08', 'baseline,2022-09,2023-08');
+    const authorities = csv(
+      'la_code,la_name,region',
+      'E06000010,Hull,North',
+      'E09000033,Westminster,Inner London',
+      'E09000033,Westminster again,Inner London',
+    );
+    const periods = csv(
+      'period,start_month,end_month',
+      'baseline,2021-09,2022-08',
+      'baseline,2022-09,2023-08',
+    );
     expect(messages({ 'authorities.csv': authorities, 'trial/periods.csv': periods })).toMatchInlineSnapshot(`
       [
         "data/authorities.csv:4: column "la_code": expected each la_code to appear once, found "E09000033" again (first on line 3).",
@@ -237,7 +295,8 @@ describe('loadDataset', () => {
   it('reports a duplicate outcome row for a school and period, and a duplicate context row', () => {
     const trial = `${validFiles().get('trial/outcomes.csv')}T1,followup,s47,4\n`;
     const context = `${validFiles().get('context/la-statistics.csv')}E09000033,2022,referrals,12\n`;
-    expect(messages({ 'trial/outcomes.csv': trial, 'context/la-statistics.csv': context })).toMatchInlineSnapshot(`
+    expect(messages({ 'trial/outcomes.csv': trial, 'context/la-statistics.csv': context }))
+      .toMatchInlineSnapshot(`
       [
         "data/context/la-statistics.csv:5: column "la_code": expected each la_code × year × measure to appear once, found "E09000033", 2022, "referrals" again (first on line 3).",
         "data/trial/outcomes.csv:10: column "school_id": expected each school × period × outcome to appear once, found "T1", "followup", "s47" again (first on line 5).",
@@ -260,7 +319,11 @@ describe('loadDataset', () => {
       messages({
         ...replaceLine('trial/schools.csv', 4, 'T3,E08000003,control,120,10,withdrawn'),
         ...replaceLine('context/la-statistics.csv', 4, 'E08000003,2022,children_0_17,40000'),
-        ...replaceLine('published/estimates.csv', 2, 'trial,s47,E08000003,unadjusted,24,0.91,0.8,1.04,Report,https://example.org/r'),
+        ...replaceLine(
+          'published/estimates.csv',
+          2,
+          'trial,s47,E08000003,unadjusted,24,0.91,0.8,1.04,Report,https://example.org/r',
+        ),
       }),
     ).toMatchInlineSnapshot(`
       [
@@ -315,7 +378,8 @@ describe('loadDataset', () => {
   });
 
   it('reports a trial without a follow-up period', () => {
-    expect(messages({ 'trial/periods.csv': csv('period,start_month,end_month', 'baseline,2021-09,2022-08') })).toMatchInlineSnapshot(`
+    expect(messages({ 'trial/periods.csv': csv('period,start_month,end_month', 'baseline,2021-09,2022-08') }))
+      .toMatchInlineSnapshot(`
       [
         "data/trial/periods.csv: expected a row for period "followup", found none.",
       ]
@@ -323,7 +387,8 @@ describe('loadDataset', () => {
   });
 
   it('reports a pilot school in an authority that is not a pilot site', () => {
-    expect(messages(replaceLine('pilot/schools.csv', 3, 'P2,E09000033,comparison,secondary,900'))).toMatchInlineSnapshot(`
+    expect(messages(replaceLine('pilot/schools.csv', 3, 'P2,E09000033,comparison,secondary,900')))
+      .toMatchInlineSnapshot(`
       [
         "data/pilot/schools.csv:3: column "la_code": expected an la_code listed in data/pilot/sites.csv, found "E09000033", which is not there.",
       ]
@@ -333,8 +398,22 @@ describe('loadDataset', () => {
   it('loads published facts, and either published file without the other', () => {
     const result = loadDataset(validFiles());
     expect(result.ok && result.data.published?.facts).toEqual([
-      { fact: 'trial-schools-randomised', value: 268, unit: 'count', label: 'Schools randomised', source_title: 'SWIS trial report', source_url: 'https://example.org/report' },
-      { fact: 'scale-up-funding', value: 6500000, unit: 'gbp', label: 'Funding announced', source_title: 'Announcement, May 2020', source_url: '' },
+      {
+        fact: 'trial-schools-randomised',
+        value: 268,
+        unit: 'count',
+        label: 'Schools randomised',
+        source_title: 'SWIS trial report',
+        source_url: 'https://example.org/report',
+      },
+      {
+        fact: 'scale-up-funding',
+        value: 6500000,
+        unit: 'gbp',
+        label: 'Funding announced',
+        source_title: 'Announcement, May 2020',
+        source_url: '',
+      },
     ]);
     expect(messages({ 'published/estimates.csv': undefined })).toEqual([]);
     expect(messages({ 'published/facts.csv': undefined })).toEqual([]);
@@ -363,7 +442,15 @@ describe('loadDataset', () => {
   });
 
   it('reports a published interval that does not contain its estimate', () => {
-    expect(messages(replaceLine('published/estimates.csv', 2, 'trial,s47,overall,adjusted,,1.2,0.8,1.04,Report,https://example.org/r'))).toMatchInlineSnapshot(`
+    expect(
+      messages(
+        replaceLine(
+          'published/estimates.csv',
+          2,
+          'trial,s47,overall,adjusted,,1.2,0.8,1.04,Report,https://example.org/r',
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "data/published/estimates.csv:2: column "estimate": expected ci_low ≤ estimate ≤ ci_high, found ci_low 0.8, estimate 1.2, ci_high 1.04.",
       ]
@@ -376,7 +463,11 @@ describe('loadDataset', () => {
         ...replaceLine('authorities.csv', 2, 'E06000010,,Yorkshire'),
         ...replaceLine('trial/schools.csv', 3, 'T2,E09000033,control,250,35.5'),
         ...replaceLine('pilot/outcomes.csv', 2, 'P1,2021-1,referral,x'),
-        'trial/periods.csv': csv('start_month,end_month,period,notes', '2021-09,2022-08,baseline,', '2022-09,2023-08,followup,'),
+        'trial/periods.csv': csv(
+          'start_month,end_month,period,notes',
+          '2021-09,2022-08,baseline,',
+          '2022-09,2023-08,followup,',
+        ),
       }),
     ).toMatchInlineSnapshot(`
       [
@@ -390,7 +481,9 @@ describe('loadDataset', () => {
   });
 
   it('does not echo a mistake in a referenced file into the files that refer to it', () => {
-    expect(messages(replaceLine('trial/schools.csv', 2, 'T1,E06000010,swis,three hundred,20,analysed'))).toHaveLength(1);
+    expect(
+      messages(replaceLine('trial/schools.csv', 2, 'T1,E06000010,swis,three hundred,20,analysed')),
+    ).toHaveLength(1);
   });
 
   it('throws a RangeError naming itself when not given a Map', () => {

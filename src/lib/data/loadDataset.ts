@@ -68,8 +68,7 @@ export type Dataset = {
 
 /** The result of {@link loadDataset}. rowCounts maps each file read to its number of data rows. */
 export type LoadDatasetResult =
-  | { ok: true; data: Dataset; rowCounts: Record<string, number> }
-  | { ok: false; problems: Problem[] };
+  { ok: true; data: Dataset; rowCounts: Record<string, number> } | { ok: false; problems: Problem[] };
 
 /** Options for {@link loadDataset}. */
 export type LoadDatasetOptions = {
@@ -90,26 +89,44 @@ const FOLDERS: Record<string, readonly KnownFile[]> = {
  * line. A study folder with no files is absent (its study is null); one with some files must
  * have them all. Pure: a script reads the folder (see scripts/lib/readDataFolder.ts).
  */
-export function loadDataset(files: ReadonlyMap<string, string>, options: LoadDatasetOptions = {}): LoadDatasetResult {
-  if (!(files instanceof Map)) throw new RangeError('loadDataset: files must be a Map from relative path to text');
+export function loadDataset(
+  files: ReadonlyMap<string, string>,
+  options: LoadDatasetOptions = {},
+): LoadDatasetResult {
+  if (!(files instanceof Map))
+    throw new RangeError('loadDataset: files must be a Map from relative path to text');
   const root = options.root ?? 'data';
   const display = (rel: string): string => (root === '' ? rel : `${root.replace(/\/+$/, '')}/${rel}`);
   const problems: Problem[] = [];
   const known = new Set<string>(KNOWN_FILES);
   for (const rel of files.keys()) {
     if (!known.has(rel)) {
-      problems.push(makeProblem({ file: display(rel), line: null, expected: `only the files ${KNOWN_FILES.join(', ')}`, found: 'an unknown file', hint: 'Check the name and folder, or move the file out of the data folder.' }));
+      problems.push(
+        makeProblem({
+          file: display(rel),
+          line: null,
+          expected: `only the files ${KNOWN_FILES.join(', ')}`,
+          found: 'an unknown file',
+          hint: 'Check the name and folder, or move the file out of the data folder.',
+        }),
+      );
     }
   }
 
-  const folderPresent = (folder: string): boolean => [...files.keys()].some((k) => k.startsWith(`${folder}/`));
+  const folderPresent = (folder: string): boolean =>
+    [...files.keys()].some((k) => k.startsWith(`${folder}/`));
   const missing = (rel: string, why: string): void => {
-    problems.push(makeProblem({ file: display(rel), line: null, expected: `this file ${why}`, found: 'no file' }));
+    problems.push(
+      makeProblem({ file: display(rel), line: null, expected: `this file ${why}`, found: 'no file' }),
+    );
   };
-  for (const rel of ['authorities.csv', 'outcomes.csv']) if (!files.has(rel)) missing(rel, 'in every dataset');
+  for (const rel of ['authorities.csv', 'outcomes.csv'])
+    if (!files.has(rel)) missing(rel, 'in every dataset');
   for (const [folder, rels] of Object.entries(FOLDERS)) {
     if (!folderPresent(folder)) continue;
-    for (const rel of rels) if (!files.has(rel)) missing(rel, `because the folder ${display(folder)}/ exists (a study folder must be complete)`);
+    for (const rel of rels)
+      if (!files.has(rel))
+        missing(rel, `because the folder ${display(folder)}/ exists (a study folder must be complete)`);
   }
 
   const rowCounts: Record<string, number> = {};
@@ -147,10 +164,27 @@ export function loadDataset(files: ReadonlyMap<string, string>, options: LoadDat
     synthetic: infoRow?.synthetic ?? false,
     authorities: rows(tables.authorities),
     outcomes: rows(tables.outcomes),
-    pilot: tables.pilotSites === null ? null : { sites: rows(tables.pilotSites), schools: rows(tables.pilotSchools), outcomes: rows(tables.pilotOutcomes) },
-    trial: tables.trialPeriods === null ? null : { periods: rows(tables.trialPeriods), schools: rows(tables.trialSchools), outcomes: rows(tables.trialOutcomes) },
+    pilot:
+      tables.pilotSites === null
+        ? null
+        : {
+            sites: rows(tables.pilotSites),
+            schools: rows(tables.pilotSchools),
+            outcomes: rows(tables.pilotOutcomes),
+          },
+    trial:
+      tables.trialPeriods === null
+        ? null
+        : {
+            periods: rows(tables.trialPeriods),
+            schools: rows(tables.trialSchools),
+            outcomes: rows(tables.trialOutcomes),
+          },
     context: tables.laStatistics === null ? null : { laStatistics: rows(tables.laStatistics) },
-    published: tables.publishedEstimates === null && tables.publishedFacts === null ? null : { estimates: rows(tables.publishedEstimates), facts: rows(tables.publishedFacts) },
+    published:
+      tables.publishedEstimates === null && tables.publishedFacts === null
+        ? null
+        : { estimates: rows(tables.publishedEstimates), facts: rows(tables.publishedFacts) },
   };
   return { ok: true, data, rowCounts };
 }

@@ -16,6 +16,7 @@ export function monthRange(first: string, last: string): string[] {
 
 function monthIndex(month: string, name: string): number {
   const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (match === null) throw new RangeError(`monthRange: ${name} must be a YYYY-MM month, got ${JSON.stringify(month)}`);
+  if (match === null)
+    throw new RangeError(`monthRange: ${name} must be a YYYY-MM month, got ${JSON.stringify(month)}`);
   return Number(match[1]) * 12 + Number(match[2]) - 1;
 }

@@ -8,20 +8,30 @@ const messages = (text: string) => parseCsvFile(FILE, text, authoritySchema).pro
 
 describe('parseCsvFile', () => {
   it('reads a file with a BOM, CRLF line endings, a quoted comma and trailing blank lines', () => {
-    const text = '\uFEFFla_code,la_name,region\r\nE06000010,"Kingston upon Hull, City of",Yorkshire and The Humber\r\nE09000033,Westminster,Inner London\r\n\r\n\r\n';
+    const text =
+      '\uFEFFla_code,la_name,region\r\nE06000010,"Kingston upon Hull, City of",Yorkshire and The Humber\r\nE09000033,Westminster,Inner London\r\n\r\n\r\n';
     const result = parseCsvFile(FILE, text, authoritySchema);
     expect(result.problems).toEqual([]);
-    expect(result.rows[0]).toEqual({ la_code: 'E06000010', la_name: 'Kingston upon Hull, City of', region: 'Yorkshire and The Humber' });
+    expect(result.rows[0]).toEqual({
+      la_code: 'E06000010',
+      la_name: 'Kingston upon Hull, City of',
+      region: 'Yorkshire and The Humber',
+    });
     expect(result.lines).toEqual([2, 3]);
   });
 
   it('accepts columns in any order', () => {
-    const result = parseCsvFile(FILE, 'region,la_code,la_name\nInner London,E09000033,Westminster\n', authoritySchema);
+    const result = parseCsvFile(
+      FILE,
+      'region,la_code,la_name\nInner London,E09000033,Westminster\n',
+      authoritySchema,
+    );
     expect(result.rows).toEqual([{ la_code: 'E09000033', la_name: 'Westminster', region: 'Inner London' }]);
   });
 
   it('counts physical lines across a quoted cell that spans lines', () => {
-    const text = 'la_code,la_name,region\r\nE06000010,"Hull\r\nCity",North\r\nE0900003,Westminster,Inner London\r\n';
+    const text =
+      'la_code,la_name,region\r\nE06000010,"Hull\r\nCity",North\r\nE0900003,Westminster,Inner London\r\n';
     expect(messages(text)).toMatchInlineSnapshot(`
       [
         "data/authorities.csv:4: column "la_code": expected an ONS local-authority code: E06, E08, E09 or E10 then 6 digits, e.g. "E09000033", found "E0900003".",
@@ -47,7 +57,8 @@ describe('parseCsvFile', () => {
   });
 
   it('reports a column named twice', () => {
-    expect(messages('la_code,la_name,region,region\nE09000033,Westminster,Inner London,x\n')).toMatchInlineSnapshot(`
+    expect(messages('la_code,la_name,region,region\nE09000033,Westminster,Inner London,x\n'))
+      .toMatchInlineSnapshot(`
       [
         "data/authorities.csv:1: column "region": expected each column to appear once, found a second column "region".",
       ]
@@ -55,7 +66,11 @@ describe('parseCsvFile', () => {
   });
 
   it('reports a ragged row with too few or too many values', () => {
-    expect(messages('la_code,la_name,region\nE09000033,Westminster\nE06000010,Kingston upon Hull, City of,Yorkshire\n')).toMatchInlineSnapshot(`
+    expect(
+      messages(
+        'la_code,la_name,region\nE09000033,Westminster\nE06000010,Kingston upon Hull, City of,Yorkshire\n',
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "data/authorities.csv:2: expected 3 values, one per column, found 2 values. Check for a missing or extra comma, or a cell containing a comma that is not in double quotes.",
         "data/authorities.csv:3: expected 3 values, one per column, found 4 values. Check for a missing or extra comma, or a cell containing a comma that is not in double quotes.",
@@ -102,7 +117,12 @@ describe('parseCsvFile', () => {
         "data/trial/schools.csv:5: column "fsm_percent": expected a percentage from 0 to 100, e.g. "23.5", found "abc".",
       ]
     `);
-    expect(result.problems[2]).toMatchObject({ file: 'data/trial/schools.csv', line: 3, column: 'pupils', found: '"-3"' });
+    expect(result.problems[2]).toMatchObject({
+      file: 'data/trial/schools.csv',
+      line: 3,
+      column: 'pupils',
+      found: '"-3"',
+    });
   });
 
   it('enforces a row count when asked', () => {

@@ -46,7 +46,13 @@ export function parseCsvFile<S extends CsvRowSchema>(
   const problems: Problem[] = [];
   const rows: z.infer<S>[] = [];
   const lines: number[] = [];
-  const problem = (line: number | null, expected: string, found: string, column?: string, hint?: string): void => {
+  const problem = (
+    line: number | null,
+    expected: string,
+    found: string,
+    column?: string,
+    hint?: string,
+  ): void => {
     problems.push(
       makeProblem({
         file: fileName,
@@ -84,9 +90,21 @@ export function parseCsvFile<S extends CsvRowSchema>(
     badRecords.add(error.row);
     const at = startLines[error.row] ?? 1;
     if (error.code === 'MissingQuotes') {
-      problem(at, 'a closing double quote (") for a quoted cell', 'none before the end of the file', undefined, 'Check for a stray " in this row.');
+      problem(
+        at,
+        'a closing double quote (") for a quoted cell',
+        'none before the end of the file',
+        undefined,
+        'Check for a stray " in this row.',
+      );
     } else {
-      problem(at, 'a comma or the end of the line right after a closing double quote', 'other characters', undefined, 'Write a double quote inside a quoted cell as "".');
+      problem(
+        at,
+        'a comma or the end of the line right after a closing double quote',
+        'other characters',
+        undefined,
+        'Write a double quote inside a quoted cell as "".',
+      );
     }
   }
 
@@ -101,13 +119,29 @@ export function parseCsvFile<S extends CsvRowSchema>(
     } else if (positions.has(name)) {
       problem(1, 'each column to appear once', `a second column ${quoteValue(name)}`, name);
     } else if (!(name in shape)) {
-      problem(1, `only the columns ${columns.join(', ')}`, `an unknown column ${quoteValue(name)}`, name, 'Check the spelling, or remove the column.');
+      problem(
+        1,
+        `only the columns ${columns.join(', ')}`,
+        `an unknown column ${quoteValue(name)}`,
+        name,
+        'Check the spelling, or remove the column.',
+      );
     }
     if (!positions.has(name)) positions.set(name, index);
   });
   for (const column of columns) {
     if (!positions.has(column)) {
-      problem(1, `a column "${column}"`, `none (the header has ${header.filter((h) => h !== '').map((h) => quoteValue(h)).join(', ') || 'no names'})`, column);
+      problem(
+        1,
+        `a column "${column}"`,
+        `none (the header has ${
+          header
+            .filter((h) => h !== '')
+            .map((h) => quoteValue(h))
+            .join(', ') || 'no names'
+        })`,
+        column,
+      );
     }
   }
 
@@ -133,13 +167,25 @@ export function parseCsvFile<S extends CsvRowSchema>(
     const at = startLines[index] ?? 1;
     if (badRecords.has(index)) continue;
     if (isBlank(record)) {
-      problem(at, 'a row of data (blank lines are allowed only at the end)', 'a blank line', undefined, 'Delete the blank line.');
+      problem(
+        at,
+        'a row of data (blank lines are allowed only at the end)',
+        'a blank line',
+        undefined,
+        'Delete the blank line.',
+      );
       continue;
     }
     dataRows += 1;
     dataLines.push(at);
     if (record.length !== header.length) {
-      problem(at, `${header.length} values, one per column`, `${record.length} ${record.length === 1 ? 'value' : 'values'}`, undefined, 'Check for a missing or extra comma, or a cell containing a comma that is not in double quotes.');
+      problem(
+        at,
+        `${header.length} values, one per column`,
+        `${record.length} ${record.length === 1 ? 'value' : 'values'}`,
+        undefined,
+        'Check for a missing or extra comma, or a cell containing a comma that is not in double quotes.',
+      );
       continue;
     }
     const raw: Record<string, string> = {};
@@ -184,7 +230,11 @@ export function parseCsvFile<S extends CsvRowSchema>(
         : dataRows < minRows
           ? `at least ${minRows} ${minRows === 1 ? 'row' : 'rows'} of data`
           : `at most ${maxRows} ${maxRows === 1 ? 'row' : 'rows'} of data`;
-    problem(dataRows < minRows ? null : (dataLines[maxRows] ?? null), expected, dataRows === 0 ? 'none' : `${dataRows}`);
+    problem(
+      dataRows < minRows ? null : (dataLines[maxRows] ?? null),
+      expected,
+      dataRows === 0 ? 'none' : `${dataRows}`,
+    );
   }
   return { rows, lines, problems };
 }

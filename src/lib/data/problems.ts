@@ -52,12 +52,7 @@ export function quoteValue(value: string): string {
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return problems
     .map((p, i) => ({ p, i }))
-    .sort(
-      (a, b) =>
-        compare(a.p.file, b.p.file) ||
-        (a.p.line ?? 0) - (b.p.line ?? 0) ||
-        a.i - b.i,
-    )
+    .sort((a, b) => compare(a.p.file, b.p.file) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
     .map(({ p }) => p);
 }
 

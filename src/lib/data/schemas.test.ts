@@ -16,9 +16,18 @@ import {
 
 describe('row schemas', () => {
   it('accept a published fact with a kebab key, a plain number and a known unit, and reject others', () => {
-    const row = { fact: 'trial-schools-randomised', value: '268', unit: 'count', label: 'Schools randomised', source_title: 'Report', source_url: 'https://example.org/r' };
+    const row = {
+      fact: 'trial-schools-randomised',
+      value: '268',
+      unit: 'count',
+      label: 'Schools randomised',
+      source_title: 'Report',
+      source_url: 'https://example.org/r',
+    };
     expect(publishedFactSchema.parse(row)).toEqual({ ...row, value: 268 });
-    expect(publishedFactSchema.parse({ ...row, value: '1.3', unit: 'percent', source_url: '' })).toMatchObject({ value: 1.3, source_url: '' });
+    expect(
+      publishedFactSchema.parse({ ...row, value: '1.3', unit: 'percent', source_url: '' }),
+    ).toMatchObject({ value: 1.3, source_url: '' });
     for (const bad of [
       { fact: 'Trial-Schools' },
       { fact: 'trial_schools' },
@@ -44,14 +53,24 @@ describe('row schemas', () => {
   });
 
   it('accept an outcome with a known direction and reject a misspelt one', () => {
-    const row = { outcome: 's47', label: 'Section 47 enquiries', description: 'Enquiries.', direction: 'lower_is_better' };
+    const row = {
+      outcome: 's47',
+      label: 'Section 47 enquiries',
+      description: 'Enquiries.',
+      direction: 'lower_is_better',
+    };
     expect(outcomeSchema.parse(row)).toEqual(row);
     expect(outcomeSchema.safeParse({ ...row, direction: 'lower-is-better' }).success).toBe(false);
     expect(outcomeSchema.safeParse({ ...row, outcome: 'S47' }).success).toBe(false);
   });
 
   it('accept a pilot site with YYYY-MM months and reject month 13', () => {
-    const row = { la_code: 'E08000003', baseline_start: '2019-09', start_month: '2020-09', end_month: '2021-08' };
+    const row = {
+      la_code: 'E08000003',
+      baseline_start: '2019-09',
+      start_month: '2020-09',
+      end_month: '2021-08',
+    };
     expect(pilotSiteSchema.parse(row)).toEqual(row);
     expect(pilotSiteSchema.safeParse({ ...row, end_month: '2021-13' }).success).toBe(false);
     expect(pilotSiteSchema.safeParse({ ...row, end_month: '2021-8' }).success).toBe(false);
@@ -79,7 +98,14 @@ describe('row schemas', () => {
   });
 
   it('accept a trial school with an fsm percentage from 0 to 100 and reject 101', () => {
-    const row = { school_id: 'T1', la_code: 'E06000010', arm: 'control', pupils: '300', fsm_percent: '23.5', status: 'analysed' };
+    const row = {
+      school_id: 'T1',
+      la_code: 'E06000010',
+      arm: 'control',
+      pupils: '300',
+      fsm_percent: '23.5',
+      status: 'analysed',
+    };
     expect(trialSchoolSchema.parse(row)).toEqual({ ...row, pupils: 300, fsm_percent: 23.5 });
     expect(trialSchoolSchema.safeParse({ ...row, fsm_percent: '101' }).success).toBe(false);
     expect(trialSchoolSchema.safeParse({ ...row, fsm_percent: '-1' }).success).toBe(false);
@@ -117,7 +143,11 @@ describe('row schemas', () => {
       source_title: 'SWIS trial report',
       source_url: 'https://example.org/report',
     };
-    expect(publishedEstimateSchema.parse(row)).toMatchObject({ follow_up_months: null, estimate: 0.91, ci_low: 0.8 });
+    expect(publishedEstimateSchema.parse(row)).toMatchObject({
+      follow_up_months: null,
+      estimate: 0.91,
+      ci_low: 0.8,
+    });
     expect(publishedEstimateSchema.parse({ ...row, follow_up_months: '24' }).follow_up_months).toBe(24);
     expect(publishedEstimateSchema.safeParse({ ...row, scope: 'Hull' }).success).toBe(false);
     expect(publishedEstimateSchema.safeParse({ ...row, source_url: 'example.org' }).success).toBe(false);

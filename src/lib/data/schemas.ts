@@ -28,11 +28,7 @@ const code = z
   .string()
   .regex(/^[a-z][a-z0-9_]*$/)
   .describe('a lower-case code of letters, digits and underscores, e.g. "s47"');
-const schoolId = z
-  .string()
-  .trim()
-  .min(1)
-  .describe('a school id');
+const schoolId = z.string().trim().min(1).describe('a school id');
 const laCode = z
   .string()
   .regex(LA_CODE)
@@ -41,10 +37,7 @@ const contextLaCode = z
   .string()
   .refine((s) => LA_CODE.test(s) || s === ENGLAND_CODE)
   .describe(`an ONS local-authority code such as "E09000033", or "${ENGLAND_CODE}" for England`);
-const month = z
-  .string()
-  .regex(MONTH)
-  .describe('a month as YYYY-MM with the month 01 to 12, e.g. "2023-09"');
+const month = z.string().regex(MONTH).describe('a month as YYYY-MM with the month 01 to 12, e.g. "2023-09"');
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values).describe(`one of ${listOf(values)}`);
@@ -85,9 +78,7 @@ const optionalWholeNumber = z
 const numberOrSymbol = z
   .string()
   .refine(
-    (s) =>
-      (DFE_SYMBOLS as readonly string[]).includes(s) ||
-      (DECIMAL.test(s) && Number.isFinite(Number(s))),
+    (s) => (DFE_SYMBOLS as readonly string[]).includes(s) || (DECIMAL.test(s) && Number.isFinite(Number(s))),
   )
   .transform((s): number | DfeSymbol => (DECIMAL.test(s) ? Number(s) : (s as DfeSymbol)))
   .describe(`a number, or a DfE symbol (${listOf(DFE_SYMBOLS)})`);

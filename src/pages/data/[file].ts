@@ -8,12 +8,23 @@ import { RESULT_FILES } from '../../lib/site/resultFiles.ts';
 export function getStaticPaths() {
   return RESULT_FILES.flatMap((name) => {
     const data = readResults<unknown>(`${name}.json`);
-    const paths = [{ params: { file: `${name}.json` }, props: { body: JSON.stringify(data, null, 2) + '\n', type: 'application/json' } }];
-    if (Array.isArray(data)) paths.push({ params: { file: `${name}.csv` }, props: { body: toCsv(data as Record<string, unknown>[]), type: 'text/csv' } });
+    const paths = [
+      {
+        params: { file: `${name}.json` },
+        props: { body: JSON.stringify(data, null, 2) + '\n', type: 'application/json' },
+      },
+    ];
+    if (Array.isArray(data))
+      paths.push({
+        params: { file: `${name}.csv` },
+        props: { body: toCsv(data as Record<string, unknown>[]), type: 'text/csv' },
+      });
     return paths;
   });
 }
 
 export function GET({ props }: APIContext) {
-  return new Response(props.body as string, { headers: { 'Content-Type': `${props.type as string}; charset=utf-8` } });
+  return new Response(props.body as string, {
+    headers: { 'Content-Type': `${props.type as string}; charset=utf-8` },
+  });
 }
