@@ -80,7 +80,7 @@ try {
 }
 
 // 4. Content: frontmatter, components and keys, internal links.
-const content: ContentFile[] = (['findings', 'updates'] as const).flatMap((collection) =>
+const content: ContentFile[] = (['findings', 'updates', 'pages'] as const).flatMap((collection) =>
   filesUnder(join(contentDir, collection))
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
@@ -100,6 +100,7 @@ const ids = (collection: string) =>
 const known: Record<string, string[]> = {
   'findings/[slug]': ids('findings'),
   'updates/[slug]': ids('updates'),
+  '[page]': ids('pages'),
 };
 if (dataOk) {
   try {

@@ -4,7 +4,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { findingSchema, updateSchema } from './lib/content/schemas.ts';
+import { findingSchema, pageSchema, updateSchema } from './lib/content/schemas.ts';
 
 // CONTENT_DIR lets tests build the site from a scratch folder of MDX; researchers use content/.
 const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
@@ -22,14 +22,7 @@ const updates = defineCollection({
 // Mainly-prose pages (e.g. the accessibility statement), each at /<file name>/.
 const pages = defineCollection({
   loader: glob({ pattern: '*.mdx', base: `${CONTENT_DIR}/pages` }),
-  schema: z.object({
-    title: z.string().min(1),
-    /** One sentence for search results and link previews. */
-    summary: z.string().min(1),
-    updated: z.coerce.date(),
-    /** A shorter label for the breadcrumb, when the title is long. */
-    crumb: z.string().min(1).optional(),
-  }),
+  schema: pageSchema,
 });
 
 export const collections = { findings, updates, pages };

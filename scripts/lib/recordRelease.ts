@@ -62,6 +62,14 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
     return readFileSync(path);
   };
   const files = new Map(RELEASE_FILES.map((name) => [name, read(name)]));
+  // The manifest's cacheKey names the code that made out/ so that a build can reuse it
+  // (scripts/lib/resultsCache.ts); a release records inputs and outputs, not the build cache, and
+  // keeping the key would make every code change alter the bytes of an archived release.
+  const manifestJson = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+  if ('cacheKey' in manifestJson) {
+    delete manifestJson.cacheKey;
+    files.set('manifest.json', Buffer.from(stableJson(manifestJson)));
+  }
   const dataset = JSON.parse(read('dataset.json').toString('utf8')) as DatasetFacts;
 
   if (o.dataDir !== undefined) {

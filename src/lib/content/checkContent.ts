@@ -27,13 +27,13 @@ export const MDX_COMPONENTS: Readonly<
   >
 > = {
   Estimate: {
-    collections: ['findings', 'updates'],
+    collections: ['findings', 'updates', 'pages'],
     required: ['study', 'outcome', 'analysis'],
     optional: ['scope'],
     keys: 'estimate',
   },
   Published: {
-    collections: ['findings', 'updates'],
+    collections: ['findings', 'updates', 'pages'],
     required: ['study', 'outcome', 'analysis'],
     optional: ['scope', 'source'],
     keys: 'published',
@@ -56,12 +56,12 @@ export const MDX_COMPONENTS: Readonly<
   // The keys of these three are checked by the build (the component names the MDX file); here
   // only their names and attributes.
   Rate: {
-    collections: ['findings', 'updates'],
+    collections: ['findings', 'updates', 'pages'],
     required: ['study', 'outcome', 'group', 'period'],
     optional: ['scope', 'interval'],
   },
-  Term: { collections: ['findings', 'updates'], required: ['id'], optional: [] },
-  Fact: { collections: ['findings', 'updates'], required: ['id'], optional: ['source'] },
+  Term: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: [] },
+  Fact: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: ['source'] },
 };
 
 /** One MDX file to check: its path for messages, its collection and its text. */

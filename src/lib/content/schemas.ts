@@ -30,5 +30,15 @@ export const updateSchema = z.object({
   amends: z.enum(FINDING_STUDIES).optional(),
 });
 
+/** content/pages/*.mdx: mainly-prose pages (e.g. the accessibility statement), each at /<file name>/. */
+export const pageSchema = z.object({
+  title: z.string().min(1),
+  /** One sentence for search results and link previews. */
+  summary: z.string().min(1),
+  updated: z.coerce.date(),
+  /** A shorter label for the breadcrumb, when the title is long. */
+  crumb: z.string().min(1).optional(),
+});
+
 /** Each collection's folder under content/ and its schema. */
-export const CONTENT_SCHEMAS = { findings: findingSchema, updates: updateSchema } as const;
+export const CONTENT_SCHEMAS = { findings: findingSchema, updates: updateSchema, pages: pageSchema } as const;
