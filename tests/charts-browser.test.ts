@@ -120,7 +120,7 @@ describe('the chart gallery in Chromium', () => {
             id: svg.id,
             texts: sizes.length,
             smallest: Math.round(Math.min(...sizes) * 10) / 10,
-            role: box?.getAttribute('role'),
+            role: box?.getAttribute('role') ?? (box?.tagName === 'SECTION' ? 'region' : null),
             tabindex: box?.getAttribute('tabindex'),
             name: (label && document.getElementById(label)?.textContent?.trim()) || '',
             boxRight: box?.getBoundingClientRect().right ?? Infinity,

@@ -65,7 +65,7 @@ describe('npm run check', () => {
     const r = check();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
-      /trial\.mdx:\d+:1: <Estimate>: expected an estimate the data can give \(study\/outcome\/analysis, overall: .*trial\/s47\/unadjusted.*\), found study="trial" outcome="s47" analysis="unadjustd" scope="overall"\./,
+      /trial\.mdx:\d+:\d+: <Estimate>: expected an estimate the data can give \(study\/outcome\/analysis, overall: .*trial\/s47\/unadjusted.*\), found study="trial" outcome="s47" analysis="unadjustd" scope="overall"\./,
     );
     expect(r.stderr).toMatch(
       /trial\.mdx:\d+:\d+: link: .*found "\/findings\/pilot", which no page has\. Did you mean "\/findings\/pilot\/"\?/,

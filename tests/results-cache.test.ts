@@ -28,7 +28,7 @@ function snapshot(): Record<string, { text: string; mtimeMs: number }> {
 const texts = (s: ReturnType<typeof snapshot>) =>
   Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.text]));
 
-const REUSED = /^results: inputs unchanged \(key [0-9a-f]{12}\), reusing .+ \(8 files\) in \d+\.\d\d s$/m;
+const REUSED = /^results: inputs unchanged \(key [0-9a-f]{12}\), reusing .+ \(\d+ files\) in \d+\.\d\d s$/m;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'swis-cache-'));
@@ -63,7 +63,7 @@ describe('npm run results reuses its output when nothing changed', () => {
     const run = results('--force');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toMatch(REUSED);
-    expect(run.stdout).toMatch(/results: wrote 8 files/);
+    expect(run.stdout).toMatch(/results: wrote \d+ files/);
     expect(texts(snapshot())).toEqual(before);
   });
 

@@ -113,7 +113,7 @@ test('a prose page renders at its own address, with <Fact> and the page chrome',
   const html = readFileSync(join(scratch, 'page-good/dist/bad/index.html'), 'utf8');
   expect(html).toMatch(/<h1[^>]*>About the trial<\/h1>/);
   expect(html).toContain(
-    'data-fact="trial-schools-randomised">268 schools <small class="fact-source">(source: <a href="https://orca.cardiff.ac.uk/177768">',
+    'data-fact="trial-schools-randomised">268 schools <small class="fact-source">(source: <a href="https://orca.cardiff.ac.uk/177768" rel="noopener">',
   );
   expect(html).toContain('<time datetime="2025-01-01">1 January 2025</time>');
 });

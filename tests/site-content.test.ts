@@ -43,7 +43,9 @@ const fact = (id: string): FactRow => {
 const factHtml = (f: FactRow, source: boolean, words = '') => {
   const value = formatFact(f.value, f.unit) + (words ? ` ${words}` : '');
   const cite =
-    f.sourceUrl === null ? `<cite>${f.sourceTitle}</cite>` : `<a href="${f.sourceUrl}">${f.sourceTitle}</a>`;
+    f.sourceUrl === null
+      ? `<cite>${f.sourceTitle}</cite>`
+      : `<a href="${f.sourceUrl}" rel="noopener">${f.sourceTitle}</a>`;
   return source
     ? `<span class="fact" data-fact="${f.fact}">${value} <small class="fact-source">(source: ${cite})</small></span>`
     : `<span class="fact" data-fact="${f.fact}">${value}</span>`;
@@ -75,7 +77,7 @@ describe('home page', () => {
     const pupils = fact('trial-pupils');
     expect(t).toContain(`${formatFact(pupils.value, pupils.unit)} pupils`);
     const tiles = html.slice(at(html, 'class="tiles"'), at(html, 'Not continued'));
-    expect(tiles).toContain(`Source: <a href="${schools.sourceUrl}">`);
+    expect(tiles).toContain(`Source: <a href="${schools.sourceUrl}" rel="noopener">`);
     expect(t).toContain('Not continued');
   });
 

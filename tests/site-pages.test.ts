@@ -105,7 +105,9 @@ test('robots.txt and the sitemap exist', () => {
 
 test('the authorities index shows the programme on a map with the boundary attribution, and the trends', () => {
   const html = page('authorities');
-  expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" id="map-programme" class="chart" role="img"');
+  expect(html).toContain(
+    '<svg xmlns="http://www.w3.org/2000/svg" id="map-programme" class="chart" role="img"',
+  );
   expect(html).toContain('Contains OS data © Crown copyright and database right 2023');
   expect(html).not.toMatch(/Source: [^<]*Source:/);
   expect(html).toContain('id="multiples-s47-enquiries"');
