@@ -1,31 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serveStatic } from './staticServer.ts';
+import { launchBrowser } from './browser/browser.ts';
+import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
 
 // scripts/test.mjs builds dist/ first; this looks at the chart gallery in a real Chromium.
 const root = join(import.meta.dirname, '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+let server: StaticServer;
 
 beforeAll(async () => {
-  server = await serveStatic(join(root, 'dist'));
-  // Playwright gives every launch a fresh temporary profile (it refuses --user-data-dir here).
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  server = await startStaticServer(join(root, 'dist'));
+  browser = (await launchBrowser()).browser;
 });
 afterAll(async () => {
   await browser?.close();
@@ -37,7 +26,7 @@ describe('the chart gallery in Chromium', () => {
     test(`${path} has no axe violations (WCAG 2.2 AA)`, async () => {
       // axe is injected as an inline script, which the site's Content-Security-Policy rightly blocks.
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-      await page.goto(server.url + path);
+      await page.goto(server.origin + path);
       await page.addScriptTag({ content: axeSource });
       const result = (await page.evaluate(() =>
         // @ts-expect-error axe is injected above
@@ -60,7 +49,7 @@ describe('the chart gallery in Chromium', () => {
 
   test('every chart on /charts/ is a labelled image with a title, a description and a table twin', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await page.goto(server.url + '/charts/');
+    await page.goto(server.origin + '/charts/');
     const charts = await page.$$eval('figure svg[role="img"]', (svgs) =>
       svgs.map((s) => ({
         id: s.id,
@@ -97,7 +86,7 @@ describe('the chart gallery in Chromium', () => {
 
   test('the page does not scroll sideways at 320 px', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-    await page.goto(server.url + '/charts/');
+    await page.goto(server.origin + '/charts/');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.close();
     expect(overflow).toBeLessThanOrEqual(0);
@@ -106,7 +95,7 @@ describe('the chart gallery in Chromium', () => {
   for (const width of [320, 375]) {
     test(`every chart's smallest text renders at 10 px or more at ${width} px, in a named, focusable scroll box`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
-      await page.goto(server.url + '/charts/');
+      await page.goto(server.origin + '/charts/');
       const charts = await page.$$eval('figure svg[role="img"]', (svgs) =>
         svgs.map((svg) => {
           // Rendered size = computed font size × the text's scale on screen (rotation-safe).

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatNumber } from '../src/lib/format/formatNumber.ts';
-import { launchChromium } from './helpers/chromium.ts';
-import { serveStatic, type StaticServer } from './helpers/staticServer.ts';
+import { launchBrowser } from './browser/browser.ts';
+import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
 
 // The built site (scripts/test.mjs runs `npm run build` first) in real Chromium, served over HTTP
 // as a static host would serve it.
@@ -14,8 +14,8 @@ const json = (name: string) => JSON.parse(readFileSync(join(root, 'out', name), 
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
-  server = await serveStatic(join(root, 'dist'));
-  browser = await launchChromium();
+  server = await startStaticServer(join(root, 'dist'));
+  browser = (await launchBrowser()).browser;
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,7 +27,7 @@ describe('with JavaScript', () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${server.origin}/search/`);
     await expect.poll(() => page.locator('#search-fallback').isHidden()).toBe(true);
     await page.locator('.pagefind-ui__search-input').fill('Section 47');
     const links = page.locator('.pagefind-ui__result-link');
@@ -45,14 +45,14 @@ describe('with JavaScript', () => {
     expect(hrefs).toContain('/findings/trial/');
     // Every result is a page of this site that exists.
     for (const h of hrefs.slice(0, 5))
-      expect((await page.request.get(`${server.url}${h}`)).status()).toBe(200);
+      expect((await page.request.get(`${server.origin}${h}`)).status()).toBe(200);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   test('the search index keeps a glossary term apart from its definition', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${server.origin}/search/`);
     // Pagefind's own API, as its UI uses it: the indexed text of the glossary page.
     // Passed as text: Vitest would otherwise rewrite the import() for Node.
     const content = await page.evaluate<string | null>(`(async () => {
@@ -72,7 +72,7 @@ describe('with JavaScript', () => {
 
   test('a search can be linked to with ?q=', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/search/?q=Lambeth`);
+    await page.goto(`${server.origin}/search/?q=Lambeth`);
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
     const hrefs = await page
       .locator('.pagefind-ui__result-link')
@@ -91,7 +91,7 @@ describe('with JavaScript', () => {
         r.period === 'followup',
     ).ratePer1000;
     const page = await browser.newPage();
-    await page.goto(`${server.url}/for-schools/`);
+    await page.goto(`${server.origin}/for-schools/`);
     const result = page.locator('#calc-result');
     await expect.poll(() => page.locator('#calculator').isVisible()).toBe(true);
     await expect.poll(() => result.textContent()).toContain('For 1,000 pupils');
@@ -108,7 +108,7 @@ describe('with JavaScript', () => {
 
   test('the authorities index filters by name and by participation', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/authorities/`);
+    await page.goto(`${server.origin}/authorities/`);
     const visible = () => page.locator('#authority-list li:visible').count();
     expect(await visible()).toBe(json('dataset.json').authorities.length);
     await page.locator('#q').fill('lamb');
@@ -125,13 +125,13 @@ describe('without JavaScript', () => {
   test('the schools page keeps its table and hides the calculator; search explains itself', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/for-schools/`);
+    await page.goto(`${server.origin}/for-schools/`);
     expect(await page.locator('#calculator').isVisible()).toBe(false);
     expect(await page.locator('caption', { hasText: 'schools of different sizes' }).isVisible()).toBe(true);
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${server.origin}/search/`);
     expect(await page.getByText('Search needs JavaScript.').isVisible()).toBe(true);
     expect(await page.locator('#authority-filter').count()).toBe(0);
-    await page.goto(`${server.url}/authorities/`);
+    await page.goto(`${server.origin}/authorities/`);
     expect(await page.locator('#authority-filter').isVisible()).toBe(false);
     await context.close();
   });

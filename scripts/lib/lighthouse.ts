@@ -4,6 +4,7 @@
  * /usr/bin/chromium — never a downloaded browser) with a fresh profile, and runs Lighthouse's
  * performance category with its defaults (mobile, simulated throttling) on each page in turn.
  */
+import { CHROMIUM_FLAGS } from './chromium.ts';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,15 +67,7 @@ export async function lighthouseScores(
     chrome = await chromeLauncher.launch({
       chromePath,
       userDataDir: profile,
-      chromeFlags: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      chromeFlags: [...CHROMIUM_FLAGS],
     });
     const scores: PageScore[] = [];
     for (const page of pages) {
