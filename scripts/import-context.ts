@@ -9,26 +9,21 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { buildContext } from '../src/lib/context/importContext.ts';
 import type { ContextSources, Row } from '../src/lib/context/importContext.ts';
 
-function parseArgs(argv: string[]): { real: string; data: string; fixture: string } {
-  const opts = {
-    real: '../shared/data/real',
-    data: 'data',
-    fixture: 'tests/fixtures/dfe-published-rates.csv',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag = '', inline] = arg.split('=', 2);
-    const key = flag.replace(/^--/, '');
-    if (!(key in opts) || !flag.startsWith('--')) throw new Error(`unknown argument ${arg}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`missing value for ${flag}`);
-    opts[key as keyof typeof opts] = value;
-  }
-  return opts;
+/** The command's options, by Node's own parser (unknown or valueless options are errors). */
+function options(argv: string[]): { real: string; data: string; fixture: string } {
+  return parseArgs({
+    args: argv,
+    options: {
+      real: { type: 'string', default: '../shared/data/real' },
+      data: { type: 'string', default: 'data' },
+      fixture: { type: 'string', default: 'tests/fixtures/dfe-published-rates.csv' },
+    },
+  }).values;
 }
 
 function readCsv(path: string): Row[] {
@@ -58,7 +53,7 @@ function writeAtomic(path: string, text: string): void {
 }
 
 function main(): void {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options(process.argv.slice(2));
   const r = (name: string): Row[] => {
     const path = join(opts.real, name);
     if (!existsSync(path)) {

@@ -10,37 +10,35 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { compareCodes, englandTopology } from '../src/lib/geo/englandTopology.ts';
 
 const GEO_DIR = '../shared/data/real/geo';
 
-function parseArgs(argv: string[]): { geo: string; authorities: string; out: string } {
+/** The command's options, by Node's own parser (unknown or valueless options are errors). */
+function options(argv: string[]): { geo: string; authorities: string; out: string } {
   const found = existsSync(GEO_DIR)
     ? readdirSync(GEO_DIR).find((f) => f.startsWith('Counties_and_Unitary_Authorities_December_2023'))
     : undefined;
-  const opts = {
-    geo: found
-      ? join(GEO_DIR, found)
-      : join(GEO_DIR, '(Counties_and_Unitary_Authorities_December_2023…).geo.json'),
-    authorities: 'data/authorities.csv',
-    out: 'data/geo/england-authorities.json',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const [flag = '', inline] = arg.split('=', 2);
-    const key = flag.replace(/^--/, '');
-    if (!(key in opts) || !flag.startsWith('--')) throw new Error(`unknown argument ${arg}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`missing value for ${flag}`);
-    opts[key as keyof typeof opts] = value;
-  }
-  return opts;
+  return parseArgs({
+    args: argv,
+    options: {
+      geo: {
+        type: 'string',
+        default: found
+          ? join(GEO_DIR, found)
+          : join(GEO_DIR, '(Counties_and_Unitary_Authorities_December_2023…).geo.json'),
+      },
+      authorities: { type: 'string', default: 'data/authorities.csv' },
+      out: { type: 'string', default: 'data/geo/england-authorities.json' },
+    },
+  }).values;
 }
 
 function main(): void {
   const started = Date.now();
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options(process.argv.slice(2));
   if (!existsSync(opts.geo))
     throw new Error(
       `${opts.geo}: expected the ONS boundary GeoJSON here, found nothing. Pass --geo <file> (see data/README.md, "Map").`,
