@@ -156,10 +156,12 @@ export function consortFigure(): SiteFigure | null {
   };
 }
 
-/** Natural frequencies for a school of `pupils` pupils, from the published primary result. */
-export function schoolFrequencyFigure(pupils = 1000): SiteFigure {
-  const { rates, dataset } = siteData();
-  const control = rates.find(
+/**
+ * The trial's Section 47 rate per 1,000 pupils a year in control schools at follow-up, overall:
+ * what a school without SWIS would expect, the base of every natural frequency on the site.
+ */
+export function controlS47Rate(): number {
+  const control = siteData().rates.find(
     (r) =>
       r.study === 'trial' &&
       r.scope === 'overall' &&
@@ -169,10 +171,17 @@ export function schoolFrequencyFigure(pupils = 1000): SiteFigure {
   );
   if (!control || typeof control.ratePer1000 !== 'number')
     throw new Error(
-      'schoolFrequencyFigure: rates.json has no overall trial follow-up Section 47 rate for control schools',
+      'controlS47Rate: rates.json has no overall trial follow-up Section 47 rate for control schools',
     );
+  return control.ratePer1000;
+}
+
+/** Natural frequencies for a school of `pupils` pupils, from the published primary result. */
+export function schoolFrequencyFigure(pupils = 1000): SiteFigure {
+  const { dataset } = siteData();
   const published = lookupPublished({ study: 'trial', outcome: 's47', analysis: 'adjusted' }).published;
-  const f = schoolFrequencies(pupils, control.ratePer1000, published);
+  const rate = controlS47Rate();
+  const f = schoolFrequencies(pupils, rate, published);
   const chart = naturalFrequencies(
     {
       pupils,
@@ -191,7 +200,7 @@ export function schoolFrequencyFigure(pupils = 1000): SiteFigure {
   return {
     chart,
     heading: `A school of ${formatNumber(pupils, 0)} pupils`,
-    caption: `Without SWIS: the control schools' rate during follow-up (${formatNumber(control.ratePer1000, 1)} per 1,000 pupils a year${dataset.synthetic ? ', from synthetic demonstration data' : ''}). With SWIS: that number times the published rate ratio ${formatNumber(published.estimate, 3)} and its 95% interval ${formatNumber(published.ciLow, 3)} to ${formatNumber(published.ciHigh, 3)}.`,
+    caption: `Without SWIS: the control schools' rate during follow-up (${formatNumber(rate, 1)} per 1,000 pupils a year${dataset.synthetic ? ', from synthetic demonstration data' : ''}). With SWIS: that number times the published rate ratio ${formatNumber(published.estimate, 3)} and its 95% interval ${formatNumber(published.ciLow, 3)} to ${formatNumber(published.ciHigh, 3)}.`,
     source: published.sourceTitle,
     sourceHref: published.sourceUrl,
     file: `frequencies-${pupils}`,
