@@ -95,7 +95,13 @@ export function fitGlm(input: GlmInput): GlmResult {
   if (n < p) return { status: 'not_estimable', reason: `fewer observations (${n}) than coefficients (${p})` };
   if (y.every((v) => v === 0)) return { status: 'not_estimable', reason: 'all counts are zero' };
 
-  const deviance = (mu: readonly number[]): number => {
+  // The IRLS state lives in Float64Arrays, updated in place by fused loops. Why: the plain form
+  // (eta.map(…), then w, z, mu and the deviance each in its own pass over a new array) costs
+  // ~1.7 µs per row per iteration, nearly all allocation and garbage collection; a national run
+  // does ~4 million row-iterations in ~6,000 fits. Each element's arithmetic is unchanged, in
+  // the same order, so the results are bit-for-bit those of the plain form.
+  const offsetValues = Float64Array.from(offset);
+  const deviance = (mu: Float64Array): number => {
     let d = 0;
     for (let i = 0; i < n; i++) d += family.unitDeviance(y[i]!, mu[i]!);
     return d;
@@ -106,16 +112,25 @@ export function fitGlm(input: GlmInput): GlmResult {
     structures.set(X, structure);
   }
   const design = structure;
-  const linearPredictor = (beta: readonly number[]): number[] => sparseLinearPredictor(design, beta, offset);
+  /** η = Xβ + offset into `eta`, and μ = g⁻¹(η) into `mu`. */
+  const predict = (beta: readonly number[]): void => {
+    sparseLinearPredictor(design, beta, offsetValues, eta);
+    for (let i = 0; i < n; i++) mu[i] = linkInverse(eta[i]!);
+  };
   // Each step is solved on the design's sparsity (see weightedLeastSquares.ts); when that finds
   // a column (nearly) aliased, the dense QR in the design's column order decides and names it.
-  const solve = (w: readonly number[], z: readonly number[]): WlsSolution => {
+  const solve = (w: Float64Array, z: Float64Array): WlsSolution => {
     const fast = structuredWeightedLeastSquares(design, w, z);
     return fast.status === 'solved' ? fast : denseWeightedLeastSquares(X, p, w, z);
   };
 
-  let eta = input.etaStart ? [...input.etaStart] : y.map((v) => Math.log(family.initialMu(v)));
-  let mu = eta.map(linkInverse);
+  const eta = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    eta[i] = input.etaStart ? input.etaStart[i]! : Math.log(family.initialMu(y[i]!));
+  const mu = new Float64Array(n);
+  for (let i = 0; i < n; i++) mu[i] = linkInverse(eta[i]!);
+  const w = new Float64Array(n);
+  const z = new Float64Array(n);
   let devOld = deviance(mu);
   let coefOld: number[] | null = null;
   let coef: number[] = new Array<number>(p).fill(0);
@@ -126,10 +141,13 @@ export function fitGlm(input: GlmInput): GlmResult {
 
   for (let iter = 1; iter <= control.maxit; iter++) {
     iterations = iter;
-    // log link: dμ/dη = μ (bounded below by machine epsilon, as R's poisson()$mu.eta)
-    const muEta = eta.map(linkInverse);
-    const w = muEta.map((m, i) => Math.sqrt((m * m) / family.variance(mu[i]!)));
-    const z = eta.map((e, i) => e - offset[i]! + (y[i]! - mu[i]!) / muEta[i]!);
+    // log link: dμ/dη = μ (bounded below by machine epsilon, as R's poisson()$mu.eta), so the
+    // μ already held, g⁻¹(η), is dμ/dη as well.
+    for (let i = 0; i < n; i++) {
+      const m = mu[i]!;
+      w[i] = Math.sqrt((m * m) / family.variance(m));
+      z[i] = eta[i]! - offsetValues[i]! + (y[i]! - m) / m;
+    }
     const step = solve(w, z);
     if (step.status === 'singular') {
       return {
@@ -139,8 +157,7 @@ export function fitGlm(input: GlmInput): GlmResult {
     }
     let start = step.coefficients;
     covarianceOf = step.covariance;
-    eta = linearPredictor(start);
-    mu = eta.map(linkInverse);
+    predict(start);
     dev = deviance(mu);
     // glm.fit halves while the deviance is not finite; we also halve when it rises.
     let halvings = 0;
@@ -153,8 +170,7 @@ export function fitGlm(input: GlmInput): GlmResult {
       }
       const previous: number[] = coefOld;
       start = start.map((b, j) => (b + previous[j]!) / 2);
-      eta = linearPredictor(start);
-      mu = eta.map(linkInverse);
+      predict(start);
       dev = deviance(mu);
     }
     if (!Number.isFinite(dev)) return { status: 'not_estimable', reason: 'the deviance is not finite' };
@@ -180,7 +196,7 @@ export function fitGlm(input: GlmInput): GlmResult {
     coefficients: coef,
     covariance,
     standardErrors,
-    fitted: mu,
+    fitted: Array.from(mu),
     deviance: dev,
     iterations,
     converged,

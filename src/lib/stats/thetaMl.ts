@@ -27,25 +27,21 @@ export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25)
   // national dataset has millions of rows but a few hundred distinct counts), so each is
   // evaluated once per distinct y and weighted by its multiplicity; ψ(θ) and ψ′(θ) once per step.
   const { values, counts } = distinctCounts(y);
-  const score = (th: number): number => {
-    let s = n * (Math.log(th) + 1 - digamma(th));
-    for (let k = 0; k < values.length; k++) s += counts[k]! * digamma(th + values[k]!);
+  // U(θ) and I(θ) at the same θ, in one pass over the rows (each sum's terms and order as apart).
+  const scoreAndInfo = (th: number): [number, number] => {
+    let u = n * (Math.log(th) + 1 - digamma(th));
+    let info = n * (trigamma(th) - 1 / th);
+    for (let k = 0; k < values.length; k++) {
+      u += counts[k]! * digamma(th + values[k]!);
+      info -= counts[k]! * trigamma(th + values[k]!);
+    }
     for (let i = 0; i < n; i++) {
       const yi = y[i]!;
       const mi = mu[i]!;
-      s -= Math.log(th + mi) + (yi + th) / (mi + th);
+      u -= Math.log(th + mi) + (yi + th) / (mi + th);
+      info += 2 / (mi + th) - (yi + th) / ((mi + th) * (mi + th));
     }
-    return s;
-  };
-  const info = (th: number): number => {
-    let s = n * (trigamma(th) - 1 / th);
-    for (let k = 0; k < values.length; k++) s -= counts[k]! * trigamma(th + values[k]!);
-    for (let i = 0; i < n; i++) {
-      const yi = y[i]!;
-      const mi = mu[i]!;
-      s += 2 / (mi + th) - (yi + th) / ((mi + th) * (mi + th));
-    }
-    return s;
+    return [u, info];
   };
   let t0 = n / y.reduce((s, yi, i) => s + (yi / mu[i]! - 1) ** 2, 0);
   let it = 0;
@@ -55,8 +51,9 @@ export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25)
   while (++it < limit && Math.abs(del) > eps) {
     t0 = Math.abs(t0);
     if (!(t0 > 0) || !Number.isFinite(t0)) break;
-    information = info(t0);
-    del = score(t0) / information;
+    const [u, info] = scoreAndInfo(t0);
+    information = info;
+    del = u / information;
     t0 += del;
   }
   let warning: string | null = null;
@@ -75,12 +72,31 @@ export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25)
 export function distinctCounts(y: readonly number[]): { values: number[]; counts: number[] } {
   let result = distinctCache.get(y);
   if (result === undefined) {
-    const tally = new Map<number, number>();
-    for (const v of y) tally.set(v, (tally.get(v) ?? 0) + 1);
-    const values = [...tally.keys()].sort((a, b) => a - b);
-    result = { values, counts: values.map((v) => tally.get(v)!) };
+    let max = 0;
+    for (const v of y) if (v > max) max = v;
+    const values: number[] = [];
+    const counts: number[] = [];
+    if (max <= DENSE_TALLY_LIMIT && y.every((v) => Number.isInteger(v) && v >= 0)) {
+      // Counts are mostly small whole numbers: a tally by value beats a Map by a wide margin.
+      const tally = new Float64Array(max + 1);
+      for (const v of y) tally[v]! += 1;
+      for (let v = 0; v <= max; v++) {
+        if (tally[v]! > 0) {
+          values.push(v);
+          counts.push(tally[v]!);
+        }
+      }
+    } else {
+      const tally = new Map<number, number>();
+      for (const v of y) tally.set(v, (tally.get(v) ?? 0) + 1);
+      values.push(...[...tally.keys()].sort((a, b) => a - b));
+      for (const v of values) counts.push(tally.get(v)!);
+    }
+    result = { values, counts };
     distinctCache.set(y, result);
   }
   return result;
 }
+/** Largest count tallied by value in {@link distinctCounts}; above it, a Map. */
+const DENSE_TALLY_LIMIT = 1 << 16;
 const distinctCache = new WeakMap<readonly number[], { values: number[]; counts: number[] }>();

@@ -127,15 +127,17 @@ export function designStructure(X: readonly (readonly number[])[], p: number): D
 }
 
 /**
- * Xβ + offset using only the non-zero entries of X. The sum runs over columns in the same
- * order as the dense product and skips only exact zeros, so the result is bit-for-bit the same.
+ * Xβ + offset using only the non-zero entries of X, into `into` (a new array if absent). The sum
+ * runs over columns in the same order as the dense product and skips only exact zeros, so the
+ * result is bit-for-bit the same.
  */
-export function linearPredictor(
+export function linearPredictor<T extends number[] | Float64Array = number[]>(
   s: DesignStructure,
   beta: readonly number[],
-  offset: readonly number[],
-): number[] {
-  const eta = new Array<number>(s.n);
+  offset: ArrayLike<number>,
+  into?: T,
+): T {
+  const eta = into ?? (new Array<number>(s.n) as T);
   for (let i = 0; i < s.n; i++) {
     let sum = offset[i]!;
     for (let e = s.rowStart[i]!; e < s.rowStart[i + 1]!; e++)
@@ -163,52 +165,56 @@ export function linearPredictor(
  */
 export function structuredWeightedLeastSquares(
   s: DesignStructure,
-  sqrtW: readonly number[],
-  z: readonly number[],
+  sqrtW: ArrayLike<number>,
+  z: ArrayLike<number>,
 ): WlsSolution {
   const { n, exclusive, dense, blockRows, blockStart, denseValues, exclusiveValue } = s;
   const m = exclusive.length;
   const q = dense.length;
   const width = q + 1; // the dense columns, then the right-hand side
   const norms = columnNorms(s, sqrtW);
-  // One flat row-major buffer, rows in block order, reduced in place (no array per row: at
-  // national scale a step touches 40,000 rows, and fitting allocates nothing else as large).
-  const work = new Float64Array(n * width);
-  const u = new Float64Array(n); // the exclusive column's weighted values, in block order
-  for (let t = 0; t < n; t++) {
-    const i = blockRows[t]!;
-    const w = sqrtW[i]!;
-    for (let d = 0; d < q; d++) work[t * width + d] = denseValues[i * q + d]! * w;
-    work[t * width + q] = z[i]! * w;
-    u[t] = exclusiveValue[i]! * w;
+  // One flat row-major buffer, reduced in place (no array per row: at national scale a step
+  // touches 40,000 rows). Each block's first row, which becomes a row of R, is put after all the
+  // others (at n − m + k), so the rows left for the dense stage are already together at the front
+  // and nothing is moved between the stages. The buffers are scratch, reused from call to call:
+  // nothing returned refers to them, and a fit solves thousands of small steps, where allocating
+  // them costs more than the arithmetic.
+  const work = scratch(0, n * width);
+  const u = scratch(1, n); // the exclusive column's weighted values, in the same row order
+  const kept = n - m; // rows for the dense stage: work rows 0 ..< kept
+  for (let k = 0; k <= m; k++) {
+    const from = blockStart[k]!;
+    for (let t = from; t < blockStart[k + 1]!; t++) {
+      const at = k < m ? (t === from ? kept + k : t - k - 1) : t - m;
+      const i = blockRows[t]!;
+      const w = sqrtW[i]!;
+      for (let d = 0; d < q; d++) work[at * width + d] = denseValues[i * q + d]! * w;
+      work[at * width + q] = z[i]! * w;
+      u[at] = exclusiveValue[i]! * w;
+    }
   }
 
   // Exclusive stage: one Householder reflection per block, H = I − 2vvᵀ/vᵀv with v = u − αe₀,
-  // turns the block's first row into row k of R and leaves the others free of column k.
+  // turns the block's first row (h) into row k of R and leaves the others free of column k.
   const rDiag = new Float64Array(m);
   const rCross = new Float64Array(m * width); // row k of R over the dense columns, then (Qᵀb)_k
-  let kept = 0; // rows for the dense stage are compacted to the front of `work`
-  for (let k = 0; k <= m; k++) {
-    const from = blockStart[k]!;
-    const to = blockStart[k + 1]!;
-    if (k < m) {
-      let norm2 = 0;
-      for (let t = from; t < to; t++) norm2 += u[t]! * u[t]!;
-      const u0 = u[from]!;
-      const alpha = -Math.sign(u0 || 1) * Math.sqrt(norm2);
-      const v0 = u0 - alpha;
-      const vv = norm2 - 2 * alpha * u0 + alpha * alpha; // ‖v‖²
-      rDiag[k] = alpha;
-      for (let c = 0; c < width; c++) {
-        let vc = v0 * work[from * width + c]!;
-        for (let t = from + 1; t < to; t++) vc += u[t]! * work[t * width + c]!;
-        const f = vv > 0 ? (2 * vc) / vv : 0;
-        rCross[k * width + c] = work[from * width + c]! - f * v0;
-        for (let t = from + 1; t < to; t++) work[t * width + c]! -= f * u[t]!;
-      }
-    }
-    for (let t = k < m ? from + 1 : from; t < to; t++, kept++) {
-      if (kept !== t) work.copyWithin(kept * width, t * width, (t + 1) * width);
+  for (let k = 0; k < m; k++) {
+    const h = kept + k;
+    const from = blockStart[k]! - k; // the block's other rows: from ..< to
+    const to = blockStart[k + 1]! - k - 1;
+    const u0 = u[h]!;
+    let norm2 = u0 * u0;
+    for (let t = from; t < to; t++) norm2 += u[t]! * u[t]!;
+    const alpha = -Math.sign(u0 || 1) * Math.sqrt(norm2);
+    const v0 = u0 - alpha;
+    const vv = norm2 - 2 * alpha * u0 + alpha * alpha; // ‖v‖²
+    rDiag[k] = alpha;
+    for (let c = 0; c < width; c++) {
+      let vc = v0 * work[h * width + c]!;
+      for (let t = from; t < to; t++) vc += u[t]! * work[t * width + c]!;
+      const f = vv > 0 ? (2 * vc) / vv : 0;
+      rCross[k * width + c] = work[h * width + c]! - f * v0;
+      for (let t = from; t < to; t++) work[t * width + c]! -= f * u[t]!;
     }
   }
 
@@ -295,8 +301,16 @@ export function structuredWeightedLeastSquares(
   return { status: 'solved', coefficients, covariance };
 }
 
+const scratchBuffers: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+
+/** Scratch buffer `slot`, at least `length` long (grown as needed); its contents are stale. */
+function scratch(slot: 0 | 1, length: number): Float64Array {
+  if (scratchBuffers[slot]!.length < length) scratchBuffers[slot] = new Float64Array(length);
+  return scratchBuffers[slot]!;
+}
+
 /** ‖W½X_j‖ for every column j, from the non-zero entries only. */
-function columnNorms(s: DesignStructure, sqrtW: readonly number[]): number[] {
+function columnNorms(s: DesignStructure, sqrtW: ArrayLike<number>): number[] {
   const sums = new Float64Array(s.p);
   for (let i = 0; i < s.n; i++) {
     for (let e = s.rowStart[i]!; e < s.rowStart[i + 1]!; e++) {
@@ -315,8 +329,8 @@ function columnNorms(s: DesignStructure, sqrtW: readonly number[]): number[] {
 export function denseWeightedLeastSquares(
   X: readonly (readonly number[])[],
   p: number,
-  sqrtW: readonly number[],
-  z: readonly number[],
+  sqrtW: ArrayLike<number>,
+  z: ArrayLike<number>,
 ): WlsSolution {
   const A = new Matrix(X.map((row, i) => row.map((x) => x * sqrtW[i]!)));
   const qr = new QrDecomposition(A);
@@ -325,7 +339,7 @@ export function denseWeightedLeastSquares(
     const norm = Math.sqrt(A.getColumn(j).reduce((s, v) => s + v * v, 0));
     if (!(Math.abs(R.get(j, j)) > RANK_TOLERANCE * norm)) return { status: 'singular', column: j };
   }
-  const coefficients = qr.solve(Matrix.columnVector(z.map((v, i) => v * sqrtW[i]!))).getColumn(0);
+  const coefficients = qr.solve(Matrix.columnVector(Array.from(z, (v, i) => v * sqrtW[i]!))).getColumn(0);
   const rInverse = invertUpperTriangular((i, j) => R.get(i, j), p);
   // (X′WX)⁻¹ = R⁻¹R⁻ᵀ, as summary.glm's chol2inv(qr$qr)
   const covariance = (): number[][] =>
