@@ -282,11 +282,22 @@ export function crossChecks(t: Tables): Problem[] {
       // a linear find per row was O(rows × sites), 1.9M × 150 at national scale.
       const siteByLa = new Map<string, PilotSiteRow>();
       for (const s of sites.rows) if (!siteByLa.has(s.la_code)) siteByLa.set(s.la_code, s);
+      // Rows that count towards their school's completeness: in the window, a listed outcome,
+      // not a repeat. A school with as many as its window needs is complete, and only the
+      // others are searched month by month and outcome by outcome for what is missing (that
+      // search is millions of lookups at national scale, and clean data needs none of it).
+      const knownOutcomes = new Set((t.outcomes?.rows ?? []).map((o) => o.outcome));
+      const repeated = new Uint8Array(pilotOutcomes.rows.length);
+      for (const [row] of present.duplicates) repeated[row] = 1;
+      const counted = new Map<string, number>();
       pilotOutcomes.rows.forEach((r, i) => {
         const la = schoolSite.get(r.school_id);
         const site = la === undefined ? undefined : siteByLa.get(la);
         if (site === undefined || !siteWindows.has(site.la_code)) return;
-        if (r.month < site.baseline_start || r.month > site.end_month) {
+        const inWindow = !(r.month < site.baseline_start || r.month > site.end_month);
+        if (inWindow && repeated[i] === 0 && knownOutcomes.has(r.outcome))
+          counted.set(r.school_id, (counted.get(r.school_id) ?? 0) + 1);
+        if (!inWindow) {
           add(
             pilotOutcomes.file,
             pilotOutcomes.lines[i] ?? 0,
@@ -300,6 +311,7 @@ export function crossChecks(t: Tables): Problem[] {
         t.pilotSchools?.rows.forEach((school, i) => {
           const months = siteWindows.get(school.la_code);
           if (months === undefined) return;
+          if (counted.get(school.school_id) === months.length * knownOutcomes.size) return;
           const missing: string[] = [];
           for (const m of months) {
             for (const o of t.outcomes?.rows ?? [])

@@ -353,6 +353,21 @@ describe('loadDataset', () => {
     `);
   });
 
+  it('reports a missing pilot row even when a repeated or out-of-window row makes up the number', () => {
+    // Completeness is first judged by counting a school's rows; a repeat or a month outside the
+    // window must not stand in for the row that is missing.
+    const lines = pilotOutcomes().filter((l) => l !== 'P1,2021-02,s47,1' && l !== 'P2,2021-03,s47,1');
+    const extra = ['P1,2021-01,s47,1', 'P2,2021-05,s47,1'];
+    expect(messages({ 'pilot/outcomes.csv': csv(...lines, ...extra) })).toMatchInlineSnapshot(`
+      [
+        "data/pilot/outcomes.csv:16: column "school_id": expected each school × month × outcome to appear once, found "P1", "2021-01", "s47" again (first on line 3).",
+        "data/pilot/outcomes.csv:17: column "month": expected a month within E06000010's window 2021-01 to 2021-04, found "2021-05".",
+        "data/pilot/schools.csv:2: expected a row in data/pilot/outcomes.csv for every month × outcome of school "P1" (2021-01 to 2021-04), found none for 2021-02 × s47.",
+        "data/pilot/schools.csv:3: expected a row in data/pilot/outcomes.csv for every month × outcome of school "P2" (2021-01 to 2021-04), found none for 2021-03 × s47.",
+      ]
+    `);
+  });
+
   it("reports a pilot month outside its site's window", () => {
     const lines = [...pilotOutcomes(), 'P1,2021-05,s47,1'];
     expect(messages({ 'pilot/outcomes.csv': csv(...lines) })).toMatchInlineSnapshot(`

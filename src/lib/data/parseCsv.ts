@@ -144,6 +144,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
   };
 
   const flushBlankLines = (): void => {
+    if (blankLines.length === 0) return;
     for (const blank of blankLines.splice(0)) {
       problem(
         blank,
@@ -214,9 +215,11 @@ export function parseCsvFile<S extends CsvRowSchema>(
       index += 1;
       // Papa Parse can report the same quoting fault several times in one record: each kind
       // is reported once per record.
-      const quoteCodes = [
-        ...new Set(result.errors.filter((error) => error.type === 'Quotes').map((error) => error.code)),
-      ];
+      // (Almost every record has none: the common case allocates nothing.)
+      const quoteCodes =
+        result.errors.length === 0
+          ? NO_CODES
+          : [...new Set(result.errors.filter((e) => e.type === 'Quotes').map((e) => e.code))];
       for (const code of quoteCodes) {
         quoteProblems.push(
           code === 'MissingQuotes'
@@ -263,6 +266,8 @@ export function parseCsvFile<S extends CsvRowSchema>(
   problems.unshift(...quoteProblems);
   return { rows, lines, problems };
 }
+
+const NO_CODES: readonly string[] = [];
 
 /** Distinct values per column remembered by {@link memoised}: bounded memory on unique ids. */
 const MEMO_LIMIT = 100_000;

@@ -112,15 +112,26 @@ export function pilotCells(pilot: PilotInput): Cell[] {
   // (two million rows at national scale); cells kept in order of first appearance, as before.
   // Months are validated YYYY-MM strings, so comparing the strings orders them as monthIndex
   // would, without a regex per row.
+  // A school's rows usually come together, so its lookups are kept from the row before while
+  // the school is the same (one string comparison instead of three Map lookups per row).
   const bySchool = new Map<string, Map<string, [pre: Cell | undefined, post: Cell | undefined]>>();
   const cells: Cell[] = [];
+  let lastId: string | undefined;
+  let school: (typeof schools extends Map<string, infer V> ? V : never) | undefined;
+  let site: PilotInput['sites'][number] | undefined;
+  let byOutcome: Map<string, [pre: Cell | undefined, post: Cell | undefined]> | undefined;
   for (const o of pilot.outcomes) {
-    const school = schools.get(o.school_id);
-    const site = school && sites.get(school.laCode);
-    if (!school || !site) continue;
+    if (o.school_id !== lastId) {
+      lastId = o.school_id;
+      school = schools.get(o.school_id);
+      site = school && sites.get(school.laCode);
+      if (school && site) {
+        byOutcome = bySchool.get(o.school_id);
+        if (byOutcome === undefined) bySchool.set(o.school_id, (byOutcome = new Map()));
+      }
+    }
+    if (!school || !site || !byOutcome) continue;
     const post = o.month < site.start_month ? 0 : 1;
-    let byOutcome = bySchool.get(o.school_id);
-    if (byOutcome === undefined) bySchool.set(o.school_id, (byOutcome = new Map()));
     let pair = byOutcome.get(o.outcome);
     if (pair === undefined) byOutcome.set(o.outcome, (pair = [undefined, undefined]));
     const cell = pair[post];
