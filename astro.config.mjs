@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import liveResults from './src/integrations/liveResults.ts';
+import searchIndex from './src/integrations/searchIndex.ts';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
@@ -14,5 +15,6 @@ export default defineConfig({
   // can allow only the site's own files (src/lib/site/contentSecurityPolicy.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
-  integrations: [mdx(), sitemap(), liveResults()],
+  // searchIndex writes dist/search-index.json after every build, for /search/.
+  integrations: [mdx(), sitemap(), liveResults(), searchIndex()],
 });

@@ -9,12 +9,16 @@
  *     into row objects — the results command on them (wall time and peak RSS of the child), and
  *     a full `astro build` of the site from the demo data (results computed once into a temporary
  *     folder, so it runs from a fresh clone and leaves out/ and dist/ alone); medians are reported;
- *  3. weighs every built page (HTML, and the CSS and JS it references, each gzipped), by page type;
+ *  3. weighs every built page (its HTML and the stylesheets it links, each gzipped), by page type,
+ *     and opens the heaviest page of each type in Chromium to record the JavaScript it really
+ *     loads, dynamic imports and workers included, after a search on a page with a search form
+ *     (scripts/lib/loadedScripts.ts);
  *  4. runs Lighthouse (performance) on the home, trial findings and an authority page of the
  *     last build, with Debian's Chromium (CHROME_PATH, default /usr/bin/chromium);
  *  5. prints a table and, last, one machine-readable line:
  *     `bench: rows=… parse_s=… results_s=… ratio=… peak_mb=… build_s=… pages=… max_page_kb=… max_js_kb=…`
- *     (max_page_kb is the heaviest page's HTML + CSS, max_js_kb the most JS any page loads).
+ *     (max_page_kb is the heaviest page's HTML + CSS, max_js_kb the most JS, gzipped, that the
+ *     heaviest page of any type loads in Chromium).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -23,6 +27,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import type { LoadedScripts } from './lib/loadedScripts.ts';
 import { generateNationalData } from './lib/nationalData.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -106,7 +111,10 @@ function walk(dir: string): string[] {
     .filter((p) => statSync(p).isFile());
 }
 
-type PageWeight = { page: string; type: string; htmlKb: number; cssKb: number; jsKb: number; pageKb: number };
+type PageWeight = { page: string; type: string; htmlKb: number; cssKb: number; pageKb: number };
+
+/** The address a page's file is served at: `findings/trial/index.html` → `/findings/trial/`. */
+const urlPath = (page: string): string => `/${page.split(sep).join('/')}`.replace(/index\.html$/, '');
 
 /** The kind of page, from its path: home, authority, finding, update, or the page's own name. */
 function pageType(page: string): string {
@@ -117,7 +125,11 @@ function pageType(page: string): string {
   return { authorities: 'authority', findings: 'finding', updates: 'update' }[top!] ?? top!;
 }
 
-/** Gzipped size of each page's HTML and of the CSS and JS files it references (each file once). */
+/**
+ * Gzipped size of each page's HTML and of the stylesheets it links (each file once). Its
+ * JavaScript is measured in a browser instead (scripts/lib/loadedScripts.ts): the HTML names only
+ * the first script, not what that script imports or starts later.
+ */
 function pageWeights(distDir: string): PageWeight[] {
   const gz = new Map<string, number>();
   const gzSize = (file: string): number => {
@@ -136,25 +148,12 @@ function pageWeights(distDir: string): PageWeight[] {
         const target = clean.startsWith('/') ? join(distDir, clean) : resolve(dirname(file), clean);
         if (existsSync(target) && statSync(target).isFile()) refs.add(target);
       };
-      for (const m of html.matchAll(/<link\b[^>]*\brel=["']?(?:stylesheet|modulepreload)[^>]*>/g)) {
+      for (const m of html.matchAll(/<link\b[^>]*\brel=["']?stylesheet[^>]*>/g)) {
         const href = /\bhref=["']?([^"' >]+)/.exec(m[0]);
         if (href) add(href[1]!);
       }
-      for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)) add(m[1]!);
-      // Modules imported by inline module scripts, and their static imports.
-      for (const m of html.matchAll(/import\s*(?:[^'"]*from\s*)?["']([^"']+\.js)["']/g)) add(m[1]!);
-      for (const js of [...refs].filter((r) => r.endsWith('.js'))) {
-        for (const m of readFileSync(js, 'utf8').matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
-          const target = resolve(dirname(js), m[1]!);
-          if (existsSync(target)) refs.add(target);
-        }
-      }
       let css = 0;
-      let js = 0;
-      for (const r of refs) {
-        if (r.endsWith('.css')) css += gzSize(r);
-        else if (r.endsWith('.js') || r.endsWith('.mjs')) js += gzSize(r);
-      }
+      for (const r of refs) if (r.endsWith('.css')) css += gzSize(r);
       // Inline <style> and <script> are part of the HTML's own bytes.
       const htmlB = gzipSync(html).length;
       const page = relative(distDir, file);
@@ -163,7 +162,6 @@ function pageWeights(distDir: string): PageWeight[] {
         type: pageType(page),
         htmlKb: htmlB / 1024,
         cssKb: css / 1024,
-        jsKb: js / 1024,
         pageKb: (htmlB + css) / 1024,
       };
     })
@@ -275,6 +273,17 @@ async function main(): Promise<number> {
     // 3. Page weights, 4. Lighthouse — on the last build
     const lastDist = dist(runs - 1);
     const weights = build ? pageWeights(lastDist) : [];
+    // The heaviest page of each type (weights are sorted heaviest first), opened in Chromium.
+    const sampled: PageWeight[] = [];
+    for (const w of weights) if (!sampled.some((x) => x.type === w.type)) sampled.push(w);
+    sampled.sort((a, b) => (a.type < b.type ? -1 : 1));
+    const scripts = new Map<string, LoadedScripts>();
+    if (build) {
+      const { loadedScripts } = await import('./lib/loadedScripts.ts');
+      const urls = sampled.map((w) => urlPath(w.page));
+      for (const l of await loadedScripts(lastDist, urls)) scripts.set(l.page, l);
+    }
+    const jsKb = (w: PageWeight) => (scripts.get(urlPath(w.page))?.gzipBytes ?? NaN) / 1024;
     let scores: { page: string; score: number | null; runs?: number[]; note?: string }[] = [];
     if (build && !args['no-lighthouse']) {
       const authority = weights.find((w) => w.type === 'authority')?.page;
@@ -318,19 +327,23 @@ async function main(): Promise<number> {
         `${buildS.toFixed(1)}   [${builds.map((r) => r.seconds.toFixed(1)).join(', ')}]`,
       );
       row('pages', String(weights.length));
-      // The site inlines its CSS in <style>, counted in html; css is linked stylesheets.
+      // html includes any inline <style>; css is linked stylesheets; js is what Chromium loaded
+      // on that page (files: how many scripts), after a search where the page has a search form.
       console.log(
-        `\n  ${'page type (heaviest page, gzipped KB)'.padEnd(44)} pages   html    css  html+css     js`,
+        `\n  ${'page type (heaviest page, gzipped KB)'.padEnd(44)} pages   html    css  html+css     js  files`,
       );
-      const types = [...new Set(weights.map((w) => w.type))].sort();
-      for (const type of types) {
-        const of = weights.filter((w) => w.type === type);
-        const heaviest = of[0]!;
-        const maxJs = Math.max(...of.map((w) => w.jsKb));
+      for (const w of sampled) {
+        const count = weights.filter((x) => x.type === w.type).length;
+        const files = scripts.get(urlPath(w.page))?.files.length ?? 0;
         console.log(
-          `  ${`${type} (${heaviest.page})`.slice(0, 44).padEnd(44)} ${String(of.length).padStart(5)} ${heaviest.htmlKb.toFixed(1).padStart(6)} ${heaviest.cssKb.toFixed(1).padStart(6)} ${heaviest.pageKb.toFixed(1).padStart(9)} ${maxJs.toFixed(1).padStart(6)}`,
+          `  ${`${w.type} (${w.page})`.slice(0, 44).padEnd(44)} ${String(count).padStart(5)} ${w.htmlKb.toFixed(1).padStart(6)} ${w.cssKb.toFixed(1).padStart(6)} ${w.pageKb.toFixed(1).padStart(9)} ${jsKb(w).toFixed(1).padStart(6)} ${String(files).padStart(6)}`,
         );
       }
+      const heaviestJs = [...scripts.values()].sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
+      if (heaviestJs)
+        console.log(
+          `\n  scripts on ${heaviestJs.page} (most JS): ${heaviestJs.files.map((f) => `${f.url} ${(f.gzipBytes / 1024).toFixed(1)}`).join(', ')}`,
+        );
       if (scores.length > 0) {
         console.log(`\n  Lighthouse performance, median of 3 (target ≥ 0.95)`);
         for (const s of scores)
@@ -343,7 +356,7 @@ async function main(): Promise<number> {
       }
     }
     const maxPage = weights.length > 0 ? Math.max(...weights.map((w) => w.pageKb)) : NaN;
-    const maxJs = weights.length > 0 ? Math.max(...weights.map((w) => w.jsKb)) : NaN;
+    const maxJs = sampled.length > 0 ? Math.max(...sampled.map(jsKb)) : NaN;
     console.log(
       `bench: rows=${summary.rows} parse_s=${parseS.toFixed(2)} results_s=${resultsS.toFixed(2)} ratio=${(resultsS / parseS).toFixed(2)} peak_mb=${peakMb.toFixed(0)} build_s=${buildS.toFixed(1)} pages=${weights.length} max_page_kb=${maxPage.toFixed(1)} max_js_kb=${maxJs.toFixed(1)}`,
     );

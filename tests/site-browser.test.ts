@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatNumber } from '../src/lib/format/formatNumber.ts';
-import { launchBrowser } from './browser/browser.ts';
+import { launchBrowser, openPage } from './browser/browser.ts';
+import { axeViolations, tabThrough } from './browser/pageChecks.ts';
 import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
 
 // The built site (scripts/test.mjs runs `npm run build` first) in real Chromium, served over HTTP
@@ -23,62 +24,118 @@ afterAll(async () => {
 });
 
 describe('with JavaScript', () => {
-  test('search finds the trial findings for "Section 47"', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  /** The paths of the result links, in order. */
+  const resultPaths = (page: Page) =>
+    page
+      .locator('#search-results a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+
+  test('search finds the trial findings for "Section 47", each result a page that exists with its words marked', async () => {
+    const { context, page, log } = await openPage(browser, server.origin);
     await page.goto(`${server.origin}/search/`);
     await expect.poll(() => page.locator('#search-fallback').isHidden()).toBe(true);
-    await page.locator('.pagefind-ui__search-input').fill('Section 47');
-    const links = page.locator('.pagefind-ui__result-link');
-    await links.first().waitFor({ timeout: 15_000 });
-    const paths = () =>
-      links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    // Results arrive a page at a time; other pages may rank above the trial's as the site grows.
-    const more = page.locator('.pagefind-ui__button', { hasText: 'Load more' });
-    while (!(await paths()).includes('/findings/trial/') && (await more.count()) > 0) {
-      const before = await links.count();
-      await more.click();
-      await expect.poll(() => links.count()).toBeGreaterThan(before);
-    }
-    const hrefs = await paths();
-    expect(hrefs).toContain('/findings/trial/');
-    // Every result is a page of this site that exists.
-    for (const h of hrefs.slice(0, 5))
-      expect((await page.request.get(`${server.origin}${h}`)).status()).toBe(200);
-    expect(errors).toEqual([]);
-    await page.close();
+    await page.getByLabel('Search every page of this site').fill('Section 47');
+    const status = page.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/^\d+ results for “Section 47”$/);
+    const count = Number((await status.textContent())!.split(' ')[0]);
+    const more = page.locator('#search-more');
+    while (await more.isVisible()) await more.click();
+    const paths = await resultPaths(page);
+    expect(paths).toHaveLength(count);
+    expect(paths).toContain('/findings/trial/');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Section 47');
+    // Every result is a page of this site that exists, with an excerpt showing the words found.
+    for (const p of paths) expect((await page.request.get(`${server.origin}${p}`)).status(), p).toBe(200);
+    const marks = await page
+      .locator('#search-results li')
+      .evaluateAll((lis) => lis.map((li) => [...li.querySelectorAll('mark')].map((m) => m.textContent)));
+    for (const m of marks) expect(m.length).toBeGreaterThan(0);
+    expect(marks.flat().every((w) => /^(section|47)$/i.test(w ?? ''))).toBe(true);
+    expect(log.errors).toEqual([]);
+    expect(log.offsite).toEqual([]);
+    await context.close();
   });
 
-  test('the search index keeps a glossary term apart from its definition', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/search/`);
-    // Pagefind's own API, as its UI uses it: the indexed text of the glossary page.
-    // Passed as text: Vitest would otherwise rewrite the import() for Node.
-    const content = await page.evaluate<string | null>(`(async () => {
-      const pagefind = await import('/pagefind/pagefind.js');
-      const search = await pagefind.search('child in need');
-      for (const r of search.results) {
-        const data = await r.data();
-        if (new URL(data.url, location.origin).pathname === '/glossary/') return data.content;
-      }
-      return null;
-    })()`);
-    expect(content).not.toBeNull();
-    expect(content).toMatch(/\(child in need\) An assessment/);
-    expect(content).not.toMatch(/\)An /);
-    await page.close();
-  });
-
-  test('a search can be linked to with ?q=', async () => {
-    const page = await browser.newPage();
+  test('a search can be linked to with ?q=, and an authority ranks first for its name', async () => {
+    const { context, page, log } = await openPage(browser, server.origin);
     await page.goto(`${server.origin}/search/?q=Lambeth`);
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    const hrefs = await page
-      .locator('.pagefind-ui__result-link')
-      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(hrefs).toContain('/authorities/lambeth/');
-    await page.close();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/results? for “Lambeth”$/);
+    expect(await page.getByLabel('Search every page of this site').inputValue()).toBe('Lambeth');
+    expect((await resultPaths(page))[0]).toBe('/authorities/lambeth/');
+    // A typo and a word still being typed find it too.
+    await page.getByLabel('Search every page of this site').fill('lambth');
+    await expect.poll(async () => (await resultPaths(page))[0]).toBe('/authorities/lambeth/');
+    await page.getByLabel('Search every page of this site').fill('Lamb');
+    await expect.poll(async () => (await resultPaths(page))[0]).toBe('/authorities/lambeth/');
+    await page.getByLabel('Search every page of this site').fill('zzqqxx');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('No results for “zzqqxx”');
+    expect(await resultPaths(page)).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the search keeps a glossary term apart from its definition', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('section 17 assessment')}`);
+    const glossary = page.locator('#search-results li', { has: page.locator('a[href="/glossary/"]') });
+    await glossary.waitFor();
+    const excerpt = await glossary.locator('.search-excerpt').textContent();
+    expect(excerpt).toMatch(/\(child in need\) An assessment/);
+    expect(excerpt).not.toMatch(/\)An /);
+    await context.close();
+  });
+
+  test('the search page with results shown has no axe violations, a visible focus everywhere and no layout shift on load', async () => {
+    const { context, page, log } = await openPage(browser, server.origin);
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('rate ratio')}`);
+    await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(3);
+    const { violations } = await axeViolations(page);
+    expect(violations).toEqual([]);
+    // Layout shifts since the page started loading, as Chromium scores them (CLS; 0.1 is "good").
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[])
+              if (!e.hadRecentInput) sum += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => done(sum), 100);
+        }),
+    );
+    expect(shift).toBeLessThan(0.1);
+    const tab = await tabThrough(page);
+    expect(tab.missed).toEqual([]);
+    expect(tab.invisible).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  test('"Show more results" adds the next results and moves focus to the first of them', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    // A word on nearly every page, so there are more results than one screenful.
+    await page.goto(`${server.origin}/search/?q=authority`);
+    const items = page.locator('#search-results li');
+    await expect.poll(() => items.count()).toBe(20);
+    const more = page.locator('#search-more');
+    expect(await more.textContent()).toMatch(/^Show more results \([\d,]+ more\)$/);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => items.count()).toBeGreaterThan(20);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches(':nth-child(21)'))).toBe(
+      true,
+    );
+    await context.close();
+  });
+
+  test('when the index cannot be loaded, the page says so and offers the ways to browse', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    await context.route('**/search-index.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${server.origin}/search/?q=Lambeth`);
+    await expect.poll(() => page.getByText('Search could not load.').isVisible()).toBe(true);
+    expect(await page.locator('#search-form').isHidden()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Every local authority' }).isVisible()).toBe(true);
+    await context.close();
   });
 
   test('the schools calculator appears and updates as the number of pupils changes', async () => {
@@ -130,6 +187,7 @@ describe('without JavaScript', () => {
     expect(await page.locator('caption', { hasText: 'schools of different sizes' }).isVisible()).toBe(true);
     await page.goto(`${server.origin}/search/`);
     expect(await page.getByText('Search needs JavaScript.').isVisible()).toBe(true);
+    expect(await page.locator('#search-form').isVisible()).toBe(false);
     expect(await page.locator('#authority-filter').count()).toBe(0);
     await page.goto(`${server.origin}/authorities/`);
     expect(await page.locator('#authority-filter').isVisible()).toBe(false);

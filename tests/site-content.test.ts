@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
 import { formatFact, formatNumber, formatRateRatio } from '../src/lib/format/formatNumber.ts';
+import { INDEX_OPTIONS, SEARCH_INDEX_FILE, type SearchDocument } from '../src/lib/search/searchOptions.ts';
 import { GLOSSARY } from '../src/lib/site/glossary.ts';
 import { schoolFrequencies } from '../src/lib/site/schoolFrequencies.ts';
 
@@ -314,25 +316,53 @@ describe('authority pages', () => {
 });
 
 describe('search, feeds and breadcrumbs', () => {
-  test('the search page has a no-JavaScript message and Pagefind built its index', () => {
+  test('the search page has a no-JavaScript message and a search form the script reveals', () => {
     const html = page('search');
     expect(text(html)).toContain('Search needs JavaScript.');
-    for (const f of ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-entry.json'])
-      expect(existsSync(join(dist, 'pagefind', f)), f).toBe(true);
-    const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
-    const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce(
-      (n, l) => n + l.page_count,
-      0,
+    expect(html).toMatch(/<form role="search"[^>]* action="\/search\/" method="get" hidden>/);
+    expect(html).toMatch(/<label for="search-q">[^<]+<\/label>/);
+    expect(html).toMatch(/<input id="search-q" name="q" type="search"/);
+    expect(html).toMatch(/<p class="search-status" id="search-status" role="status"><\/p>/);
+  });
+
+  test('the build wrote a search index of every searchable page, and only those', () => {
+    const index = MiniSearch.loadJSON<SearchDocument>(
+      readFileSync(join(dist, SEARCH_INDEX_FILE), 'utf8'),
+      INDEX_OPTIONS,
     );
-    // Every page but the search page and the 404 page is indexed.
-    expect(pages).toBeGreaterThan(json('dataset.json').authorities.length);
-    expect(readdirSync(join(dist, 'pagefind/fragment')).length).toBe(pages);
+    const marked = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((f) => f.endsWith('.html'))
+      .filter((f) =>
+        readFileSync(join(dist, f), 'utf8').includes('<main id="main" tabindex="-1" data-search-body'),
+      );
+    expect(index.documentCount).toBe(marked.length);
+    expect(index.documentCount).toBeGreaterThan(json('dataset.json').authorities.length);
+    const stored = (url: string) =>
+      index.getStoredFields(url) as Pick<SearchDocument, 'title' | 'text'> | undefined;
+    expect(stored('/search/')).toBeUndefined();
+    expect(stored('/404.html')).toBeUndefined();
+    // A page's title in the results is its h1.
+    expect(stored('/findings/trial/')?.title).toBe(
+      /<h1[^>]*>([^<]+)<\/h1>/.exec(page('findings/trial'))?.[1],
+    );
+    // Block boundaries are kept: a glossary term and its definition stay apart.
+    const glossary = stored('/glossary/')!.text;
+    expect(glossary).toMatch(/\(child in need\) An assessment/);
+    expect(glossary).not.toMatch(/\)An /);
+    // Regions marked data-search-ignore (data tables, an authority's official figures) are left out.
+    const lambeth = stored('/authorities/lambeth/')!;
+    expect(lambeth.title).toBe('Lambeth');
+    expect(lambeth.text).toContain('Inner London');
+    expect(lambeth.text).not.toContain('Official figures, 2012–13 to 2024–25');
+    expect(page('authorities/lambeth')).toContain('Official figures, 2012–13 to 2024–25');
+    if (page('findings/trial').includes('Demonstration data.'))
+      expect(stored('/findings/trial/')!.text).not.toContain('Demonstration data.');
   });
 
   test('the search page and the 404 page are left out of the index', () => {
-    expect(page('search')).not.toContain('data-pagefind-body');
-    expect(readFileSync(join(dist, '404.html'), 'utf8')).not.toContain('data-pagefind-body');
-    expect(page('findings/trial')).toContain('data-pagefind-body');
+    expect(page('search')).not.toContain('data-search-body');
+    expect(readFileSync(join(dist, '404.html'), 'utf8')).not.toContain('data-search-body');
+    expect(page('findings/trial')).toContain('data-search-body');
   });
 
   test('the RSS feed is well-formed XML with one item per update, each with a link and date', () => {

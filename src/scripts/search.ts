@@ -1,56 +1,115 @@
 /**
- * Starts Pagefind's default UI on /search/. Loaded as an Astro-processed module, and Pagefind's
- * own files are loaded from /pagefind/ by URL, so the page needs no inline script or style
- * attribute (the CSP needs script-src 'self' 'wasm-unsafe-eval' for Pagefind's WebAssembly).
+ * The search on /search/: loads the index the build wrote (src/integrations/searchIndex.ts) into
+ * MiniSearch and lists the pages that match as the reader types, each with an excerpt in which
+ * the matched words are marked; a polite live region says how many pages matched. The query is
+ * kept in the address (?q=), so a search can be linked to and survives going back. No HTML is
+ * built from strings: results are made with DOM methods, so page text can never become markup.
  */
-interface PagefindUIOptions {
-  element: string;
-  showSubResults?: boolean;
-  showImages?: boolean;
-  resetStyles?: boolean;
-  autofocus?: boolean;
-  translations?: Record<string, string>;
-}
-declare global {
-  interface Window {
-    PagefindUI?: new (options: PagefindUIOptions) => { triggerSearch(term: string): void };
-  }
-}
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { formatNumber } from '../lib/format/formatNumber.ts';
+import { excerpt } from '../lib/search/excerpt.ts';
+import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from '../lib/search/searchOptions.ts';
+
+/** Results shown at first, and added by each press of "Show more results". */
+const PAGE_SIZE = 20;
+/** Wait this long after the last keystroke before searching (and announcing the count). */
+const TYPING_PAUSE_MS = 200;
 
 const box = document.getElementById('search');
+const form = document.getElementById('search-form') as HTMLFormElement | null;
+const input = document.getElementById('search-q') as HTMLInputElement | null;
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-results');
+const more = document.getElementById('search-more') as HTMLButtonElement | null;
 const fallback = document.getElementById('search-fallback');
-const base = box?.dataset['base'] ?? '/pagefind/';
 
-async function start(): Promise<void> {
-  if (!box) return;
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = `${base}pagefind-ui.css`;
-  document.head.append(css);
-  // pagefind-ui.js is a classic script that defines window.PagefindUI. It is added as a script
-  // element with a src (allowed by script-src 'self'), not bundled: Pagefind writes it after
-  // `astro build`, and a dynamic import() would go through Vite's preload helper.
-  await new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = `${base}pagefind-ui.js`;
-    script.addEventListener('load', () => resolve());
-    script.addEventListener('error', () => reject(new Error(`could not load ${script.src}`)));
-    document.head.append(script);
-  });
-  if (!window.PagefindUI) throw new Error('Pagefind UI did not load');
-  const ui = new window.PagefindUI({
-    element: '#search',
-    showSubResults: true,
-    showImages: false,
-    autofocus: true,
-  });
-  fallback?.setAttribute('hidden', '');
-  // A search can be linked to: /search/?q=Section+47
-  const q = new URLSearchParams(location.search).get('q');
-  if (q) ui.triggerSearch(q);
+type Hit = SearchResult & Pick<SearchDocument, 'title' | 'text'>;
+
+function resultItem(hit: Hit): HTMLLIElement {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = hit.id as string;
+  a.textContent = hit.title;
+  const p = document.createElement('p');
+  p.className = 'search-excerpt';
+  for (const part of excerpt(hit.text, hit.terms)) {
+    if (part.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      p.append(mark);
+    } else p.append(part.text);
+  }
+  li.append(a, p);
+  return li;
 }
 
-start().catch(() => {
+function start(index: MiniSearch<SearchDocument>): void {
+  if (!form || !input || !status || !list || !more) return;
+  let hits: Hit[] = [];
+  let shown = 0;
+
+  const showMore = (): void => {
+    const next = hits.slice(shown, shown + PAGE_SIZE).map(resultItem);
+    list.append(...next);
+    shown += next.length;
+    const left = hits.length - shown;
+    more.hidden = left <= 0;
+    more.textContent = `Show more results (${formatNumber(left)} more)`;
+  };
+
+  const run = (): void => {
+    const q = input.value.trim();
+    hits = q ? (index.search(q, QUERY_OPTIONS) as Hit[]) : [];
+    shown = 0;
+    list.replaceChildren();
+    showMore();
+    const n = hits.length;
+    status.textContent = q
+      ? `${n === 0 ? 'No' : formatNumber(n)} ${n === 1 ? 'result' : 'results'} for “${q}”`
+      : '';
+    const url = new URL(location.href);
+    if (q) url.searchParams.set('q', q);
+    else url.searchParams.delete('q');
+    if (url.href !== location.href) history.replaceState(null, '', url);
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, TYPING_PAUSE_MS);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  more.addEventListener('click', () => {
+    const first = shown;
+    showMore();
+    // Keyboard and screen-reader users carry on from the first new result.
+    list.children[first]?.querySelector('a')?.focus();
+  });
+  if (input.value.trim()) run();
+}
+
+async function load(): Promise<void> {
+  if (!box || !form || !input || !status) return;
+  const q = new URLSearchParams(location.search).get('q') ?? '';
+  input.value = q;
+  form.hidden = false;
+  // Until the index is here, a submitted query waits for it rather than reloading the page.
+  form.addEventListener('submit', (e) => e.preventDefault());
+  fallback?.setAttribute('hidden', '');
+  if (q) status.textContent = 'Loading the search index…';
+  const response = await fetch(box.dataset['index'] ?? '/search-index.json');
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  start(MiniSearch.loadJSON<SearchDocument>(await response.text(), INDEX_OPTIONS));
+}
+
+load().catch(() => {
+  form?.setAttribute('hidden', '');
+  if (status) status.textContent = '';
+  fallback?.removeAttribute('hidden');
   const msg = document.getElementById('search-nojs');
   if (!msg) return;
   const strong = document.createElement('strong');
@@ -60,5 +119,3 @@ start().catch(() => {
     ' The search index may be missing from this copy of the site. Every page can also be reached by browsing:',
   );
 });
-
-export {};

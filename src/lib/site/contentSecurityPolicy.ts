@@ -7,13 +7,9 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  // 'wasm-unsafe-eval' lets the search compile Pagefind's WebAssembly; it allows no JavaScript
-  // eval. Found when the search test ran behind the _headers policy: the meta tag does not reach
-  // Pagefind's worker, the header does, and without it search fails on hosts that send it.
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
-  // data: for the search box's icon, which Pagefind's stylesheet draws as an inline SVG image.
-  "img-src 'self' data:",
+  "img-src 'self'",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
