@@ -290,13 +290,25 @@ export function crossChecks(t: Tables): Problem[] {
       const repeated = new Uint8Array(pilotOutcomes.rows.length);
       for (const [row] of present.duplicates) repeated[row] = 1;
       const counted = new Map<string, number>();
+      // A school's rows usually come together: its site and count are kept while it lasts.
+      let lastId: string | undefined;
+      let site: PilotSiteRow | undefined;
+      let run = 0;
+      const endRun = (): void => {
+        if (lastId !== undefined && run > 0) counted.set(lastId, (counted.get(lastId) ?? 0) + run);
+        run = 0;
+      };
       pilotOutcomes.rows.forEach((r, i) => {
-        const la = schoolSite.get(r.school_id);
-        const site = la === undefined ? undefined : siteByLa.get(la);
-        if (site === undefined || !siteWindows.has(site.la_code)) return;
+        if (r.school_id !== lastId) {
+          endRun();
+          lastId = r.school_id;
+          const la = schoolSite.get(r.school_id);
+          site = la === undefined ? undefined : siteByLa.get(la);
+          if (site !== undefined && !siteWindows.has(site.la_code)) site = undefined;
+        }
+        if (site === undefined) return;
         const inWindow = !(r.month < site.baseline_start || r.month > site.end_month);
-        if (inWindow && repeated[i] === 0 && knownOutcomes.has(r.outcome))
-          counted.set(r.school_id, (counted.get(r.school_id) ?? 0) + 1);
+        if (inWindow && repeated[i] === 0 && knownOutcomes.has(r.outcome)) run += 1;
         if (!inWindow) {
           add(
             pilotOutcomes.file,
@@ -307,6 +319,7 @@ export function crossChecks(t: Tables): Problem[] {
           );
         }
       });
+      endRun();
       if (pilotOutcomes.clean && t.outcomes?.clean) {
         t.pilotSchools?.rows.forEach((school, i) => {
           const months = siteWindows.get(school.la_code);

@@ -169,7 +169,8 @@ export function parseCsvFile<S extends CsvRowSchema>(
       );
       return;
     }
-    const raw: Record<string, string> = {};
+    // The raw cells are kept only for a schema with row rules (a plain one needs just the values).
+    const raw: Record<string, string> | null = plainObject ? null : {};
     const row: Record<string, unknown> = {};
     let rowOk = true;
     for (let c = 0; c < columns.length; c++) {
@@ -180,7 +181,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
         continue;
       }
       const cell = record[position] ?? '';
-      if (!plainObject) raw[column] = cell;
+      if (raw !== null) raw[column] = cell;
       const parsedCell = cellParsers[c]!(cell);
       if (parsedCell.success) row[column] = parsedCell.data;
       else {
