@@ -94,3 +94,13 @@ describe('analyses on a small study', () => {
       expect([e.estimate, e.ciLow, e.ciHigh, e.pValue].every(Number.isFinite)).toBe(true);
   });
 });
+
+describe('analyses with the per-authority models on a worker thread', () => {
+  it('gives the same estimates and notes, bit for bit, as on one thread', () => {
+    const oneThread = analyses(input, { parallel: false });
+    const twoThreads = analyses(input, { parallel: true });
+    expect(twoThreads.estimates.length).toBeGreaterThan(0);
+    expect(twoThreads).toEqual(oneThread);
+    expect(JSON.stringify(twoThreads)).toBe(JSON.stringify(oneThread));
+  });
+});

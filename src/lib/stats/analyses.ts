@@ -1,7 +1,7 @@
 import { designMatrix } from './designMatrix.ts';
 import type { Design, DesignTerm } from './designMatrix.ts';
-import { fitNegativeBinomial } from './fitNegativeBinomial.ts';
-import { rateRatio } from './rateRatio.ts';
+import { runModelJobs } from './modelJobs.ts';
+import type { ModelJob } from './modelJobs.ts';
 
 // Minimal shapes of the validated rows (see /work/shared/data-contract.md); the zod-inferred
 // types satisfy them.
@@ -129,7 +129,10 @@ interface Spec {
  *
  * Reference: Hilbe (2011) Negative Binomial Regression, 2nd ed., ch. 8; Venables & Ripley (2002) §7.4.
  */
-export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: Note[] } {
+export function analyses(
+  input: AnalysesInput,
+  options: { parallel?: boolean | 'auto' } = {},
+): { estimates: Estimate[]; notes: Note[] } {
   const specs = [
     ...(input.trial ? trialSpecs(input.trial) : []),
     ...(input.pilot ? pilotSpecs(input.pilot) : []),
@@ -137,6 +140,10 @@ export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: 
   const estimates: Estimate[] = [];
   const notes: Note[] = [];
   const designs = new Map<string, Design>();
+  // The models to fit: the national ones here, the per-authority ones (small, many, and with
+  // small design matrices to hand over) possibly on a worker thread (see modelJobs.ts).
+  const national: { spec: Spec; job: ModelJob }[] = [];
+  const perAuthority: { spec: Spec; job: ModelJob }[] = [];
   for (const spec of specs) {
     const key = { study: spec.study, outcome: spec.outcome, scope: spec.scope, analysis: spec.analysis };
     const cells = spec.cellNames.length;
@@ -161,35 +168,40 @@ export function analyses(input: AnalysesInput): { estimates: Estimate[]; notes: 
       design = designMatrix(spec.rows, spec.terms);
       if (spec.designKey !== undefined) designs.set(spec.designKey, design);
     }
-    const { X, columnNames } = design;
-    const fit = fitNegativeBinomial({
+    const job: ModelJob = {
       y: spec.rows.map((r) => r.y),
-      X,
-      columnNames,
+      X: design.X,
+      columnNames: design.columnNames,
       offset: spec.rows.map((r) => r.offset),
-    });
-    if (fit.status !== 'fitted') {
-      notes.push({ ...key, kind: 'not_estimable', reason: fit.reason });
-      continue;
+      term: spec.term,
+    };
+    (spec.scope === 'overall' ? national : perAuthority).push({ spec, job });
+  }
+  const outcomes = runModelJobs(
+    national.map((f) => f.job),
+    perAuthority.map((f) => f.job),
+    options.parallel ?? 'auto',
+  );
+  [...national, ...perAuthority].forEach(({ spec }, i) => {
+    const key = { study: spec.study, outcome: spec.outcome, scope: spec.scope, analysis: spec.analysis };
+    const outcome = outcomes[i]!;
+    if (outcome.status === 'not_estimable') {
+      notes.push({ ...key, kind: 'not_estimable', reason: outcome.reason });
+      return;
     }
-    const rr = rateRatio(fit, spec.term);
-    if (![rr.estimate, rr.ciLow, rr.ciHigh, rr.pValue].every(Number.isFinite)) {
-      notes.push({ ...key, kind: 'not_estimable', reason: 'the rate ratio or its interval is not finite' });
-      continue;
-    }
-    if (fit.model === 'poisson')
-      notes.push({ ...key, kind: 'poisson_fallback', reason: fit.fallbackReason ?? 'Poisson used' });
+    if (outcome.model === 'poisson')
+      notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
     estimates.push({
       ...key,
-      model: fit.model,
-      estimate: rr.estimate,
-      ciLow: rr.ciLow,
-      ciHigh: rr.ciHigh,
-      pValue: rr.pValue,
+      model: outcome.model,
+      estimate: outcome.estimate,
+      ciLow: outcome.ciLow,
+      ciHigh: outcome.ciHigh,
+      pValue: outcome.pValue,
       schools: new Set(spec.rows.map((r) => r.school_id)).size,
-      ...(fit.model === 'negative_binomial' && fit.theta !== undefined ? { theta: fit.theta } : {}),
+      ...(outcome.theta !== undefined ? { theta: outcome.theta } : {}),
     });
-  }
+  });
   return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
 }
 
