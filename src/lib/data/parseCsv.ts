@@ -240,18 +240,18 @@ export function parseCsvFile<S extends CsvRowSchema>(
               }),
         );
       }
-      const quoteError = quoteCodes.length > 0 ? quoteCodes[0] : undefined;
+      const badQuotes = quoteCodes.length > 0;
       if (first) {
         onHeader(record);
         return;
       }
       const blank = isBlank(record);
-      if (blank && quoteError === undefined) {
+      if (blank && !badQuotes) {
         blankLines.push(at);
         return;
       }
       if (!blank) flushBlankLines();
-      if (quoteError === undefined) onRecord(record, at);
+      if (!badQuotes) onRecord(record, at);
     },
   });
 

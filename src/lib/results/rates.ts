@@ -110,14 +110,13 @@ export function pilotCells(pilot: PilotInput): Cell[] {
   );
   // Cells found by school, then outcome: short-string lookups rather than a joined key per row
   // (two million rows at national scale); cells kept in order of first appearance, as before.
-  // Months are validated YYYY-MM strings, so comparing the strings orders them as monthIndex
-  // would, without a regex per row.
-  // A school's rows usually come together, so its lookups are kept from the row before while
-  // the school is the same (one string comparison instead of three Map lookups per row).
+  // A school's rows usually come together, so its lookups are kept while the school is the same
+  // (one string comparison instead of three Map lookups per row). Months are validated YYYY-MM
+  // strings, so comparing the strings orders them as monthIndex would, without a regex per row.
   const bySchool = new Map<string, Map<string, [pre: Cell | undefined, post: Cell | undefined]>>();
   const cells: Cell[] = [];
   let lastId: string | undefined;
-  let school: (typeof schools extends Map<string, infer V> ? V : never) | undefined;
+  let school: ReturnType<typeof schools.get>;
   let site: PilotInput['sites'][number] | undefined;
   let byOutcome: Map<string, [pre: Cell | undefined, post: Cell | undefined]> | undefined;
   for (const o of pilot.outcomes) {
@@ -125,6 +124,7 @@ export function pilotCells(pilot: PilotInput): Cell[] {
       lastId = o.school_id;
       school = schools.get(o.school_id);
       site = school && sites.get(school.laCode);
+      byOutcome = undefined;
       if (school && site) {
         byOutcome = bySchool.get(o.school_id);
         if (byOutcome === undefined) bySchool.set(o.school_id, (byOutcome = new Map()));

@@ -142,8 +142,9 @@ export function analyses(
   const designs = new Map<string, Design>();
   // The models to fit: the national ones here, the per-authority ones (small, many, and with
   // small design matrices to hand over) possibly on a worker thread (see modelJobs.ts).
-  const national: { spec: Spec; job: ModelJob }[] = [];
-  const perAuthority: { spec: Spec; job: ModelJob }[] = [];
+  type Fit = { spec: Spec; key: Omit<Note, 'kind' | 'reason'>; job: ModelJob };
+  const national: Fit[] = [];
+  const perAuthority: Fit[] = [];
   for (const spec of specs) {
     const key = { study: spec.study, outcome: spec.outcome, scope: spec.scope, analysis: spec.analysis };
     const cells = spec.cellNames.length;
@@ -175,15 +176,14 @@ export function analyses(
       offset: spec.rows.map((r) => r.offset),
       term: spec.term,
     };
-    (spec.scope === 'overall' ? national : perAuthority).push({ spec, job });
+    (spec.scope === 'overall' ? national : perAuthority).push({ spec, key, job });
   }
   const outcomes = runModelJobs(
     national.map((f) => f.job),
     perAuthority.map((f) => f.job),
     options.parallel ?? 'auto',
   );
-  [...national, ...perAuthority].forEach(({ spec }, i) => {
-    const key = { study: spec.study, outcome: spec.outcome, scope: spec.scope, analysis: spec.analysis };
+  [...national, ...perAuthority].forEach(({ spec, key }, i) => {
     const outcome = outcomes[i]!;
     if (outcome.status === 'not_estimable') {
       notes.push({ ...key, kind: 'not_estimable', reason: outcome.reason });

@@ -97,14 +97,11 @@ export function fitGlm(input: GlmInput): GlmResult {
   }
   const offset = input.offset ?? new Array<number>(n).fill(0);
   let offsetValues = checkedOffsets.get(offset);
-  if (offsetValues === undefined) {
-    if (offset.length !== n || offset.some((v) => !Number.isFinite(v))) {
-      throw new RangeError('fitGlm: offset must be finite with one value per row of y');
-    }
+  if (offsetValues === undefined && offset.every((v) => Number.isFinite(v))) {
     offsetValues = new Float64Array(offset);
     checkedOffsets.set(offset, offsetValues);
   }
-  if (offsetValues.length !== n) {
+  if (offsetValues === undefined || offsetValues.length !== n) {
     throw new RangeError('fitGlm: offset must be finite with one value per row of y');
   }
   if (n < p) return { status: 'not_estimable', reason: `fewer observations (${n}) than coefficients (${p})` };
