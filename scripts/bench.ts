@@ -31,16 +31,6 @@ import type { LoadedScripts } from './lib/loadedScripts.ts';
 import { generateNationalData } from './lib/nationalData.ts';
 
 const root = join(import.meta.dirname, '..');
-const CSV_FILES = [
-  'authorities.csv',
-  'outcomes.csv',
-  'pilot/sites.csv',
-  'pilot/schools.csv',
-  'pilot/outcomes.csv',
-  'trial/periods.csv',
-  'trial/schools.csv',
-  'trial/outcomes.csv',
-];
 const TIME = '/usr/bin/time';
 
 /** Child mode: the floor. Reads every CSV into row objects and keeps them until the end. */
@@ -48,8 +38,14 @@ async function parseFloor(dir: string): Promise<void> {
   const Papa = (await import('papaparse')).default;
   const kept: unknown[][] = [];
   let rows = 0;
-  for (const rel of CSV_FILES) {
-    const text = readFileSync(join(dir, rel), 'utf8');
+  // Every CSV the generator wrote (the results command reads the same files); found by walking
+  // the folder rather than from the contract's list, which lives beside the zod schemas that the
+  // floor must not pay to load.
+  const files = walk(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
     const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
     kept.push(parsed.data);
     rows += parsed.data.length;
