@@ -17,6 +17,8 @@ const stripAnsi = (text: string) =>
 function buildWith(name: string, mdx: string, collection: 'findings' | 'pages' = 'findings') {
   const dir = join(scratch, name);
   for (const c of ['findings', 'updates', 'pages']) mkdirSync(join(dir, 'content', c), { recursive: true });
+  // Every content folder has its site settings; the bad MDX file is the only problem.
+  writeFileSync(join(dir, 'content', 'site.yaml'), readFileSync(join(root, 'content', 'site.yaml')));
   writeFileSync(join(dir, 'content', collection, 'bad.mdx'), mdx);
   const run = spawnSync('npx', ['astro', 'build', '--outDir', join(dir, 'dist')], {
     cwd: root,
