@@ -22,6 +22,18 @@ export type ParsedCsv<T> = {
 /** Any zod object schema whose columns take the raw cell text. */
 export type CsvRowSchema = z.ZodObject;
 
+const optionalColumns = new WeakSet<z.ZodType>();
+
+/**
+ * Marks a column schema as an optional column: a file may leave the column out, and then every
+ * row reads as if its cell were blank, so the schema must accept "". This is how the data
+ * contract grows without breaking existing data folders.
+ */
+export function optionalColumn<T extends z.ZodType>(cellSchema: T): T {
+  optionalColumns.add(cellSchema);
+  return cellSchema;
+}
+
 /**
  * Parses the text of one CSV file against a row schema, checking every cell and collecting every
  * problem rather than stopping at the first. Accepts a UTF-8 BOM, LF or CRLF line endings and
@@ -120,7 +132,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
       if (!positions.has(name)) positions.set(name, position);
     });
     for (const column of columns) {
-      if (!positions.has(column)) {
+      if (!positions.has(column) && !optionalColumns.has(shape[column]!)) {
         problem(
           1,
           `a column "${column}"`,
@@ -176,11 +188,11 @@ export function parseCsvFile<S extends CsvRowSchema>(
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c]!;
       const position = columnPositions[c];
-      if (position === undefined) {
+      if (position === undefined && !optionalColumns.has(shape[column]!)) {
         rowOk = false;
         continue;
       }
-      const cell = record[position] ?? '';
+      const cell = position === undefined ? '' : (record[position] ?? '');
       if (raw !== null) raw[column] = cell;
       const parsedCell = cellParsers[c]!(cell);
       if (parsedCell.success) row[column] = parsedCell.data;

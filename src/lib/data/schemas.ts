@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalColumn } from './parseCsv.ts';
 
 // Every column is a string schema that checks the raw cell and transforms it to its value.
 // Its description is the "expected …" phrase used in error messages, so the wording of an
@@ -92,12 +93,24 @@ const boolean = z
 export const authoritySchema = z.object({ la_code: laCode, la_name: text, region: text });
 export type AuthorityRow = z.infer<typeof authoritySchema>;
 
+// The band of "little or no difference" used to word findings, as a percentage change in the
+// rate (10 = rate ratios from 0.90 to 1.10). Blank or absent: no band declared, so no wording.
+const noDifferenceBand = optionalColumn(
+  z
+    .string()
+    .optional()
+    .refine((s) => !s || (DECIMAL.test(s) && Number(s) > 0 && Number(s) < 100))
+    .transform((s) => (s ? Number(s) : null))
+    .describe('a percentage greater than 0 and below 100, e.g. "10", or a blank cell'),
+);
+
 /** data/outcomes.csv: the outcome measures and how to present them. */
 export const outcomeSchema = z.object({
   outcome: code,
   label: text,
   description: text,
   direction: oneOf(['lower_is_better', 'neutral']),
+  no_difference_band: noDifferenceBand,
 });
 export type OutcomeRow = z.infer<typeof outcomeSchema>;
 

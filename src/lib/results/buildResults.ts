@@ -169,7 +169,11 @@ export function buildResults(
       synthetic: data.synthetic,
       disclosureThreshold: threshold,
       authorities: data.authorities.map((a) => ({ laCode: a.la_code, name: a.la_name, region: a.region })),
-      outcomes: data.outcomes,
+      // An outcome without a band of little or no difference carries no key for it, so results
+      // from data made before the column existed are byte for byte as they were.
+      outcomes: data.outcomes.map(({ no_difference_band, ...o }) =>
+        no_difference_band === null ? o : { ...o, no_difference_band },
+      ),
       trial: data.trial
         ? {
             periods: data.trial.periods,
