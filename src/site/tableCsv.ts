@@ -1,4 +1,4 @@
-import type { ChartTable } from '../../charts/chartTypes.ts';
+import type { ChartTable } from '../charts/chartTypes.ts';
 
 /**
  * A chart's data-table twin as CSV text (RFC 4180, CRLF): the column labels as the header, then
