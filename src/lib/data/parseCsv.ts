@@ -22,6 +22,21 @@ export type ParsedCsv<T> = {
 /** Any zod object schema whose columns take the raw cell text. */
 export type CsvRowSchema = z.ZodObject;
 
+// Column schemas a file may leave out: an absent optional column reads as a blank cell in every
+// row, so a column added to the contract later (such as outcomes.csv's `kind`) keeps every
+// existing file valid.
+const optionalColumns = new WeakSet<z.ZodType>();
+
+/**
+ * Marks a column schema as optional: a file without that column reads it as blank in every row,
+ * and so does a row object without the key (the schema reads undefined as a blank cell).
+ */
+export function optionalColumn<T extends z.ZodType<unknown, string>>(schema: T) {
+  const column = schema.prefault(() => '' as z.input<T>).describe(schema.description ?? 'a valid value');
+  optionalColumns.add(column);
+  return column;
+}
+
 /**
  * Parses the text of one CSV file against a row schema, checking every cell and collecting every
  * problem rather than stopping at the first. Accepts a UTF-8 BOM, LF or CRLF line endings and
@@ -136,7 +151,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
       if (!positions.has(name)) positions.set(name, position);
     });
     for (const column of columns) {
-      if (!positions.has(column)) {
+      if (!positions.has(column) && !optionalColumns.has(shape[column]!)) {
         problem(
           1,
           `a column "${column}"`,
@@ -192,11 +207,11 @@ export function parseCsvFile<S extends CsvRowSchema>(
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c]!;
       const position = columnPositions[c];
-      if (position === undefined) {
+      if (position === undefined && !optionalColumns.has(shape[column]!)) {
         rowOk = false;
         continue;
       }
-      const cell = record[position] ?? '';
+      const cell = position === undefined ? '' : (record[position] ?? '');
       if (raw !== null) raw[column] = cell;
       const parsedCell = cellParsers[c]!(cell);
       if (parsedCell.success) row[column] = parsedCell.data;
