@@ -6,7 +6,7 @@
  * the reading, writing and logging.
  */
 import type { Dataset } from '../data/loadDataset.ts';
-import type { FactUnit } from '../data/schemas.ts';
+import type { FactUnit, OutcomeRow } from '../data/schemas.ts';
 import { analyses, type Estimate, type Note } from '../stats/analyses.ts';
 import { contextRates } from './contextRates.ts';
 import { contextShares } from './contextShares.ts';
@@ -83,11 +83,14 @@ export function buildResults(
     options.onOutput?.(file);
   };
 
+  // Rates and the count models read the rows of count outcomes; sessions and scores have their own.
+  const trial = data.trial && { ...data.trial, outcomes: countRows(data.outcomes, data.trial.outcomes) };
+
   // Descriptive rates and changes per authority, with disclosure control.
   const rates: RateRow[] = [];
   const changes: ChangeRow[] = [];
-  if (data.trial) {
-    const r = computeRates('trial', trialCells(data.trial), ['baseline', 'followup'], threshold);
+  if (trial) {
+    const r = computeRates('trial', trialCells(trial), ['baseline', 'followup'], threshold);
     rates.push(...r.rates);
     changes.push(...r.changes);
   }
@@ -105,7 +108,7 @@ export function buildResults(
 
   // Model estimates (the contract's models) and the notes on fallbacks and omissions.
   const input: Parameters<typeof analyses>[0] = {};
-  if (data.trial) input.trial = data.trial;
+  if (trial) input.trial = trial;
   if (data.pilot) input.pilot = data.pilot;
   const { estimates, notes } = analyses(input);
   emit('estimates.json', estimates, estimates.length);
@@ -169,11 +172,13 @@ export function buildResults(
       synthetic: data.synthetic,
       disclosureThreshold: threshold,
       authorities: data.authorities.map((a) => ({ laCode: a.la_code, name: a.la_name, region: a.region })),
-      // An outcome without a band of little or no difference carries no key for it, so results
-      // from data made before the column existed are byte for byte as they were.
-      outcomes: data.outcomes.map(({ no_difference_band, ...o }) =>
-        no_difference_band === null ? o : { ...o, no_difference_band },
-      ),
+      // Optional columns at their defaults are left out (kind absent means count; no band, no
+      // key), so results from data made before those columns existed are byte for byte as they were.
+      outcomes: data.outcomes.map(({ kind, no_difference_band, ...o }) => ({
+        ...o,
+        ...(kind === 'count' ? {} : { kind }),
+        ...(no_difference_band === null ? {} : { no_difference_band }),
+      })),
       trial: data.trial
         ? {
             periods: data.trial.periods,
@@ -209,6 +214,15 @@ export function buildResults(
     inputs.length,
   );
   return files;
+}
+
+/** The rows of count outcomes, with their count (which a count outcome's row always has). */
+function countRows<R extends { outcome: string; count: number | null }>(
+  outcomes: readonly OutcomeRow[],
+  rows: readonly R[],
+): (R & { count: number })[] {
+  const counts = new Set(outcomes.filter((o) => o.kind === 'count').map((o) => o.outcome));
+  return rows.filter((r): r is R & { count: number } => r.count !== null && counts.has(r.outcome));
 }
 
 function countBy<T>(rows: readonly T[], key: (row: T) => string): Record<string, number> {
