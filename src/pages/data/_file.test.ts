@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, expect, test } from 'vitest';
-import { RESULT_FILES } from '../../lib/site/resultFiles.ts';
+import { RESULT_FILES } from '../../site/resultFiles.ts';
 
 // The /data/ downloads made from a results folder whose labels and source titles are formulas.
 const dir = mkdtempSync(join(tmpdir(), 'swis-csv-formulas-'));

@@ -1,4 +1,4 @@
-import type { ChartTable } from '../../charts/chartTypes.ts';
+import type { ChartTable } from '../charts/chartTypes.ts';
 import { csvCell } from './toCsv.ts';
 
 /**
