@@ -113,10 +113,26 @@ export function parseCsvFile<S extends CsvRowSchema>(
   let dataRows = 0;
   let overflowLine: number | null = null; // the line of the first data row past maxRows
   // Blank lines are a problem only if data follows them: held until the next record shows.
-  const blankLines: number[] = [];
+  const blankLines: [line: number, cells: number][] = [];
+
+  // A semicolon-separated file (what Excel saves as "CSV" where the decimal separator is a comma)
+  // is read as one column per line: said once, instead of a missing column for every name and a
+  // ragged row for every line.
+  let semicolons = false;
 
   const onHeader = (record: string[]): void => {
     header = record.map((name) => name.trim());
+    if (looksSemicolonSeparated(header, columns)) {
+      semicolons = true;
+      problem(
+        1,
+        `the column names separated by commas (${columns.join(',')})`,
+        `them separated by semicolons: ${quoteValue(record.join(','))}`,
+        undefined,
+        'This file looks semicolon-separated (Excel in some locales); save it as CSV with commas ("CSV UTF-8 (Comma delimited)") and run again.',
+      );
+      return;
+    }
     const positions = new Map<string, number>();
     header.forEach((name, position) => {
       if (name === '') {
@@ -160,13 +176,13 @@ export function parseCsvFile<S extends CsvRowSchema>(
 
   const flushBlankLines = (): void => {
     if (blankLines.length === 0) return;
-    for (const blank of blankLines.splice(0)) {
+    for (const [blank, cells] of blankLines.splice(0)) {
       problem(
         blank,
         'a row of data (blank lines are allowed only at the end)',
-        'a blank line',
+        cells > 1 ? `a row of ${cells} empty cells` : 'a blank line',
         undefined,
-        'Delete the blank line.',
+        cells > 1 ? 'Delete the row (in a spreadsheet, delete the whole row).' : 'Delete the blank line.',
       );
     }
   };
@@ -260,9 +276,12 @@ export function parseCsvFile<S extends CsvRowSchema>(
         onHeader(record);
         return;
       }
+      if (semicolons) return;
+      // A row of empty cells (",,,") is how Excel saves a row that once held something: it holds
+      // no data, so it counts as a blank line (ignored at the end, a problem between rows).
       const blank = isBlank(record);
       if (blank && !badQuotes) {
-        blankLines.push(at);
+        blankLines.push([at, record.length]);
         return;
       }
       if (!blank) flushBlankLines();
@@ -270,7 +289,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
     },
   });
 
-  if (dataRows < minRows || dataRows > maxRows) {
+  if (!semicolons && (dataRows < minRows || dataRows > maxRows)) {
     const expected =
       minRows === maxRows
         ? `exactly ${minRows} ${minRows === 1 ? 'row' : 'rows'} of data`
@@ -303,8 +322,19 @@ function memoised(cellSchema: z.ZodType): (cell: string) => CellResult {
   };
 }
 
+/** A blank line, or a row whose every cell is empty or spaces (Excel's trailing ",,,"). */
 function isBlank(record: readonly string[] | undefined): boolean {
-  return record === undefined || (record.length === 1 && (record[0] ?? '').trim() === '');
+  return record === undefined || record.every((cell) => cell.trim() === '');
+}
+
+/**
+ * A header read as fewer columns than the schema has, in which semicolons separate at least two
+ * names the schema knows.
+ */
+function looksSemicolonSeparated(header: readonly string[], columns: readonly string[]): boolean {
+  if (header.length >= columns.length) return false;
+  const names = header.flatMap((cell) => cell.split(';').map((name) => name.trim().replace(/^"|"$/g, '')));
+  return names.length > header.length && names.filter((name) => columns.includes(name)).length >= 2;
 }
 
 function countLineBreaks(cell: string): number {
