@@ -83,7 +83,7 @@ export function buildResults(
     options.onOutput?.(file);
   };
 
-  // Rates and the count models read the rows of count outcomes; sessions and scores have their own.
+  // Rates read the rows of count outcomes; sessions and scores have summaries of their own.
   const trial = data.trial && { ...data.trial, outcomes: countRows(data.outcomes, data.trial.outcomes) };
 
   // Descriptive rates and changes per authority, with disclosure control.
@@ -108,7 +108,8 @@ export function buildResults(
 
   // Model estimates (the contract's models) and the notes on fallbacks and omissions.
   const input: Parameters<typeof analyses>[0] = {};
-  if (trial) input.trial = trial;
+  if (data.trial)
+    input.trial = { ...data.trial, kinds: new Map(data.outcomes.map((o) => [o.outcome, o.kind])) };
   if (data.pilot) input.pilot = data.pilot;
   const { estimates, notes } = analyses(input);
   emit('estimates.json', estimates, estimates.length);
