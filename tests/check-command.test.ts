@@ -86,6 +86,15 @@ describe('npm run check', () => {
     );
   });
 
+  test('reports an archived release whose version is not the year and month of its date', () => {
+    edit('data/releases/2024-10/release.json', '"date": "2024-10-01"', '"date": "2026-12-01"');
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${work}/data/releases/2024-10/release.json: not a valid release record: version: expected the year and month of the release's date 2026-12-01, that is 2026-12, found "2024-10". A release's version is the year and month of its date`,
+    );
+  });
+
   test('reports an archived release file that has been changed', () => {
     writeFileSync(join(work, 'data/releases/2023-03/estimates.json'), '[]\n');
     const r = check();
