@@ -12,7 +12,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // Stylesheets and scripts are emitted as files, never inlined, so the Content-Security-Policy
-  // can allow only the site's own files (src/lib/site/contentSecurityPolicy.ts).
+  // can allow only the site's own files (src/site/contentSecurityPolicy.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: 0 } },
   // searchIndex writes dist/search-index.json after every build, for /search/.

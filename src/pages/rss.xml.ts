@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
-import { siteConfig } from '../lib/site/readSiteConfig.ts';
+import { siteConfig } from '../site/readSiteConfig.ts';
 
 export async function GET(context: APIContext) {
   const updates = (await getCollection('updates')).sort(

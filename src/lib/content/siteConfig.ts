@@ -62,14 +62,18 @@ export function parseSiteConfig(
       ],
     };
   const keyLines = new Map<string, number>();
+  const valueColumns = new Map<string, number>();
   text.split(/\r?\n/).forEach((l, i) => {
-    const m = /^([A-Za-z_][\w-]*)\s*:/.exec(l);
-    if (m?.[1] && !keyLines.has(m[1])) keyLines.set(m[1], i + 1);
+    const m = /^([A-Za-z_][\w-]*)\s*:\s*/.exec(l);
+    if (m?.[1] && !keyLines.has(m[1])) {
+      keyLines.set(m[1], i + 1);
+      valueColumns.set(m[1], m[0].length + 1);
+    }
   });
   const record = data as Record<string, unknown>;
   const problems = checkFrontmatter(
     file,
-    { data: record, keyLines, body: '', bodyStartLine: 0 },
+    { data: record, keyLines, valueColumns, body: '', bodyStartLine: 0 },
     siteConfigSchema,
   ).map((p) => ({ ...p, message: p.message.replace('frontmatter field', 'setting') }));
   if (problems.length > 0) return { ok: false, problems };

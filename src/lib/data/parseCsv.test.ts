@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvFile } from './parseCsv.ts';
 import { formatProblem } from './problems.ts';
-import { authoritySchema, trialSchoolSchema } from './schemas.ts';
+import { authoritySchema, outcomeSchema, trialSchoolSchema } from './schemas.ts';
 
 const FILE = 'data/authorities.csv';
 const messages = (text: string) => parseCsvFile(FILE, text, authoritySchema).problems.map(formatProblem);
@@ -27,6 +27,25 @@ describe('parseCsvFile', () => {
       authoritySchema,
     );
     expect(result.rows).toEqual([{ la_code: 'E09000033', la_name: 'Westminster', region: 'Inner London' }]);
+  });
+
+  it('reads a file without an optional column as if its cells were blank, and checks it when present', () => {
+    const without = parseCsvFile(
+      'data/outcomes.csv',
+      'outcome,label,description,direction\ns47,S47,Enquiries.,neutral\n',
+      outcomeSchema,
+    );
+    expect(without.problems).toEqual([]);
+    expect(without.rows[0]?.no_difference_band).toBeNull();
+    const withBand = parseCsvFile(
+      'data/outcomes.csv',
+      'outcome,label,description,direction,no_difference_band\ns47,S47,Enquiries.,neutral,10\ns17,S17,Assessments.,neutral,ten\n',
+      outcomeSchema,
+    );
+    expect(withBand.rows.map((r) => r.no_difference_band)).toEqual([10]);
+    expect(withBand.problems.map(formatProblem)).toEqual([
+      'data/outcomes.csv:3: column "no_difference_band": expected a number greater than 0 and below 100, e.g. "10", or a blank cell, found "ten".',
+    ]);
   });
 
   it('counts physical lines across a quoted cell that spans lines', () => {
@@ -82,6 +101,40 @@ describe('parseCsvFile', () => {
     expect(messages('la_code,la_name,region\n\nE09000033,Westminster,Inner London\n')).toMatchInlineSnapshot(`
       [
         "data/authorities.csv:2: expected a row of data (blank lines are allowed only at the end), found a blank line. Delete the blank line.",
+      ]
+    `);
+  });
+
+  it('says once that a semicolon-separated file should be saved with commas, not that columns are missing', () => {
+    const result = parseCsvFile(
+      FILE,
+      'la_code;la_name;region\r\nE09000033;Westminster;Inner London\r\nE06000010;"Kingston upon Hull; City of";Yorkshire\r\n',
+      authoritySchema,
+      { minRows: 1 },
+    );
+    expect(result.rows).toEqual([]);
+    expect(result.problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "data/authorities.csv:1: expected the column names separated by commas (la_code,la_name,region), found them separated by semicolons: "la_code;la_name;region". This file looks semicolon-separated (Excel in some locales); save it as CSV with commas ("CSV UTF-8 (Comma delimited)") and run again.",
+      ]
+    `);
+  });
+
+  it('ignores rows of empty cells at the end, as Excel leaves them, like blank lines', () => {
+    const result = parseCsvFile(
+      FILE,
+      'la_code,la_name,region\r\nE09000033,Westminster,Inner London\r\n,,\r\n,,\r\n, ,\r\n',
+      authoritySchema,
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.rows).toHaveLength(1);
+  });
+
+  it('reports a row of empty cells between rows of data as such, once per row', () => {
+    expect(messages('la_code,la_name,region\n,,\nE09000033,Westminster,Inner London\n'))
+      .toMatchInlineSnapshot(`
+      [
+        "data/authorities.csv:2: expected a row of data (blank lines are allowed only at the end), found a row of 3 empty cells. Delete the row (in a spreadsheet, delete the whole row).",
       ]
     `);
   });

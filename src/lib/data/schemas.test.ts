@@ -59,9 +59,23 @@ describe('row schemas', () => {
       description: 'Enquiries.',
       direction: 'lower_is_better',
     };
-    expect(outcomeSchema.parse(row)).toEqual(row);
+    expect(outcomeSchema.parse(row)).toEqual({ ...row, kind: 'count', no_difference_band: null });
+    expect(outcomeSchema.parse({ ...row, kind: 'sessions' })).toEqual({
+      ...row,
+      kind: 'sessions',
+      no_difference_band: null,
+    });
+    expect(outcomeSchema.safeParse({ ...row, kind: 'Score' }).success).toBe(false);
     expect(outcomeSchema.safeParse({ ...row, direction: 'lower-is-better' }).success).toBe(false);
     expect(outcomeSchema.safeParse({ ...row, outcome: 'S47' }).success).toBe(false);
+  });
+
+  it('read the optional band of little or no difference as a percentage, blank as none', () => {
+    const row = { outcome: 's47', label: 'S47', description: 'Enquiries.', direction: 'neutral' };
+    expect(outcomeSchema.parse({ ...row, no_difference_band: '10' }).no_difference_band).toBe(10);
+    expect(outcomeSchema.parse({ ...row, no_difference_band: '' }).no_difference_band).toBeNull();
+    for (const bad of ['0', '100', '-5', '10%', 'ten'])
+      expect(outcomeSchema.safeParse({ ...row, no_difference_band: bad }).success).toBe(false);
   });
 
   it('accept a pilot site with YYYY-MM months and reject month 13', () => {
@@ -115,7 +129,7 @@ describe('row schemas', () => {
 
   it('accept a trial count of zero or more and reject a negative one', () => {
     const row = { school_id: 'T1', period: 'baseline', outcome: 'referral', count: '12' };
-    expect(trialOutcomeSchema.parse(row)).toEqual({ ...row, count: 12 });
+    expect(trialOutcomeSchema.parse(row)).toEqual({ ...row, count: 12, exposure: null, value: null });
     expect(trialOutcomeSchema.safeParse({ ...row, count: '-3' }).success).toBe(false);
   });
 

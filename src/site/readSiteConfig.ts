@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSiteConfig, type SiteConfig } from '../content/siteConfig.ts';
+import { parseSiteConfig, type SiteConfig } from '../lib/content/siteConfig.ts';
 
 /** The content folder the site is built from. */
 export const CONTENT_DIR = process.env.CONTENT_DIR ?? 'content';

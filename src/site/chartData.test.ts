@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import englandTopologyJson from '../../../data/geo/england-authorities.json' with { type: 'json' };
+import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import type { ContextRow } from './siteData.ts';
-import type { EnglandTopology } from '../geo/englandTopology.ts';
+import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 
 const row = (laCode: string, year: number, value: number | null, ratePer10k: number | null): ContextRow => ({
   laCode,

@@ -17,6 +17,8 @@ export interface Outcome {
   label: string;
   description: string;
   direction: string;
+  /** The band of little or no difference, % change in the rate; absent or null when not declared. */
+  no_difference_band?: number | null;
 }
 export interface Dataset {
   synthetic: boolean;
@@ -42,6 +44,8 @@ export interface EstimateRow {
   outcome: string;
   analysis: string;
   scope: string;
+  /** Absent in releases made before outcome kinds: those are all rate ratios. */
+  effect?: 'rate_ratio' | 'mean_difference';
   model: string;
   estimate: number;
   ciLow: number;
