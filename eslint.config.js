@@ -5,7 +5,7 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'out/', 'node_modules/', 'src/generated/'] },
+  { ignores: ['dist/', 'dist.partial/', 'dist.previous/', '.astro/', 'out/', 'node_modules/', 'src/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
