@@ -13,7 +13,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // Stylesheets and scripts are emitted as files, never inlined, so the Content-Security-Policy
-  // can allow only the site's own files (src/lib/site/contentSecurityPolicy.ts).
+  // can allow only the site's own files (src/site/contentSecurityPolicy.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
   // onRolldownWarning drops Astro's own MODULE_LEVEL_DIRECTIVE warning for every MDX file and keeps
   // colour codes out of logs that are not a terminal.

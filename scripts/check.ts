@@ -15,9 +15,9 @@ import { mdxKeys } from '../src/lib/content/mdxKeys.ts';
 import { siteRoutes } from '../src/lib/content/siteRoutes.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
-import { authoritySlugs } from '../src/lib/site/authoritySlugs.ts';
-import { readCitation } from '../src/lib/site/citation.ts';
-import { listReleases } from '../src/lib/site/releases.ts';
+import { authoritySlugs } from '../src/site/authoritySlugs.ts';
+import { readCitation } from '../src/site/citation.ts';
+import { listReleases } from '../src/site/releases.ts';
 import { readDataFolder } from './lib/readDataFolder.ts';
 
 const { values: args } = parseArgs({

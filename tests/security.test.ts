@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../src/lib/site/contentSecurityPolicy.ts';
+import { CONTENT_SECURITY_POLICY } from '../src/site/contentSecurityPolicy.ts';
 import { headersFile } from './browser/staticServer.ts';
 
 // What a static host serves from dist/ (scripts/test.mjs builds it first): a Content-Security-

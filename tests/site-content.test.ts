@@ -5,8 +5,8 @@ import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
 import { formatFact, formatNumber, formatRateRatio } from '../src/lib/format/formatNumber.ts';
 import { INDEX_OPTIONS, SEARCH_INDEX_FILE, type SearchDocument } from '../src/lib/search/searchOptions.ts';
-import { GLOSSARY } from '../src/lib/site/glossary.ts';
-import { schoolFrequencies } from '../src/lib/site/schoolFrequencies.ts';
+import { GLOSSARY } from '../src/site/glossary.ts';
+import { schoolFrequencies } from '../src/site/schoolFrequencies.ts';
 
 // scripts/test.mjs runs `npm run build` first, so dist/ and out/ are the site built from data/.
 // These tests check each page type's content on the built HTML, with numbers computed from out/.

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { lookupEstimate } from '../src/lib/site/siteData.ts';
+import { lookupEstimate } from '../src/site/siteData.ts';
 
 // scripts/test.mjs runs `npm run build` before the tests, so dist/ is the site built from data/.
 const root = join(import.meta.dirname, '..');

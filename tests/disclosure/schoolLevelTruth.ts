@@ -57,9 +57,11 @@ export function schoolLevelTruth(dataDir: string): SchoolLevelTruth {
       trial.schools.filter((s) => s.status === 'analysed').map((s) => [s.school_id, s]),
     );
     schoolIds.push(...trial.schools.map((s) => s.school_id));
+    // Events among pupils only: sessions and scores are published as summaries by school count.
+    const counts = new Set(loaded.data.outcomes.filter((o) => o.kind === 'count').map((o) => o.outcome));
     for (const o of trial.outcomes) {
       const s = analysed.get(o.school_id);
-      if (s)
+      if (s && o.count !== null && counts.has(o.outcome))
         add(
           'trial',
           o.outcome,

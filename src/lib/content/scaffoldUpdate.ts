@@ -3,7 +3,7 @@
  * updates schema, with the summary and body marked for the researcher to replace (`npm run
  * check` reports the marker until they do). Pure: the script supplies the date.
  */
-import { slug } from '../site/slug.ts';
+import { slug } from '../format/slug.ts';
 import { SCAFFOLD_MARKER } from './checkContent.ts';
 
 /** The file name of an update: `YYYY-MM-slug-of-the-title.mdx`, as the existing updates are named. */

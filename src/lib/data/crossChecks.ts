@@ -1,6 +1,7 @@
 import { indexCompoundKeys } from './compoundKeyIndex.ts';
 import type { CompoundKeyIndex } from './compoundKeyIndex.ts';
 import { monthRange } from './months.ts';
+import { outcomeKindChecks, outcomesMeasured } from './outcomeKindChecks.ts';
 import type { ParsedCsv } from './parseCsv.ts';
 import { makeProblem } from './problems.ts';
 import type { Problem } from './problems.ts';
@@ -185,11 +186,14 @@ export function crossChecks(t: Tables): Problem[] {
       (r) => `"${r.school_id}", "${r.period}", "${r.outcome}"`,
     );
     if (t.trialSchools?.clean && t.outcomes?.clean && periods?.clean && trialOutcomes.clean) {
+      // An outcome without trial rows is measured in the pilot only (see outcomeKindChecks).
+      const measured = outcomesMeasured(trialOutcomes);
+      const trialOutcomeRows = t.outcomes.rows.filter((o) => measured.has(o.outcome));
       t.trialSchools.rows.forEach((school, i) => {
         if (school.status !== 'analysed') return;
         const missing: string[] = [];
         for (const p of periods.rows) {
-          for (const o of t.outcomes?.rows ?? []) {
+          for (const o of trialOutcomeRows) {
             if (!present.has([school.school_id, p.period, o.outcome]))
               missing.push(`${p.period} × ${o.outcome}`);
           }
@@ -286,7 +290,13 @@ export function crossChecks(t: Tables): Problem[] {
       // not a repeat. A school with as many as its window needs is complete, and only the
       // others are searched month by month and outcome by outcome for what is missing (that
       // search is millions of lookups at national scale, and clean data needs none of it).
-      const knownOutcomes = new Set((t.outcomes?.rows ?? []).map((o) => o.outcome));
+      // An outcome without pilot rows is measured in the trial only (see outcomeKindChecks).
+      const measured = outcomesMeasured(pilotOutcomes);
+      // Pilot rows of other kinds are reported there, not as gaps here.
+      const pilotOutcomeRows = (t.outcomes?.rows ?? []).filter(
+        (o) => o.kind === 'count' && measured.has(o.outcome),
+      );
+      const knownOutcomes = new Set(pilotOutcomeRows.map((o) => o.outcome));
       const repeated = new Uint8Array(pilotOutcomes.rows.length);
       for (const [row] of present.duplicates) repeated[row] = 1;
       const counted = new Map<string, number>();
@@ -327,7 +337,7 @@ export function crossChecks(t: Tables): Problem[] {
           if (counted.get(school.school_id) === months.length * knownOutcomes.size) return;
           const missing: string[] = [];
           for (const m of months) {
-            for (const o of t.outcomes?.rows ?? [])
+            for (const o of pilotOutcomeRows)
               if (!present.has([school.school_id, m, o.outcome])) missing.push(`${m} × ${o.outcome}`);
           }
           if (missing.length > 0) {
@@ -380,6 +390,7 @@ export function crossChecks(t: Tables): Problem[] {
       );
     }
   });
+  problems.push(...outcomeKindChecks(t));
   unique(
     t.publishedFacts,
     'fact',

@@ -505,3 +505,165 @@ describe('loadDataset', () => {
     expect(() => loadDataset({} as Map<string, string>)).toThrow(/loadDataset/);
   });
 });
+
+describe('loadDataset with outcome kinds', () => {
+  // Two trial-only outcomes beside the count ones: absence (sessions) and attainment (score).
+  const OUTCOMES_WITH_KINDS = csv(
+    'outcome,label,description,direction,kind',
+    'referral,Referrals,Referrals to children’s social care.,lower_is_better,',
+    's47,Section 47 enquiries,Child protection enquiries.,neutral,count',
+    'absence,Absence,Sessions missed.,lower_is_better,sessions',
+    'attainment8,Attainment 8,Mean Attainment 8 score.,neutral,score',
+  );
+  const trialRows = (): string[] => {
+    const lines = ['school_id,period,outcome,count,exposure,value'];
+    for (const school of ['T1', 'T2'])
+      for (const period of ['baseline', 'followup']) {
+        for (const o of OUTCOMES) lines.push(`${school},${period},${o},3,,`);
+        lines.push(`${school},${period},absence,120,1500,`);
+        lines.push(`${school},${period},attainment8,,,46.2`);
+      }
+    return lines;
+  };
+  /** The kinds dataset with trial/outcomes.csv line `line` (1-based) replaced by `text`. */
+  const withTrialLine = (line: number, text: string): Record<string, string> => {
+    const lines = trialRows();
+    lines[line - 1] = text;
+    return { 'outcomes.csv': OUTCOMES_WITH_KINDS, 'trial/outcomes.csv': csv(...lines) };
+  };
+  const valid = { 'outcomes.csv': OUTCOMES_WITH_KINDS, 'trial/outcomes.csv': csv(...trialRows()) };
+
+  it('loads sessions and score outcomes, a blank kind meaning count, and the columns a kind leaves blank as null', () => {
+    const files = validFiles();
+    for (const [path, text] of Object.entries(valid)) files.set(path, text);
+    const result = loadDataset(files);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.data.outcomes.map((o) => o.kind)).toEqual(['count', 'count', 'sessions', 'score']);
+    expect(result.data.trial?.outcomes.slice(2, 4)).toEqual([
+      { school_id: 'T1', period: 'baseline', outcome: 'absence', count: 120, exposure: 1500, value: null },
+      {
+        school_id: 'T1',
+        period: 'baseline',
+        outcome: 'attainment8',
+        count: null,
+        exposure: null,
+        value: 46.2,
+      },
+    ]);
+  });
+
+  it('reads files without the kind, exposure and value columns as count outcomes', () => {
+    const result = loadDataset(validFiles());
+    if (!result.ok) throw new Error('expected the dataset without kinds to load');
+    expect(result.data.outcomes.every((o) => o.kind === 'count')).toBe(true);
+    expect(result.data.trial?.outcomes[0]).toEqual({
+      school_id: 'T1',
+      period: 'baseline',
+      outcome: 'referral',
+      count: 3,
+      exposure: null,
+      value: null,
+    });
+  });
+
+  it('reports an unknown kind', () => {
+    expect(
+      messages({
+        'outcomes.csv': OUTCOMES_WITH_KINDS.replace(',sessions', ',attendance'),
+        'trial/outcomes.csv': csv(...trialRows()),
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "data/outcomes.csv:4: column "kind": expected one of "count", "sessions" or "score", or a blank cell (meaning "count"), found "attendance".",
+      ]
+    `);
+  });
+
+  it('reports a count outcome row without its count, or with an exposure or a value', () => {
+    expect(messages(withTrialLine(2, 'T1,baseline,referral,,,'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:2: column "count": expected a whole number, 0 or more (events) for outcome "referral", a count outcome, found an empty cell. Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+      ]
+    `);
+    expect(messages(withTrialLine(2, 'T1,baseline,referral,3,300,0.5'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:2: column "exposure": expected a blank cell for outcome "referral", a count outcome, found "300". Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+        "data/trial/outcomes.csv:2: column "value": expected a blank cell for outcome "referral", a count outcome, found "0.5". Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+      ]
+    `);
+  });
+
+  it('reports a score row with a count or an exposure, and a score row without its value', () => {
+    expect(messages(withTrialLine(5, 'T1,baseline,attainment8,46,,'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:5: column "count": expected a blank cell for outcome "attainment8", a score outcome, found "46". Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+        "data/trial/outcomes.csv:5: column "value": expected a number (the school’s mean score) for outcome "attainment8", a score outcome, found an empty cell. Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+      ]
+    `);
+    expect(messages(withTrialLine(5, 'T1,baseline,attainment8,,180,46.2'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:5: column "exposure": expected a blank cell for outcome "attainment8", a score outcome, found "180". Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+      ]
+    `);
+  });
+
+  it('reports a sessions row without its exposure or its count, with a value, or with fewer sessions possible than missed', () => {
+    expect(messages(withTrialLine(4, 'T1,baseline,absence,120,,'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:4: column "exposure": expected a whole number greater than 0 (sessions possible) for outcome "absence", a sessions outcome, found an empty cell. Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+      ]
+    `);
+    expect(messages(withTrialLine(4, 'T1,baseline,absence,,1500,8.0'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:4: column "count": expected a whole number, 0 or more (sessions missed) for outcome "absence", a sessions outcome, found an empty cell. Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+        "data/trial/outcomes.csv:4: column "value": expected a blank cell for outcome "absence", a sessions outcome, found "8". Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+      ]
+    `);
+    expect(messages(withTrialLine(4, 'T1,baseline,absence,1600,1500,'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:4: column "exposure": expected sessions possible at least the sessions missed (count 1600) for outcome "absence", a sessions outcome, found "1500". Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+      ]
+    `);
+  });
+
+  it('reports an exposure of 0 and a value that is not a number', () => {
+    expect(messages(withTrialLine(4, 'T1,baseline,absence,0,0,'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:4: column "exposure": expected a whole number greater than 0, found "0".",
+      ]
+    `);
+    expect(messages(withTrialLine(5, 'T1,baseline,attainment8,,,46,2'))).toHaveLength(1);
+    expect(messages(withTrialLine(5, 'T1,baseline,attainment8,,,n/a'))).toMatchInlineSnapshot(`
+      [
+        "data/trial/outcomes.csv:5: column "value": expected a number, e.g. "46.2", found "n/a".",
+      ]
+    `);
+  });
+
+  it('reports pilot rows for a sessions outcome, and an outcome measured in no study', () => {
+    const pilot = `${validFiles().get('pilot/outcomes.csv')}P1,2021-01,absence,4\n`;
+    const trialWithoutScore = trialRows().filter((l) => !l.includes('attainment8'));
+    expect(
+      messages({
+        'outcomes.csv': OUTCOMES_WITH_KINDS,
+        'trial/outcomes.csv': csv(...trialWithoutScore),
+        'pilot/outcomes.csv': pilot,
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "data/outcomes.csv:5: column "outcome": expected rows for outcome "attainment8" in data/trial/outcomes.csv or data/pilot/outcomes.csv, found none. Add its rows, or remove the outcome.",
+        "data/pilot/outcomes.csv:18: column "outcome": expected a count outcome (pilot data holds counts only), found "absence", a sessions outcome. Each kind of outcome fills its own columns: see data/README.md, "Outcome kinds".",
+      ]
+    `);
+  });
+
+  it('needs no pilot rows for a trial-only outcome, but every analysed school’s rows for an outcome the trial measures', () => {
+    expect(messages(valid)).toEqual([]);
+    const lines = trialRows().filter((l) => l !== 'T2,followup,absence,120,1500,');
+    expect(messages({ ...valid, 'trial/outcomes.csv': csv(...lines) })).toMatchInlineSnapshot(`
+      [
+        "data/trial/schools.csv:3: expected a row in data/trial/outcomes.csv for every period × outcome of analysed school "T2", found none for followup × absence.",
+      ]
+    `);
+  });
+});

@@ -86,6 +86,40 @@ describe('parseCsvFile', () => {
     `);
   });
 
+  it('says once that a semicolon-separated file should be saved with commas, not that columns are missing', () => {
+    const result = parseCsvFile(
+      FILE,
+      'la_code;la_name;region\r\nE09000033;Westminster;Inner London\r\nE06000010;"Kingston upon Hull; City of";Yorkshire\r\n',
+      authoritySchema,
+      { minRows: 1 },
+    );
+    expect(result.rows).toEqual([]);
+    expect(result.problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "data/authorities.csv:1: expected the column names separated by commas (la_code,la_name,region), found them separated by semicolons: "la_code;la_name;region". This file looks semicolon-separated (Excel in some locales); save it as CSV with commas ("CSV UTF-8 (Comma delimited)") and run again.",
+      ]
+    `);
+  });
+
+  it('ignores rows of empty cells at the end, as Excel leaves them, like blank lines', () => {
+    const result = parseCsvFile(
+      FILE,
+      'la_code,la_name,region\r\nE09000033,Westminster,Inner London\r\n,,\r\n,,\r\n, ,\r\n',
+      authoritySchema,
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.rows).toHaveLength(1);
+  });
+
+  it('reports a row of empty cells between rows of data as such, once per row', () => {
+    expect(messages('la_code,la_name,region\n,,\nE09000033,Westminster,Inner London\n'))
+      .toMatchInlineSnapshot(`
+      [
+        "data/authorities.csv:2: expected a row of data (blank lines are allowed only at the end), found a row of 3 empty cells. Delete the row (in a spreadsheet, delete the whole row).",
+      ]
+    `);
+  });
+
   it('reports a quoted cell that is never closed', () => {
     expect(messages('la_code,la_name,region\nE09000033,"Westminster,Inner London\n')).toMatchInlineSnapshot(`
       [

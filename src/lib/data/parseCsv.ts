@@ -22,6 +22,21 @@ export type ParsedCsv<T> = {
 /** Any zod object schema whose columns take the raw cell text. */
 export type CsvRowSchema = z.ZodObject;
 
+// Column schemas a file may leave out: an absent optional column reads as a blank cell in every
+// row, so a column added to the contract later (such as outcomes.csv's `kind`) keeps every
+// existing file valid.
+const optionalColumns = new WeakSet<z.ZodType>();
+
+/**
+ * Marks a column schema as optional: a file without that column reads it as blank in every row,
+ * and so does a row object without the key (the schema reads undefined as a blank cell).
+ */
+export function optionalColumn<T extends z.ZodType<unknown, string>>(schema: T) {
+  const column = schema.prefault(() => '' as z.input<T>).describe(schema.description ?? 'a valid value');
+  optionalColumns.add(column);
+  return column;
+}
+
 /**
  * Parses the text of one CSV file against a row schema, checking every cell and collecting every
  * problem rather than stopping at the first. Accepts a UTF-8 BOM, LF or CRLF line endings and
@@ -98,10 +113,26 @@ export function parseCsvFile<S extends CsvRowSchema>(
   let dataRows = 0;
   let overflowLine: number | null = null; // the line of the first data row past maxRows
   // Blank lines are a problem only if data follows them: held until the next record shows.
-  const blankLines: number[] = [];
+  const blankLines: [line: number, cells: number][] = [];
+
+  // A semicolon-separated file (what Excel saves as "CSV" where the decimal separator is a comma)
+  // is read as one column per line: said once, instead of a missing column for every name and a
+  // ragged row for every line.
+  let semicolons = false;
 
   const onHeader = (record: string[]): void => {
     header = record.map((name) => name.trim());
+    if (looksSemicolonSeparated(header, columns)) {
+      semicolons = true;
+      problem(
+        1,
+        `the column names separated by commas (${columns.join(',')})`,
+        `them separated by semicolons: ${quoteValue(record.join(','))}`,
+        undefined,
+        'This file looks semicolon-separated (Excel in some locales); save it as CSV with commas ("CSV UTF-8 (Comma delimited)") and run again.',
+      );
+      return;
+    }
     const positions = new Map<string, number>();
     header.forEach((name, position) => {
       if (name === '') {
@@ -120,7 +151,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
       if (!positions.has(name)) positions.set(name, position);
     });
     for (const column of columns) {
-      if (!positions.has(column)) {
+      if (!positions.has(column) && !optionalColumns.has(shape[column]!)) {
         problem(
           1,
           `a column "${column}"`,
@@ -145,13 +176,13 @@ export function parseCsvFile<S extends CsvRowSchema>(
 
   const flushBlankLines = (): void => {
     if (blankLines.length === 0) return;
-    for (const blank of blankLines.splice(0)) {
+    for (const [blank, cells] of blankLines.splice(0)) {
       problem(
         blank,
         'a row of data (blank lines are allowed only at the end)',
-        'a blank line',
+        cells > 1 ? `a row of ${cells} empty cells` : 'a blank line',
         undefined,
-        'Delete the blank line.',
+        cells > 1 ? 'Delete the row (in a spreadsheet, delete the whole row).' : 'Delete the blank line.',
       );
     }
   };
@@ -176,11 +207,11 @@ export function parseCsvFile<S extends CsvRowSchema>(
     for (let c = 0; c < columns.length; c++) {
       const column = columns[c]!;
       const position = columnPositions[c];
-      if (position === undefined) {
+      if (position === undefined && !optionalColumns.has(shape[column]!)) {
         rowOk = false;
         continue;
       }
-      const cell = record[position] ?? '';
+      const cell = position === undefined ? '' : (record[position] ?? '');
       if (raw !== null) raw[column] = cell;
       const parsedCell = cellParsers[c]!(cell);
       if (parsedCell.success) row[column] = parsedCell.data;
@@ -245,9 +276,12 @@ export function parseCsvFile<S extends CsvRowSchema>(
         onHeader(record);
         return;
       }
+      if (semicolons) return;
+      // A row of empty cells (",,,") is how Excel saves a row that once held something: it holds
+      // no data, so it counts as a blank line (ignored at the end, a problem between rows).
       const blank = isBlank(record);
       if (blank && !badQuotes) {
-        blankLines.push(at);
+        blankLines.push([at, record.length]);
         return;
       }
       if (!blank) flushBlankLines();
@@ -255,7 +289,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
     },
   });
 
-  if (dataRows < minRows || dataRows > maxRows) {
+  if (!semicolons && (dataRows < minRows || dataRows > maxRows)) {
     const expected =
       minRows === maxRows
         ? `exactly ${minRows} ${minRows === 1 ? 'row' : 'rows'} of data`
@@ -288,8 +322,19 @@ function memoised(cellSchema: z.ZodType): (cell: string) => CellResult {
   };
 }
 
+/** A blank line, or a row whose every cell is empty or spaces (Excel's trailing ",,,"). */
 function isBlank(record: readonly string[] | undefined): boolean {
-  return record === undefined || (record.length === 1 && (record[0] ?? '').trim() === '');
+  return record === undefined || record.every((cell) => cell.trim() === '');
+}
+
+/**
+ * A header read as fewer columns than the schema has, in which semicolons separate at least two
+ * names the schema knows.
+ */
+function looksSemicolonSeparated(header: readonly string[], columns: readonly string[]): boolean {
+  if (header.length >= columns.length) return false;
+  const names = header.flatMap((cell) => cell.split(';').map((name) => name.trim().replace(/^"|"$/g, '')));
+  return names.length > header.length && names.filter((name) => columns.includes(name)).length >= 2;
 }
 
 function countLineBreaks(cell: string): number {

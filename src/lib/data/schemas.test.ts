@@ -59,7 +59,9 @@ describe('row schemas', () => {
       description: 'Enquiries.',
       direction: 'lower_is_better',
     };
-    expect(outcomeSchema.parse(row)).toEqual(row);
+    expect(outcomeSchema.parse(row)).toEqual({ ...row, kind: 'count' });
+    expect(outcomeSchema.parse({ ...row, kind: 'sessions' })).toEqual({ ...row, kind: 'sessions' });
+    expect(outcomeSchema.safeParse({ ...row, kind: 'Score' }).success).toBe(false);
     expect(outcomeSchema.safeParse({ ...row, direction: 'lower-is-better' }).success).toBe(false);
     expect(outcomeSchema.safeParse({ ...row, outcome: 'S47' }).success).toBe(false);
   });
@@ -115,7 +117,7 @@ describe('row schemas', () => {
 
   it('accept a trial count of zero or more and reject a negative one', () => {
     const row = { school_id: 'T1', period: 'baseline', outcome: 'referral', count: '12' };
-    expect(trialOutcomeSchema.parse(row)).toEqual({ ...row, count: 12 });
+    expect(trialOutcomeSchema.parse(row)).toEqual({ ...row, count: 12, exposure: null, value: null });
     expect(trialOutcomeSchema.safeParse({ ...row, count: '-3' }).success).toBe(false);
   });
 

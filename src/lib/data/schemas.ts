@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalColumn } from './parseCsv.ts';
 
 // Every column is a string schema that checks the raw cell and transforms it to its value.
 // Its description is the "expected …" phrase used in error messages, so the wording of an
@@ -51,6 +52,15 @@ function wholeNumber(min: 0 | 1) {
     .describe(min === 0 ? 'a whole number, 0 or more' : 'a whole number greater than 0');
 }
 
+/** A whole number (≥ min) or a blank cell (null): a column filled only for some kinds of outcome. */
+function wholeNumberOrBlank(min: 0 | 1) {
+  return z
+    .string()
+    .refine((s) => s === '' || (WHOLE.test(s) && Number(s) >= min && Number.isSafeInteger(Number(s))))
+    .transform((s) => (s === '' ? null : Number(s)))
+    .describe(min === 0 ? 'a whole number, 0 or more' : 'a whole number greater than 0');
+}
+
 const number = z
   .string()
   .refine((s) => DECIMAL.test(s) && Number.isFinite(Number(s)))
@@ -92,12 +102,28 @@ const boolean = z
 export const authoritySchema = z.object({ la_code: laCode, la_name: text, region: text });
 export type AuthorityRow = z.infer<typeof authoritySchema>;
 
+/**
+ * What a school's row of an outcome holds (see the contract's "outcome kinds"): `count`, events
+ * among its pupils; `sessions`, sessions missed (count) out of sessions possible (exposure);
+ * `score`, the school's mean score (value).
+ */
+export const OUTCOME_KINDS = ['count', 'sessions', 'score'] as const;
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+
 /** data/outcomes.csv: the outcome measures and how to present them. */
 export const outcomeSchema = z.object({
   outcome: code,
   label: text,
   description: text,
   direction: oneOf(['lower_is_better', 'neutral']),
+  // Optional, blank meaning count, so that every data folder made before kinds stays valid.
+  kind: optionalColumn(
+    z
+      .string()
+      .refine((s) => s === '' || (OUTCOME_KINDS as readonly string[]).includes(s))
+      .transform((s): OutcomeKind => (s === '' ? 'count' : (s as OutcomeKind)))
+      .describe(`one of ${listOf(OUTCOME_KINDS)}, or a blank cell (meaning "count")`),
+  ),
 });
 export type OutcomeRow = z.infer<typeof outcomeSchema>;
 
@@ -148,12 +174,24 @@ export const trialSchoolSchema = z.object({
 });
 export type TrialSchoolRow = z.infer<typeof trialSchoolSchema>;
 
-/** data/trial/outcomes.csv: counts per school, period and outcome. */
+/**
+ * data/trial/outcomes.csv: one row per school, period and outcome. Which of count, exposure and
+ * value a row fills depends on its outcome's kind (checked across files, in crossChecks.ts);
+ * the columns a kind leaves blank are null.
+ */
 export const trialOutcomeSchema = z.object({
   school_id: schoolId,
   period: oneOf(['baseline', 'followup']),
   outcome: code,
-  count: wholeNumber(0),
+  count: wholeNumberOrBlank(0),
+  exposure: optionalColumn(wholeNumberOrBlank(1)),
+  value: optionalColumn(
+    z
+      .string()
+      .refine((s) => s === '' || (DECIMAL.test(s) && Number.isFinite(Number(s))))
+      .transform((s) => (s === '' ? null : Number(s)))
+      .describe('a number, e.g. "46.2"'),
+  ),
 });
 export type TrialOutcomeRow = z.infer<typeof trialOutcomeSchema>;
 

@@ -6,7 +6,7 @@
  * the reading, writing and logging.
  */
 import type { Dataset } from '../data/loadDataset.ts';
-import type { FactUnit } from '../data/schemas.ts';
+import type { FactUnit, OutcomeRow } from '../data/schemas.ts';
 import { analyses, type Estimate, type Note } from '../stats/analyses.ts';
 import { contextRates } from './contextRates.ts';
 import { contextShares } from './contextShares.ts';
@@ -83,11 +83,14 @@ export function buildResults(
     options.onOutput?.(file);
   };
 
+  // Rates read the rows of count outcomes; sessions and scores have summaries of their own.
+  const trial = data.trial && { ...data.trial, outcomes: countRows(data.outcomes, data.trial.outcomes) };
+
   // Descriptive rates and changes per authority, with disclosure control.
   const rates: RateRow[] = [];
   const changes: ChangeRow[] = [];
-  if (data.trial) {
-    const r = computeRates('trial', trialCells(data.trial), ['baseline', 'followup'], threshold);
+  if (trial) {
+    const r = computeRates('trial', trialCells(trial), ['baseline', 'followup'], threshold);
     rates.push(...r.rates);
     changes.push(...r.changes);
   }
@@ -105,7 +108,8 @@ export function buildResults(
 
   // Model estimates (the contract's models) and the notes on fallbacks and omissions.
   const input: Parameters<typeof analyses>[0] = {};
-  if (data.trial) input.trial = data.trial;
+  if (data.trial)
+    input.trial = { ...data.trial, kinds: new Map(data.outcomes.map((o) => [o.outcome, o.kind])) };
   if (data.pilot) input.pilot = data.pilot;
   const { estimates, notes } = analyses(input);
   emit('estimates.json', estimates, estimates.length);
@@ -169,7 +173,8 @@ export function buildResults(
       synthetic: data.synthetic,
       disclosureThreshold: threshold,
       authorities: data.authorities.map((a) => ({ laCode: a.la_code, name: a.la_name, region: a.region })),
-      outcomes: data.outcomes,
+      // A count outcome is written as before kinds existed (kind absent means count).
+      outcomes: data.outcomes.map(({ kind, ...o }) => (kind === 'count' ? o : { ...o, kind })),
       trial: data.trial
         ? {
             periods: data.trial.periods,
@@ -205,6 +210,15 @@ export function buildResults(
     inputs.length,
   );
   return files;
+}
+
+/** The rows of count outcomes, with their count (which a count outcome's row always has). */
+function countRows<R extends { outcome: string; count: number | null }>(
+  outcomes: readonly OutcomeRow[],
+  rows: readonly R[],
+): (R & { count: number })[] {
+  const counts = new Set(outcomes.filter((o) => o.kind === 'count').map((o) => o.outcome));
+  return rows.filter((r): r is R & { count: number } => r.count !== null && counts.has(r.outcome));
 }
 
 function countBy<T>(rows: readonly T[], key: (row: T) => string): Record<string, number> {

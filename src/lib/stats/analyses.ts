@@ -13,12 +13,17 @@ export interface TrialSchoolRow {
   fsm_percent: number;
   status: 'analysed' | 'withdrawn' | 'lost_to_follow_up';
 }
+/** A trial row: `count` for a count outcome, `count` and `exposure` for sessions, `value` for a score. */
 export interface TrialOutcomeRow {
   school_id: string;
   period: 'baseline' | 'followup';
   outcome: string;
-  count: number;
+  count: number | null;
+  exposure?: number | null;
+  value?: number | null;
 }
+/** What an outcome's rows hold (the contract's outcome kinds); an outcome not listed is a count. */
+export type OutcomeKinds = ReadonlyMap<string, 'count' | 'sessions' | 'score'>;
 export interface PeriodRow {
   period: 'baseline' | 'followup';
   start_month: string;
@@ -48,6 +53,7 @@ export interface AnalysesInput {
     schools: readonly TrialSchoolRow[];
     outcomes: readonly TrialOutcomeRow[];
     periods: readonly PeriodRow[];
+    kinds?: OutcomeKinds;
   };
   pilot?: {
     sites: readonly PilotSiteRow[];
@@ -64,7 +70,9 @@ export interface Estimate {
   outcome: string;
   scope: string;
   analysis: Analysis;
-  model: 'negative_binomial' | 'poisson';
+  /** A rate ratio (count and sessions outcomes) or a difference in means (score outcomes). */
+  effect: 'rate_ratio' | 'mean_difference';
+  model: 'negative_binomial' | 'poisson' | 'linear';
   estimate: number;
   ciLow: number;
   ciHigh: number;
@@ -91,6 +99,8 @@ interface ModelRow extends Record<string, unknown> {
 }
 
 interface Spec {
+  /** `count` (negative binomial, events needed in every cell) or `linear` (least squares). */
+  model: 'count' | 'linear';
   study: Study;
   outcome: string;
   scope: string;
@@ -116,7 +126,10 @@ interface Spec {
 
 /**
  * Computes every model estimate of the contract's out/estimates.json (rate ratios with 95% Wald
- * intervals from `fitNegativeBinomial`, Poisson where θ is not finite or the fit fails):
+ * intervals from `fitNegativeBinomial`, Poisson where θ is not finite or the fit fails; for a
+ * trial outcome of kind `score`, differences in means by `fitLinearModel`, as R's lm, with t
+ * intervals; for kind `sessions`, the count models with sessions missed as the count, the row's
+ * sessions possible as exposure, and baseline_rate = baseline % of sessions missed):
  * - trial adjusted, per outcome, overall: count ~ arm + baseline_rate + fsm_percent +
  *   log(pupils) + la_code + offset(log(pupils × followup_months/12)), analysed schools only,
  *   baseline_rate = baseline count per 1,000 pupils per year;
@@ -155,7 +168,9 @@ export function analyses(
       rowsIn[c]! += 1;
       eventsIn[c]! += row.y;
     }
-    const empty = spec.cellNames.filter((_, c) => rowsIn[c]! > 0 && eventsIn[c] === 0);
+    // A cell without events makes a rate ratio infinite or zero; a mean needs rows only.
+    const empty =
+      spec.model === 'count' ? spec.cellNames.filter((_, c) => rowsIn[c]! > 0 && eventsIn[c] === 0) : [];
     const missing = rowsIn.some((r) => r === 0);
     if (missing || empty.length > 0) {
       const reason = missing
@@ -170,6 +185,7 @@ export function analyses(
       if (spec.designKey !== undefined) designs.set(spec.designKey, design);
     }
     const job: ModelJob = {
+      model: spec.model,
       y: spec.rows.map((r) => r.y),
       X: design.X,
       columnNames: design.columnNames,
@@ -193,6 +209,7 @@ export function analyses(
       notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
     estimates.push({
       ...key,
+      effect: outcome.effect,
       model: outcome.model,
       estimate: outcome.estimate,
       ciLow: outcome.ciLow,
@@ -244,13 +261,17 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   };
   const baselineMonths = period('baseline');
   const followupMonths = period('followup');
-  const counts = new Map(
-    trial.outcomes.map((o) => [`${o.school_id}\u0000${o.period}\u0000${o.outcome}`, o.count]),
-  );
-  const count = (school: string, p: string, outcome: string): number => {
-    const c = counts.get(`${school}\u0000${p}\u0000${outcome}`);
-    if (c === undefined)
-      throw new RangeError(`analyses: trial.outcomes has no ${p} ${outcome} row for a school`);
+  const byKey = new Map(trial.outcomes.map((o) => [`${o.school_id}\u0000${o.period}\u0000${o.outcome}`, o]));
+  /** A school's count, exposure or value of an outcome in a period, which its kind says it has. */
+  const cell = (
+    school: string,
+    p: string,
+    outcome: string,
+    column: 'count' | 'exposure' | 'value',
+  ): number => {
+    const c = byKey.get(`${school}\u0000${p}\u0000${outcome}`)?.[column];
+    if (c === undefined || c === null)
+      throw new RangeError(`analyses: trial.outcomes has no ${p} ${outcome} ${column} for a school`);
     return c;
   };
   const schools = trial.schools.filter((s) => s.status === 'analysed');
@@ -258,17 +279,45 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   const armNames = ['the swis arm', 'the control arm'];
   const specs: Spec[] = [];
   for (const outcome of sortedUnique(trial.outcomes.map((o) => o.outcome))) {
-    const rows: ModelRow[] = schools.map((s) => ({
-      school_id: s.school_id,
-      y: count(s.school_id, 'followup', outcome),
-      offset: Math.log((s.pupils * followupMonths) / 12),
-      arm: s.arm === 'swis' ? 1 : 0,
-      baseline_rate: (count(s.school_id, 'baseline', outcome) / s.pupils) * 1000 * (12 / baselineMonths),
-      fsm_percent: s.fsm_percent,
-      log_pupils: Math.log(s.pupils),
-      la_code: s.la_code,
-    }));
-    const base = { study: 'trial' as const, outcome, term: 'arm', cell: armCell, cellNames: armNames };
+    const kind = trial.kinds?.get(outcome) ?? 'count';
+    // The response and the adjusted model's baseline term, by kind (the contract's table):
+    // count, events with exposure pupils × months / 12 and baseline events per 1,000 pupils a
+    // year; sessions, sessions missed with the row's own exposure and baseline % missed; score,
+    // the follow-up score and the baseline score, with no exposure.
+    const baselineTerm = kind === 'score' ? 'baseline_value' : 'baseline_rate';
+    const rows: ModelRow[] = schools.map((s) => {
+      const common = {
+        school_id: s.school_id,
+        arm: s.arm === 'swis' ? 1 : 0,
+        fsm_percent: s.fsm_percent,
+        log_pupils: Math.log(s.pupils),
+        la_code: s.la_code,
+      };
+      const id = s.school_id;
+      const [y, offset, baseline] =
+        kind === 'score'
+          ? [cell(id, 'followup', outcome, 'value'), 0, cell(id, 'baseline', outcome, 'value')]
+          : kind === 'sessions'
+            ? [
+                cell(id, 'followup', outcome, 'count'),
+                Math.log(cell(id, 'followup', outcome, 'exposure')),
+                (cell(id, 'baseline', outcome, 'count') / cell(id, 'baseline', outcome, 'exposure')) * 100,
+              ]
+            : [
+                cell(id, 'followup', outcome, 'count'),
+                Math.log((s.pupils * followupMonths) / 12),
+                (cell(id, 'baseline', outcome, 'count') / s.pupils) * 1000 * (12 / baselineMonths),
+              ];
+      return { ...common, y, offset, [baselineTerm]: baseline };
+    });
+    const base = {
+      model: kind === 'score' ? ('linear' as const) : ('count' as const),
+      study: 'trial' as const,
+      outcome,
+      term: 'arm',
+      cell: armCell,
+      cellNames: armNames,
+    };
     specs.push({
       ...base,
       scope: 'overall',
@@ -276,7 +325,7 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
       rows,
       terms: [
         { numeric: 'arm' },
-        { numeric: 'baseline_rate' },
+        { numeric: baselineTerm },
         { numeric: 'fsm_percent' },
         { numeric: 'log_pupils' },
         { factor: 'la_code' },
@@ -377,6 +426,7 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
       }
     }
     const base = {
+      model: 'count' as const,
       study: 'pilot' as const,
       outcome,
       analysis: 'did' as const,

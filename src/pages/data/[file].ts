@@ -1,8 +1,8 @@
 import type { APIContext } from 'astro';
-import { readResults } from '../../lib/site/readResults.ts';
-import { toCsv } from '../../lib/site/toCsv.ts';
+import { readResults } from '../../site/readResults.ts';
+import { toCsv } from '../../site/toCsv.ts';
 
-import { RESULT_FILES } from '../../lib/site/resultFiles.ts';
+import { RESULT_FILES } from '../../site/resultFiles.ts';
 
 /** Every results file, as JSON and, where it is a table, as CSV. */
 export function getStaticPaths() {

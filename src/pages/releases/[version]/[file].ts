@@ -1,6 +1,6 @@
 import type { APIContext } from 'astro';
 import { RELEASE_FILES } from '../../../lib/releases/releaseRecord.ts';
-import { listReleases, readReleaseFile } from '../../../lib/site/releases.ts';
+import { listReleases, readReleaseFile } from '../../../site/releases.ts';
 
 /** Every archived file of every release, byte for byte as recorded: the release's permalinks. */
 export function getStaticPaths() {

@@ -95,7 +95,7 @@ export function lookupTerm(id: string, terms: readonly GlossaryTerm[] = GLOSSARY
   const hit = terms.find((t) => t.id === id);
   if (!hit)
     throw new Error(
-      `<Term id="${id}" />: no such term in the glossary (src/lib/site/glossary.ts). Terms that exist: ${terms.map((t) => t.id).join(', ')}.`,
+      `<Term id="${id}" />: no such term in the glossary (src/site/glossary.ts). Terms that exist: ${terms.map((t) => t.id).join(', ')}.`,
     );
   return hit;
 }

@@ -1,4 +1,4 @@
-import { slug } from './slug.ts';
+import { slug } from '../lib/format/slug.ts';
 
 /**
  * Each authority's page slug. Names are unique except where an authority was replaced by one

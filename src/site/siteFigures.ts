@@ -2,16 +2,16 @@
  * The site's figures built from this build's results: each with its chart and the words the
  * <Figure> component prints around it. Pages pick the ones they show; /charts/ shows them all.
  */
-import englandTopologyJson from '../../../data/geo/england-authorities.json' with { type: 'json' };
-import { consortFlow } from '../../charts/consortFlow.ts';
-import type { ChartResult } from '../../charts/chartTypes.ts';
-import { englandMap, programmeCategories } from '../../charts/englandMap.ts';
-import { forestPlot, type ForestRow } from '../../charts/forestPlot.ts';
-import { naturalFrequencies } from '../../charts/naturalFrequencies.ts';
-import { referralChange } from '../../charts/referralChange.ts';
-import { smallMultiples } from '../../charts/smallMultiples.ts';
-import type { EnglandTopology } from '../geo/englandTopology.ts';
-import { formatNumber } from '../format/formatNumber.ts';
+import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
+import { consortFlow } from '../charts/consortFlow.ts';
+import type { ChartResult } from '../charts/chartTypes.ts';
+import { englandMap, programmeCategories } from '../charts/englandMap.ts';
+import { forestPlot, type ForestRow } from '../charts/forestPlot.ts';
+import { naturalFrequencies } from '../charts/naturalFrequencies.ts';
+import { referralChange } from '../charts/referralChange.ts';
+import { smallMultiples } from '../charts/smallMultiples.ts';
+import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
+import { formatNumber } from '../lib/format/formatNumber.ts';
 import { programmeMembership, rateChanges, rateSeries, trialConsort } from './chartData.ts';
 import { readResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';

@@ -41,6 +41,8 @@ export interface EstimateRow {
   outcome: string;
   analysis: string;
   scope: string;
+  /** Absent in releases made before outcome kinds: those are all rate ratios. */
+  effect?: 'rate_ratio' | 'mean_difference';
   model: string;
   estimate: number;
   ciLow: number;

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { releaseRecordSchema, sortReleases, type ReleaseRecord } from '../releases/releaseRecord.ts';
-import type { ReleaseSnapshot, ReleaseEstimate } from '../releases/describeChanges.ts';
+import { releaseRecordSchema, sortReleases, type ReleaseRecord } from '../lib/releases/releaseRecord.ts';
+import type { ReleaseSnapshot, ReleaseEstimate } from '../lib/releases/describeChanges.ts';
 
 /** The folder releases are read from. */
 export const RELEASES_DIR = process.env.RELEASES_DIR ?? 'data/releases';

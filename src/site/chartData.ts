@@ -3,9 +3,9 @@
  * official trends, a measure's change for the map, and the trial's flow of schools. Pure functions
  * of their inputs, plus thin wrappers that read the build's results.
  */
-import type { ConsortData } from '../../charts/consortFlow.ts';
-import type { MapValue } from '../../charts/englandMap.ts';
-import type { TrendSeries } from '../../charts/trendLines.ts';
+import type { ConsortData } from '../charts/consortFlow.ts';
+import type { MapValue } from '../charts/englandMap.ts';
+import type { TrendSeries } from '../charts/trendLines.ts';
 import type { ContextRow, Dataset } from './siteData.ts';
 
 /** Cumbria's code before April 2023 and its two successors, whose sums continue its series. */
