@@ -69,6 +69,9 @@ for (const demo of DEMO_RELEASES) {
       args.seed,
       '--follow-up-months',
       String(demo.followUpMonths),
+      // These releases were made before outcomes.csv had a band of little or no difference.
+      '--no-difference-band',
+      'none',
     ]);
     run('results.ts', ['--data', data, '--out', out]);
     const r = recordRelease({ ...demo, resultsDir: out, releasesDir: args.releases, dataDir: data });

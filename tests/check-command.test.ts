@@ -86,6 +86,15 @@ describe('npm run check', () => {
     );
   });
 
+  test('reports an archived release whose version is not the year and month of its date', () => {
+    edit('data/releases/2024-10/release.json', '"date": "2024-10-01"', '"date": "2026-12-01"');
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${work}/data/releases/2024-10/release.json: not a valid release record: version: expected the year and month of the release's date 2026-12-01, that is 2026-12, found "2024-10". A release's version is the year and month of its date`,
+    );
+  });
+
   test('reports an archived release file that has been changed', () => {
     writeFileSync(join(work, 'data/releases/2023-03/estimates.json'), '[]\n');
     const r = check();
@@ -93,5 +102,31 @@ describe('npm run check', () => {
     expect(r.stderr).toContain(
       `${work}/data/releases/2023-03/estimates.json: expected the file recorded in release.json`,
     );
+  });
+
+  test('warns, without failing, about a result typed into prose, with file, line and column', () => {
+    edit(
+      'content/findings/trial.mdx',
+      '## Rates behind the ratio\n',
+      '## Rates behind the ratio\n\nThe ratio was 0.96 (95% CI 0.85 to 1.07) across 263 schools, in Section 47 enquiries from 2021.\n',
+    );
+    const r = check();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = readFileSync(join(work, 'content/findings/trial.mdx'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.startsWith('The ratio was 0.96')) + 1;
+    const warnings = r.stdout.split('\n').filter((l) => l.includes(': warning: '));
+    expect(warnings.map((w) => w.replace(/ looks like a result\..*$/, ''))).toEqual(
+      [
+        [15, '0.96'],
+        [28, '0.85'],
+        [36, '1.07'],
+        [49, '263 schools'],
+      ].map(
+        ([col, text]) =>
+          `${work}/content/findings/trial.mdx:${line}:${col}: warning: "${text}" is typed into the prose and`,
+      ),
+    );
+    expect(r.stdout).toMatch(/4 warning\(s\) above/);
   });
 });

@@ -179,6 +179,12 @@ export interface DemoOptions {
   trialCodes?: Readonly<Record<string, string>>;
   /** Whole months of trial follow-up from September 2020; 23 (the default) or 35 as published. */
   followUpMonths?: number;
+  /**
+   * The band of little or no difference written into outcomes.csv for every outcome, as a %
+   * change in the rate (default 10: rate ratios 0.90 to 1.10, a common choice for outcomes like
+   * these); null leaves the column out, as data made before the column existed did.
+   */
+  noDifferenceBand?: number | null;
 }
 
 /** One file of the demonstration data set, relative to the data folder. */
@@ -578,6 +584,7 @@ export const PUBLISHED_FACTS: readonly (readonly [
  */
 export function generateDemoData(options: DemoOptions = {}): DemoData {
   const seed = options.seed ?? DEFAULT_SEED;
+  const band = options.noDifferenceBand === undefined ? 10 : options.noDifferenceBand;
   const rateSources: DemoData['rateSources'] = {};
   // Separate streams for pilot and trial, so changing one does not reshuffle the other.
   const pilot = pilotTables(randomLcg((Math.imul(seed, 0x9e3779b1) >>> 0) / 2 ** 32), options, rateSources);
@@ -603,8 +610,20 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     {
       path: 'outcomes.csv',
       table: {
-        header: ['outcome', 'label', 'description', 'direction'],
-        rows: OUTCOME_ROWS.map(([o, l, d]) => [o, l, d, 'lower_is_better']),
+        header: [
+          'outcome',
+          'label',
+          'description',
+          'direction',
+          ...(band === null ? [] : ['no_difference_band']),
+        ],
+        rows: OUTCOME_ROWS.map(([o, l, d]) => [
+          o,
+          l,
+          d,
+          'lower_is_better',
+          ...(band === null ? [] : [String(band)]),
+        ]),
       },
     },
     ...pilot,
