@@ -191,6 +191,12 @@ export interface DemoOptions {
    * demonstration releases were made from before the column existed.
    */
   extractedMonth?: string | null;
+  /**
+   * The band of little or no difference written into outcomes.csv for every outcome, as a %
+   * change in the rate (default 10: rate ratios 0.90 to 1.10, a common choice for outcomes like
+   * these); null leaves the column out, as data made before the column existed did.
+   */
+  noDifferenceBand?: number | null;
 }
 
 /** One file of the demonstration data set, relative to the data folder. */
@@ -590,6 +596,7 @@ export const PUBLISHED_FACTS: readonly (readonly [
  */
 export function generateDemoData(options: DemoOptions = {}): DemoData {
   const seed = options.seed ?? DEFAULT_SEED;
+  const band = options.noDifferenceBand === undefined ? 10 : options.noDifferenceBand;
   const rateSources: DemoData['rateSources'] = {};
   // Separate streams for pilot and trial, so changing one does not reshuffle the other.
   const pilot = pilotTables(randomLcg((Math.imul(seed, 0x9e3779b1) >>> 0) / 2 ** 32), options, rateSources);
@@ -616,8 +623,20 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     {
       path: 'outcomes.csv',
       table: {
-        header: ['outcome', 'label', 'description', 'direction'],
-        rows: OUTCOME_ROWS.map(([o, l, d]) => [o, l, d, 'lower_is_better']),
+        header: [
+          'outcome',
+          'label',
+          'description',
+          'direction',
+          ...(band === null ? [] : ['no_difference_band']),
+        ],
+        rows: OUTCOME_ROWS.map(([o, l, d]) => [
+          o,
+          l,
+          d,
+          'lower_is_better',
+          ...(band === null ? [] : [String(band)]),
+        ]),
       },
     },
     ...pilot,
