@@ -26,6 +26,8 @@ import {
   siteData,
   studyWindows,
   type ContextRow,
+  type Dataset,
+  type EstimateRow,
 } from './siteData.ts';
 
 /** A chart with the heading, caption, source and file name that <Figure> prints around it. */
@@ -207,8 +209,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
 }
 
 /** The trial's flow of schools, or null when the build has no trial. */
-export function consortFigure(): SiteFigure | null {
-  const { dataset } = siteData();
+export function consortFigure(dataset: Dataset = siteData().dataset): SiteFigure | null {
   const data = trialConsort(dataset, siteConfig().programme);
   if (!data) return null;
   return {
@@ -328,8 +329,8 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
 }
 
 /** The trial's adjusted estimates for every outcome, with the published primary result. */
-export function trialForestFigure(): SiteFigure {
-  const { estimates, comparisons, dataset } = siteData();
+export function trialForestFigure(estimates: readonly EstimateRow[] = siteData().estimates): SiteFigure {
+  const { comparisons, dataset } = siteData();
   const { programme } = siteConfig();
   const rows: ForestRow[] = [];
   const published = comparisons.filter((c) => c.study === 'trial' && c.scope === 'overall');
