@@ -23,6 +23,8 @@ import {
   participation,
   siteData,
   type ContextRow,
+  type Dataset,
+  type EstimateRow,
 } from './siteData.ts';
 
 /** A chart with the heading, caption, source and file name that <Figure> prints around it. */
@@ -143,8 +145,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
 }
 
 /** The trial's flow of schools, or null when the build has no trial. */
-export function consortFigure(): SiteFigure | null {
-  const { dataset } = siteData();
+export function consortFigure(dataset: Dataset = siteData().dataset): SiteFigure | null {
   const data = trialConsort(dataset);
   if (!data) return null;
   return {
@@ -244,8 +245,8 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure {
 }
 
 /** The trial's adjusted estimates for every outcome, with the published primary result. */
-export function trialForestFigure(): SiteFigure {
-  const { estimates, comparisons, dataset } = siteData();
+export function trialForestFigure(estimates: readonly EstimateRow[] = siteData().estimates): SiteFigure {
+  const { comparisons, dataset } = siteData();
   const rows: ForestRow[] = [];
   const published = comparisons.filter((c) => c.study === 'trial' && c.scope === 'overall');
   for (const c of published) {
