@@ -23,6 +23,7 @@ import {
   lookupPublished,
   outcomeLabel,
   participation,
+  participationLabel,
   siteData,
   studyWindows,
   type ContextRow,
@@ -116,7 +117,18 @@ export function programmeMapFigure(): SiteFigure {
       title: `Local authorities in the ${siteConfig().programme} ${studyWindows()
         .map((w) => w.study)
         .join(' and ')}`,
-      scale: { type: 'categories', categories: programmeCategories, otherLabel: 'Did not take part' },
+      scale: {
+        type: 'categories',
+        categories: programmeCategories(
+          Object.fromEntries(
+            studyWindows().map((w) => [
+              w.study,
+              participationLabel({ pilot: w.study === 'pilot', trial: w.study === 'trial' }),
+            ]),
+          ),
+        ),
+        otherLabel: 'Did not take part',
+      },
     },
   );
   return {
