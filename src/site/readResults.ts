@@ -16,6 +16,14 @@ export function hasResults(name: string): boolean {
   return existsSync(join(RESULTS_DIR, name));
 }
 
+/**
+ * Reads a results file that exists only when its optional data folder does (context.json and
+ * context-shares.json from data/context/), or `absent` when it does not.
+ */
+export function readOptionalResults<T>(name: string, absent: T): T {
+  return hasResults(name) ? readResults<T>(name) : absent;
+}
+
 /** Reads and parses one results file, with a sentence if it is missing. */
 export function readResults<T>(name: string): T {
   const path = join(RESULTS_DIR, name);

@@ -3,7 +3,7 @@
  * components use. Lookups that can fail throw an Error naming the component and the key, so a
  * mistyped key in MDX stops the build with a sentence a researcher can act on.
  */
-import { readResults } from './readResults.ts';
+import { readOptionalResults, readResults } from './readResults.ts';
 import { authoritySlugs } from './authoritySlugs.ts';
 import { calendarSpan, programmeWindows, type ProgrammeWindow } from './programmeChange.ts';
 
@@ -123,7 +123,7 @@ let contextByLa: Map<string, ContextRow[]> | undefined;
 export function contextFor(laCode: string): ContextRow[] {
   if (!contextByLa) {
     contextByLa = new Map();
-    for (const r of readResults<ContextRow[]>('context.json')) {
+    for (const r of readOptionalResults<ContextRow[]>('context.json', [])) {
       const list = contextByLa.get(r.laCode) ?? [];
       list.push(r);
       contextByLa.set(r.laCode, list);
@@ -292,7 +292,7 @@ let sharesByLa: Map<string, ContextShareRow[]> | undefined;
 export function contextSharesFor(laCode: string): ContextShareRow[] {
   if (!sharesByLa) {
     sharesByLa = new Map();
-    for (const r of readResults<ContextShareRow[]>('context-shares.json')) {
+    for (const r of readOptionalResults<ContextShareRow[]>('context-shares.json', [])) {
       const list = sharesByLa.get(r.laCode) ?? [];
       list.push(r);
       sharesByLa.set(r.laCode, list);

@@ -15,7 +15,7 @@ import { formatNumber } from '../lib/format/formatNumber.ts';
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
 import { siteConfig } from './readSiteConfig.ts';
-import { readResults } from './readResults.ts';
+import { readOptionalResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
 import {
   CONTEXT_MEASURES,
@@ -53,7 +53,9 @@ const DFE_HREF =
   'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
 
 let contextRows: ContextRow[] | undefined;
-const context = () => (contextRows ??= readResults<ContextRow[]>('context.json'));
+const context = () => (contextRows ??= readOptionalResults<ContextRow[]>('context.json', []));
+/** Whether the build has official authority statistics (data/context/), which the context figures need. */
+export const hasContext = () => context().length > 0;
 
 function programme() {
   const { dataset } = siteData();
