@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { programmeMembership, rateChanges, rateSeries, trialConsort } from './chartData.ts';
-import type { ContextRow } from './siteData.ts';
+import type { Context } from '../lib/contracts/resultsSchemas.ts';
 
-const row = (laCode: string, year: number, value: number | null, ratePer10k: number | null): ContextRow => ({
+const row = (laCode: string, year: number, value: number | null, ratePer10k: number | null): Context => ({
   laCode,
   year,
   measure: 's47_enquiries',
@@ -82,6 +82,6 @@ describe('chart data', () => {
       { label: 'SWIS', allocated: 3, withdrawn: 1, lost: 0, analysed: 2 },
       { label: 'Control', allocated: 2, withdrawn: 0, lost: 1, analysed: 1 },
     ]);
-    expect(trialConsort({ trial: null } as never)).toBeNull();
+    expect(trialConsort({ trial: null })).toBeNull();
   });
 });

@@ -6,7 +6,7 @@
 import type { ConsortData } from '../charts/consortFlow.ts';
 import type { MapValue } from '../charts/englandMap.ts';
 import type { TrendSeries } from '../charts/trendLines.ts';
-import type { ContextRow, Dataset } from './siteData.ts';
+import type { Context, DatasetFacts } from '../lib/contracts/resultsSchemas.ts';
 
 /** Cumbria's code before April 2023 and its two successors, whose sums continue its series. */
 export const CUMBRIA = { code: 'E10000006', successors: ['E06000063', 'E06000064'] } as const;
@@ -29,7 +29,7 @@ export function programmeMembership(
  * computes any rate; years where a successor is missing stay null.
  */
 export function rateSeries(
-  rows: readonly ContextRow[],
+  rows: readonly Context[],
   laCode: string,
   measure: string,
   years: readonly number[],
@@ -59,7 +59,7 @@ export function rateSeries(
  * minus the mean of the `before` years; null unless every one of those years has a rate.
  */
 export function rateChanges(
-  rows: readonly ContextRow[],
+  rows: readonly Context[],
   authorities: readonly { laCode: string; name: string }[],
   measure: string,
   before: readonly number[],
@@ -84,11 +84,15 @@ export function rateChanges(
  * a school count reveals nothing about any child. So the 1-to-9 suppression rule, which protects
  * counts of children's events, is not applied to them.
  */
-export function trialConsort(dataset: Pick<Dataset, 'trial'> & { trial: unknown }): ConsortData | null {
-  const trial = dataset.trial as
-    (NonNullable<Dataset['trial']> & { schoolsByStatus?: Record<string, number> }) | null;
-  if (!trial || !trial.schoolsByStatus) return null;
-  const get = (arm: string, status: string) => trial.schoolsByStatus?.[`${arm}:${status}`] ?? 0;
+export function trialConsort(dataset: {
+  trial: Pick<
+    NonNullable<DatasetFacts['trial']>,
+    'authorities' | 'schoolsRandomised' | 'schoolsByArm' | 'schoolsByStatus'
+  > | null;
+}): ConsortData | null {
+  const trial = dataset.trial;
+  if (!trial) return null;
+  const get = (arm: string, status: string) => trial.schoolsByStatus[`${arm}:${status}`] ?? 0;
   const arm = (key: string, label: string) => {
     const withdrawn = get(key, 'withdrawn');
     const lost = get(key, 'lost_to_follow_up');

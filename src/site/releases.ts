@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseRecordSchema, sortReleases, type ReleaseRecord } from '../lib/releases/releaseRecord.ts';
-import type { ReleaseSnapshot, ReleaseEstimate } from '../lib/releases/describeChanges.ts';
+import type { ReleaseSnapshot } from '../lib/releases/describeChanges.ts';
+import { parseResultsFile } from '../lib/contracts/resultsSchemas.ts';
 
 /** The folder releases are read from. */
 export const RELEASES_DIR = process.env.RELEASES_DIR ?? 'data/releases';
@@ -46,7 +47,11 @@ export function readReleaseFile(version: string, name: string, dir: string = REL
 export function releaseSnapshot(record: ReleaseRecord, dir: string = RELEASES_DIR): ReleaseSnapshot {
   return {
     record,
-    estimates: JSON.parse(readReleaseFile(record.version, 'estimates.json', dir)) as ReleaseEstimate[],
+    estimates: parseResultsFile(
+      'estimates.json',
+      readReleaseFile(record.version, 'estimates.json', dir),
+      join(dir, record.version, 'estimates.json'),
+    ),
   };
 }
 
@@ -66,7 +71,11 @@ export function releaseMatching(
       .join('\n');
   const want = key(manifest);
   for (const r of [...releases].reverse()) {
-    const archived = JSON.parse(readReleaseFile(r.version, 'manifest.json', dir)) as typeof manifest;
+    const archived = parseResultsFile(
+      'manifest.json',
+      readReleaseFile(r.version, 'manifest.json', dir),
+      join(dir, r.version, 'manifest.json'),
+    );
     if (key(archived) === want) return r;
   }
   return null;

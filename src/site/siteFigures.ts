@@ -12,6 +12,7 @@ import { referralChange } from '../charts/referralChange.ts';
 import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
+import type { Context } from '../lib/contracts/resultsSchemas.ts';
 import { programmeMembership, rateChanges, rateSeries, trialConsort } from './chartData.ts';
 import { readResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
@@ -22,7 +23,6 @@ import {
   outcomeLabel,
   participation,
   siteData,
-  type ContextRow,
 } from './siteData.ts';
 
 /** A chart with the heading, caption, source and file name that <Figure> prints around it. */
@@ -44,8 +44,8 @@ const DFE_SOURCE =
 const DFE_HREF =
   'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
 
-let contextRows: ContextRow[] | undefined;
-const context = () => (contextRows ??= readResults<ContextRow[]>('context.json'));
+let contextRows: Context[] | undefined;
+const context = () => (contextRows ??= readResults('context.json'));
 
 function programme() {
   const { dataset } = siteData();

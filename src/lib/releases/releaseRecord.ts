@@ -5,6 +5,7 @@
  * beside it are byte-for-byte copies of the results folder at release time.
  */
 import { z } from 'zod';
+import type { DatasetFacts } from '../contracts/resultsSchemas.ts';
 import { monthsInclusive } from '../results/months.ts';
 
 /** The results files a release archives, in the order pages list them. */
@@ -30,14 +31,6 @@ export const releaseRecordSchema = z.strictObject({
   files: z.array(z.strictObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
 });
 export type ReleaseRecord = z.infer<typeof releaseRecordSchema>;
-
-/** The parts of dataset.json (written by `npm run results`) a release record copies. */
-export interface DatasetFacts {
-  name?: string | null;
-  synthetic: boolean;
-  outcomes: { outcome: string; label: string }[];
-  trial: { periods: { period: string; start_month: string; end_month: string }[] } | null;
-}
 
 /**
  * The record of a release made from a results folder's dataset facts and file hashes. Pure: the
