@@ -1,5 +1,6 @@
 // Writes the synthetic demonstration data set into the data folder.
 //   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23]
+//     [--no-difference-band 10|none] [--extracted-month YYYY-MM|none]
 // Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
 // Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
 // uses the built-in codes and documented fallback rates, and says so. Each file is written to a
@@ -32,6 +33,16 @@ const followUpText = arg('follow-up-months') ?? '23';
 const followUpMonths = Number(followUpText);
 if (!Number.isInteger(followUpMonths) || followUpMonths < 1 || followUpMonths > 60) {
   console.error(`demo-data: --follow-up-months must be a whole number from 1 to 60, found "${followUpText}"`);
+  process.exit(1);
+}
+
+// The band of little or no difference (% change in the rate); "none" leaves the column out.
+const bandText = arg('no-difference-band') ?? '10';
+const noDifferenceBand = bandText === 'none' ? null : Number(bandText);
+if (noDifferenceBand !== null && !(noDifferenceBand > 0 && noDifferenceBand < 100)) {
+  console.error(
+    `demo-data: --no-difference-band must be a percentage above 0 and below 100, or "none", found "${bandText}"`,
+  );
   process.exit(1);
 }
 
@@ -69,7 +80,28 @@ if (existsSync(contextPath)) {
   console.warn(`demo-data: ${contextPath} absent; using fallback England rates`);
 }
 
-const data = generateDemoData({ seed, context, trialCodes, followUpMonths });
+// --extracted-month YYYY-MM sets dataset.csv's extracted_month; "none" leaves the column out.
+const extractedText = arg('extracted-month');
+if (
+  extractedText !== undefined &&
+  extractedText !== 'none' &&
+  !/^\d{4}-(0[1-9]|1[0-2])$/.test(extractedText)
+) {
+  console.error(
+    `demo-data: --extracted-month must be a month written YYYY-MM or "none", found "${extractedText}"`,
+  );
+  process.exit(1);
+}
+const extractedMonth =
+  extractedText === undefined ? undefined : extractedText === 'none' ? null : extractedText;
+const data = generateDemoData({
+  seed,
+  context,
+  trialCodes,
+  followUpMonths,
+  noDifferenceBand,
+  extractedMonth,
+});
 const fallbacks = Object.entries(data.rateSources).flatMap(([who, src]) =>
   Object.entries(src)
     .filter(([, s]) => s !== 'authority')

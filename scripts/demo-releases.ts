@@ -69,6 +69,13 @@ for (const demo of DEMO_RELEASES) {
       args.seed,
       '--follow-up-months',
       String(demo.followUpMonths),
+      // The demonstration releases were recorded before dataset.csv had extracted_month; left
+      // out, they regenerate byte for byte.
+      '--extracted-month',
+      'none',
+      // These releases were made before outcomes.csv had a band of little or no difference.
+      '--no-difference-band',
+      'none',
     ]);
     run('results.ts', ['--data', data, '--out', out]);
     const r = recordRelease({ ...demo, resultsDir: out, releasesDir: args.releases, dataDir: data });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scaffoldUpdate, updateFileName } from '../src/lib/content/scaffoldUpdate.ts';
+import { dateRefusalSentence, readIsoDate } from '../src/lib/format/isoDate.ts';
 
 const USAGE = 'usage: npm run new:update -- "Title of the update" [--date YYYY-MM-DD] [--author "Name"]';
 
@@ -32,13 +33,9 @@ function main(): number {
     console.error(`new:update: expected a title, found none\n${USAGE}`);
     return 2;
   }
-  const d = new Date(`${values.date}T00:00:00Z`);
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(values.date) ||
-    Number.isNaN(d.getTime()) ||
-    d.toISOString().slice(0, 10) !== values.date
-  ) {
-    console.error(`new:update: --date: expected a calendar date written YYYY-MM-DD, found "${values.date}"`);
+  const date = readIsoDate(values.date);
+  if (!date.ok) {
+    console.error(`new:update: --date: ${dateRefusalSentence(date.refusal)}`);
     return 2;
   }
   let name;

@@ -18,7 +18,8 @@ import { readDataFolder } from './lib/readDataFolder.ts';
 import { resultsCacheKey, resultsCodeVersion, reusableOutput, sha256 } from './lib/resultsCache.ts';
 import { recoverInterruptedWrite, writeFolderAtomically } from './lib/writeFolderAtomically.ts';
 
-const USAGE = 'usage: npm run results -- [--data data] [--out out] [--threshold 9] [--force]';
+const USAGE =
+  'usage: npm run results -- [--data data] [--out out] [--threshold 9] [--min-schools 3] [--force]';
 
 /** Where the command's messages go; tests pass their own to run it in-process. */
 export interface ResultsIo {
@@ -39,6 +40,7 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
         data: { type: 'string', default: 'data' },
         out: { type: 'string', default: 'out' },
         threshold: { type: 'string', default: '9' },
+        'min-schools': { type: 'string', default: '3' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -56,6 +58,13 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
     io.error(`results: --threshold must be a whole number ≥ 0, found ${JSON.stringify(args.threshold)}`);
     return 2;
   }
+  const minSchools = Number(args['min-schools']);
+  if (!Number.isInteger(minSchools) || minSchools < 1) {
+    io.error(
+      `results: --min-schools must be a whole number ≥ 1, found ${JSON.stringify(args['min-schools'])}`,
+    );
+    return 2;
+  }
   const dataDir = args.data.replace(/\/+$/, '');
   const started = performance.now();
 
@@ -70,7 +79,7 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
   const hashes = new Map([...folder.files].map(([path, text]) => [path, sha256(text)]));
   const cacheKey = resultsCacheKey({
     codeVersion: resultsCodeVersion(),
-    options: { threshold },
+    options: { threshold, minSchools },
     inputs: [...hashes].map(([path, hash]) => ({ path, sha256: hash })),
   });
   if (folder.problems.length === 0 && !args.force) {
@@ -110,6 +119,7 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
   let phase = performance.now();
   const files = buildResults(loaded.data, inputs, {
     threshold,
+    minSchools,
     cacheKey,
     sha256,
     onOutput: (f) => {

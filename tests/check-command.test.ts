@@ -50,8 +50,22 @@ describe('npm run check', () => {
       `${work}/data/trial/schools.csv:4: column "status": expected one of "analysed", "withdrawn" or "lost_to_follow_up", found "analysd".`,
       `${work}/content/findings/trial.mdx:4:1: frontmatter field "study": expected one of "trial", "pilot", "dsl-supervision", found "trail".`,
       `${work}/content/findings/trial.mdx:${linkLine}:${linkColumn}: link: expected an address on this site, found "/authorites/", which no page has.`,
-      `${work}/content/updates/2020-09-trial-begins.mdx:3:1: frontmatter field "date": expected a calendar date written YYYY-MM-DD, found "2020-02-30".`,
+      `${work}/content/updates/2020-09-trial-begins.mdx:3:7: frontmatter field "date": expected a date written YYYY-MM-DD, found "2020-02-30", which is not a day of the calendar.`,
       'check: 4 problem(s); fix them and run `npm run check` again',
+    ]);
+  });
+
+  test('refuses a date that is not ISO YYYY-MM-DD, quoted or not, with the ISO form probably meant', () => {
+    edit('content/updates/2020-09-trial-begins.mdx', /^date: .*$/m, 'date: 01/12/2026');
+    edit('content/findings/trial.mdx', /^updated: .*$/m, "updated: '12/31/2025'");
+    edit('content/pages/accessibility.mdx', /^updated: .*$/m, 'updated: 2025-03-04T10:00:00Z');
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${work}/content/findings/trial.mdx:5:10: frontmatter field "updated": expected a date written YYYY-MM-DD, found "12/31/2025". If you meant 31 December 2025, write 2025-12-31.`,
+      `${work}/content/pages/accessibility.mdx:5:10: frontmatter field "updated": expected a date written YYYY-MM-DD, found "2025-03-04T10:00:00Z". If you meant 4 March 2025, write 2025-03-04.`,
+      `${work}/content/updates/2020-09-trial-begins.mdx:3:7: frontmatter field "date": expected a date written YYYY-MM-DD, found "01/12/2026". If you meant 1 December 2026, write 2026-12-01.`,
+      'check: 3 problem(s); fix them and run `npm run check` again',
     ]);
   });
 
@@ -72,6 +86,15 @@ describe('npm run check', () => {
     );
   });
 
+  test('reports an archived release whose version is not the year and month of its date', () => {
+    edit('data/releases/2024-10/release.json', '"date": "2024-10-01"', '"date": "2026-12-01"');
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${work}/data/releases/2024-10/release.json: not a valid release record: version: expected the year and month of the release's date 2026-12-01, that is 2026-12, found "2024-10". A release's version is the year and month of its date`,
+    );
+  });
+
   test('reports an archived release file that has been changed', () => {
     writeFileSync(join(work, 'data/releases/2023-03/estimates.json'), '[]\n');
     const r = check();
@@ -79,5 +102,31 @@ describe('npm run check', () => {
     expect(r.stderr).toContain(
       `${work}/data/releases/2023-03/estimates.json: expected the file recorded in release.json`,
     );
+  });
+
+  test('warns, without failing, about a result typed into prose, with file, line and column', () => {
+    edit(
+      'content/findings/trial.mdx',
+      '## Rates behind the ratio\n',
+      '## Rates behind the ratio\n\nThe ratio was 0.96 (95% CI 0.85 to 1.07) across 263 schools, in Section 47 enquiries from 2021.\n',
+    );
+    const r = check();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = readFileSync(join(work, 'content/findings/trial.mdx'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.startsWith('The ratio was 0.96')) + 1;
+    const warnings = r.stdout.split('\n').filter((l) => l.includes(': warning: '));
+    expect(warnings.map((w) => w.replace(/ looks like a result\..*$/, ''))).toEqual(
+      [
+        [15, '0.96'],
+        [28, '0.85'],
+        [36, '1.07'],
+        [49, '263 schools'],
+      ].map(
+        ([col, text]) =>
+          `${work}/content/findings/trial.mdx:${line}:${col}: warning: "${text}" is typed into the prose and`,
+      ),
+    );
+    expect(r.stdout).toMatch(/4 warning\(s\) above/);
   });
 });

@@ -59,6 +59,18 @@ describe('npm run new:update', () => {
     );
     const bad = runScript('new-update.ts', ['T', '--date', '2024-02-30', '--content', content]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--date: expected a calendar date written YYYY-MM-DD, found "2024-02-30"');
+    expect(bad.stderr).toContain(
+      '--date: expected a date written YYYY-MM-DD, found "2024-02-30", which is not a day of the calendar.',
+    );
+  });
+
+  test('refuses a date written day/month/year, with the ISO form probably meant, and writes nothing', () => {
+    const content = mkdtempSync(join(tmpdir(), 'swis-new-update-'));
+    const bad = runScript('new-update.ts', ['T', '--date', '01/12/2026', '--content', content]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(
+      'new:update: --date: expected a date written YYYY-MM-DD, found "01/12/2026". If you meant 1 December 2026, write 2026-12-01.',
+    );
+    expect(readdirSync(content)).toEqual([]);
   });
 });

@@ -94,13 +94,45 @@ describe('npm run release', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  test("refuses a version that is not the year and month of the release's date, given or today's", () => {
+    const dir = join(work, 'mismatch');
+    const r = release(dir, '--version', '2025-06', '--note', 'x', '--date', '2026-12-01');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `release: --version: expected the year and month of the release's date 2026-12-01, that is 2026-12, found "2025-06". A release's version is the year and month of its date: use --version 2026-12, or give --date the day in 2025-06 the release was made.`,
+    );
+    const today = release(dir, '--version', '2000-01', '--note', 'x');
+    expect(today.status).toBe(1);
+    expect(today.stderr).toContain('found "2000-01". A release\'s version is the year and month of its date');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('refuses a date written another way than YYYY-MM-DD, with the ISO form probably meant', () => {
+    const r = release(join(work, 'dmy'), '--version', '2026-12', '--note', 'x', '--date', '01/12/2026');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'release: --date: expected a date written YYYY-MM-DD, found "01/12/2026". If you meant 1 December 2026, write 2026-12-01.',
+    );
+  });
+
+  test('refuses a release dated before the latest one, saying why, and records nothing', () => {
+    const dir = join(work, 'backdated');
+    expect(release(dir, '--version', '2025-06', '--note', 'June.', '--date', '2025-06-15').status).toBe(0);
+    const r = release(dir, '--version', '2024-12', '--note', 'Backdated.', '--date', '2024-12-01');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      'release: --date: expected a date on or after that of the latest release, 2025-06 (2025-06-15), found 2024-12-01. Releases are ordered by date and each is compared with the one before it, so a release cannot be dated before one already made.',
+    );
+    expect(readdirSync(dir)).toEqual(['2025-06']);
+  });
+
   test('refuses results that were not computed from the current data', () => {
     const data = join(work, 'stale-data');
     cpSync(join(root, 'data'), data, { recursive: true });
     writeFileSync(join(data, 'outcomes.csv'), readFileSync(join(data, 'outcomes.csv'), 'utf8') + '\n');
     const r = runScript('release.ts', [
       ...['--results', join(root, 'out'), '--data', data, '--releases', join(work, 'stale')],
-      ...['--version', '2025-03', '--note', 'x'],
+      ...['--version', '2025-03', '--note', 'x', '--date', '2025-03-01'],
     ]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`found that ${data}/outcomes.csv changed since. Run \`npm run results\``);

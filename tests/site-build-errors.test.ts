@@ -73,6 +73,28 @@ test('an unknown <Fact> id in MDX fails the build naming the MDX file, the compo
   expect(r.output).toContain('trial-schools-randomised');
 });
 
+test('a frontmatter date not written YYYY-MM-DD fails the build at its file, line and column, with the ISO form meant', () => {
+  const r = buildWith(
+    'date-dmy',
+    '---\ntitle: Bad\nsummary: A British date.\nstudy: trial\nupdated: 01/12/2026\n---\n\nText.\n',
+  );
+  expect(r.status).not.toBe(0);
+  expect(r.output).toMatch(
+    /findings\/bad\.mdx:5:10: frontmatter field "updated": expected a date written YYYY-MM-DD, found "01\/12\/2026"\. If you meant 1 December 2026, write 2026-12-01\./,
+  );
+});
+
+test('an unquoted date that is not in the calendar fails the build instead of rolling over to March', () => {
+  const r = buildWith(
+    'date-rollover',
+    '---\ntitle: Bad\nsummary: No such day.\nstudy: trial\nupdated: 2023-02-30\n---\n\nText.\n',
+  );
+  expect(r.status).not.toBe(0);
+  expect(r.output).toMatch(
+    /findings\/bad\.mdx:5:10: frontmatter field "updated": expected a date written YYYY-MM-DD, found "2023-02-30", which is not a day of the calendar\./,
+  );
+});
+
 test('<Term> and <Rate> with good keys render in a scratch build', () => {
   const r = buildWith(
     'good',

@@ -10,12 +10,15 @@ import { join } from 'node:path';
 import {
   makeReleaseRecord,
   RELEASE_FILES,
-  isoDateSchema,
+  releaseOrderProblem,
+  versionDateMismatch,
   versionSchema,
   type ReleaseRecord,
 } from '../../src/lib/releases/releaseRecord.ts';
 import { parseResultsFile } from '../../src/lib/contracts/resultsSchemas.ts';
 import { stableJson } from '../../src/lib/contracts/stableJson.ts';
+import { dateRefusalSentence, readIsoDate } from '../../src/lib/format/isoDate.ts';
+import { listReleases } from '../../src/site/releases.ts';
 import { readDataFolder } from './readDataFolder.ts';
 
 /** A problem that stops a release, as a sentence for the researcher. */
@@ -41,9 +44,12 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
     throw new ReleaseError(
       `--version: expected a version written YYYY-MM (such as 2023-03), found "${o.version}".`,
     );
-  if (!isoDateSchema.safeParse(o.date).success)
+  const date = readIsoDate(o.date);
+  if (!date.ok) throw new ReleaseError(`--date: ${dateRefusalSentence(date.refusal)}`);
+  const mismatch = versionDateMismatch(o.version, o.date);
+  if (mismatch !== null)
     throw new ReleaseError(
-      `--date: expected a date written YYYY-MM-DD (such as 2023-03-30), found "${o.date}".`,
+      `--version: ${mismatch}: use --version ${o.date.slice(0, 7)}, or give --date the day in ${o.version} the release was made.`,
     );
   if (o.note.trim() === '')
     throw new ReleaseError('--note: expected a sentence saying what this release is, found nothing.');
@@ -52,6 +58,14 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
     throw new ReleaseError(
       `${target}: release ${o.version} already exists and releases are never overwritten. Choose a new version.`,
     );
+  let existing;
+  try {
+    existing = listReleases(o.releasesDir);
+  } catch (e) {
+    throw new ReleaseError(`${(e as Error).message}. Fix the archived release before making another.`);
+  }
+  const outOfOrder = releaseOrderProblem(o.date, existing);
+  if (outOfOrder !== null) throw new ReleaseError(`--date: ${outOfOrder}.`);
 
   const read = (name: string) => {
     const path = join(o.resultsDir, name);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseRecordSchema, sortReleases, type ReleaseRecord } from '../lib/releases/releaseRecord.ts';
 import type { ReleaseSnapshot } from '../lib/releases/describeChanges.ts';
-import { parseResultsFile } from '../lib/contracts/resultsSchemas.ts';
+import { parseResultsFile, type Manifest } from '../lib/contracts/resultsSchemas.ts';
 
 /** The folder releases are read from. */
 export const RELEASES_DIR = process.env.RELEASES_DIR ?? 'data/releases';
@@ -56,27 +56,20 @@ export function releaseSnapshot(record: ReleaseRecord, dir: string = RELEASES_DI
 }
 
 /**
- * The release whose archived manifest records the same input files (by SHA-256) as the results
- * the site is built from, or null when the current data is not (yet) a release.
+ * The release whose archived numbers (every archived file but the manifest) are byte for byte the
+ * results the site is built from, by the SHA-256 the results manifest records for its outputs;
+ * null when the current results are not (yet) a release. Numbers, not inputs, decide: a change
+ * to the data that leaves every published number as it was (a new wording band, a fixed label)
+ * does not make the figures unreleased.
  */
 export function releaseMatching(
-  manifest: { inputs: { path: string; sha256: string }[] },
+  manifest: Pick<Manifest, 'outputs'>,
   releases: readonly ReleaseRecord[] = listReleases(),
-  dir: string = RELEASES_DIR,
 ): ReleaseRecord | null {
-  const key = (m: { inputs: { path: string; sha256: string }[] }) =>
-    m.inputs
-      .map((i) => `${i.path} ${i.sha256}`)
-      .sort()
-      .join('\n');
-  const want = key(manifest);
+  const current = new Map(manifest.outputs.map((o) => [o.name, o.sha256]));
   for (const r of [...releases].reverse()) {
-    const archived = parseResultsFile(
-      'manifest.json',
-      readReleaseFile(r.version, 'manifest.json', dir),
-      join(dir, r.version, 'manifest.json'),
-    );
-    if (key(archived) === want) return r;
+    const numbers = r.files.filter((f) => f.name !== 'manifest.json');
+    if (numbers.length > 0 && numbers.every((f) => current.get(f.name) === f.sha256)) return r;
   }
   return null;
 }

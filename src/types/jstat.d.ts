@@ -14,6 +14,7 @@ declare module 'jstat' {
     normal: Distribution2;
     gamma: Distribution2;
     chisquare: Distribution1;
+    studentt: Distribution1;
     beta: Distribution2;
     poisson: { pdf(k: number, l: number): number; cdf(k: number, l: number): number };
     gammaln(x: number): number;

@@ -4,6 +4,19 @@
  * the build uses, without starting Astro.
  */
 import { z } from 'zod';
+import { dateRefusalSentence, readIsoDate } from '../format/isoDate.ts';
+
+/**
+ * A frontmatter date: `YYYY-MM-DD` only, quoted (text) or not (YAML makes it a Date at midnight
+ * UTC), given to pages as that Date. Anything else, such as `01/12/2026`, which z.coerce.date
+ * would read the American way, is refused with the ISO form of what was probably meant.
+ */
+export const frontmatterDateSchema = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  const read = readIsoDate(value);
+  if (read.ok) return new Date(`${read.iso}T00:00:00Z`);
+  ctx.addIssue({ code: 'custom', message: dateRefusalSentence(read.refusal) });
+  return z.NEVER;
+});
 
 /** The findings pages a finding or an update can name. */
 export const FINDING_STUDIES = ['trial', 'pilot', 'dsl-supervision'] as const;
@@ -13,14 +26,14 @@ export const findingSchema = z.object({
   title: z.string().min(1),
   summary: z.string().min(1),
   study: z.enum(FINDING_STUDIES),
-  updated: z.coerce.date(),
+  updated: frontmatterDateSchema,
   order: z.number().int().default(0),
 });
 
 /** content/updates/*.mdx */
 export const updateSchema = z.object({
   title: z.string().min(1),
-  date: z.coerce.date(),
+  date: frontmatterDateSchema,
   summary: z.string().min(1),
   authors: z.array(z.string().min(1)).min(1),
   relatedFindings: z.array(z.enum(FINDING_STUDIES)).default([]),
@@ -35,7 +48,7 @@ export const pageSchema = z.object({
   title: z.string().min(1),
   /** One sentence for search results and link previews. */
   summary: z.string().min(1),
-  updated: z.coerce.date(),
+  updated: frontmatterDateSchema,
   /** A shorter label for the breadcrumb, when the title is long. */
   crumb: z.string().min(1).optional(),
 });

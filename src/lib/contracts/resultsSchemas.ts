@@ -35,13 +35,18 @@ const published = z.union([z.number(), z.literal(SUPPRESSED)]);
 const symbol = z.enum(DFE_SYMBOLS);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
-/** One row of estimates.json: a model's rate ratio with its 95% Wald interval. */
+/**
+ * One row of estimates.json: a model's rate ratio with its 95% Wald interval, or (a score
+ * outcome) a difference in means with its t interval.
+ */
 export const estimateSchema = z.strictObject({
   study,
   outcome: z.string(),
   scope: z.string(),
   analysis,
-  model: z.enum(['negative_binomial', 'poisson']),
+  /** Absent in results (and archived releases) made before outcome kinds: those are all rate ratios. */
+  effect: z.enum(['rate_ratio', 'mean_difference']).optional(),
+  model: z.enum(['negative_binomial', 'poisson', 'linear']),
   estimate: z.number(),
   ciLow: z.number(),
   ciHigh: z.number(),
@@ -94,6 +99,43 @@ export const changeSchema = z.strictObject({
   change: published,
 });
 export type Change = z.infer<typeof changeSchema>;
+
+/** One row of summaries.json for a `sessions` outcome: the % of sessions missed. */
+export const sessionsSummarySchema = z.strictObject({
+  study: z.literal('trial'),
+  kind: z.literal('sessions'),
+  outcome: z.string(),
+  scope: z.string(),
+  group: z.string(),
+  period: z.string(),
+  schools: wholeNumber,
+  sessionsMissed: published,
+  sessionsPossible: published,
+  /** 100 × sessions missed ÷ sessions possible. */
+  percentMissed: published,
+});
+export type SessionsSummary = z.infer<typeof sessionsSummarySchema>;
+
+/** One row of summaries.json for a `score` outcome: the mean of the schools' scores. */
+export const scoreSummarySchema = z.strictObject({
+  study: z.literal('trial'),
+  kind: z.literal('score'),
+  outcome: z.string(),
+  scope: z.string(),
+  group: z.string(),
+  period: z.string(),
+  schools: wholeNumber,
+  /** The mean of the schools' scores, each school counting once. */
+  mean: published,
+  /** mean ± qt(0.975, schools − 1) × sd / √schools; null with a single school. */
+  ciLow: published.nullable(),
+  ciHigh: published.nullable(),
+});
+export type ScoreSummary = z.infer<typeof scoreSummarySchema>;
+
+/** One row of summaries.json (written when the trial has outcomes that are not counts). */
+export const summarySchema = z.discriminatedUnion('kind', [sessionsSummarySchema, scoreSummarySchema]);
+export type Summary = z.infer<typeof summarySchema>;
 
 /** One row of comparisons.json: a published estimate beside the one computed from this data. */
 export const comparisonSchema = z.strictObject({
@@ -166,6 +208,8 @@ export const datasetSchema = z.strictObject({
       direction: z.enum(['lower_is_better', 'neutral']),
       /** Absent for a count outcome (as before outcome kinds existed). */
       kind: z.enum(OUTCOME_KINDS).exclude(['count']).optional(),
+      /** The band of little or no difference, % change in the rate; absent when not declared. */
+      no_difference_band: z.number().optional(),
     }),
   ),
   trial: z
@@ -211,6 +255,7 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export const RESULTS_SCHEMAS = {
   'rates.json': z.array(rateSchema),
   'changes.json': z.array(changeSchema),
+  'summaries.json': z.array(summarySchema),
   'estimates.json': z.array(estimateSchema),
   'notes.json': z.array(noteSchema),
   'comparisons.json': z.array(comparisonSchema),

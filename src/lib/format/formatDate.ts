@@ -1,6 +1,6 @@
 /**
  * Dates shown to a reader, in en-GB: "30 March 2023". Takes the `YYYY-MM-DD` text stored in
- * releases and frontmatter (or a Date at UTC midnight, as Astro's z.coerce.date gives) and never
+ * releases and frontmatter (or a Date at UTC midnight, as frontmatterDateSchema gives) and never
  * reads the clock, so the same content always renders the same bytes.
  */
 const long = new Intl.DateTimeFormat('en-GB', {

@@ -19,17 +19,37 @@ export const versionSchema = z
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const isoDateSchema = z.iso.date('a date written YYYY-MM-DD, such as 2023-03-30');
 
-/** release.json, the record of one release. */
-export const releaseRecordSchema = z.strictObject({
-  version: versionSchema,
-  date: isoDateSchema,
-  note: z.string().trim().min(1, 'a note saying what the release is'),
-  synthetic: z.boolean(),
-  dataset: z.string().nullable(),
-  trialFollowUpMonths: z.number().int().positive().nullable(),
-  outcomes: z.array(z.strictObject({ outcome: z.string(), label: z.string() })),
-  files: z.array(z.strictObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
-});
+/**
+ * Why a version does not belong to a date, or null when it does: a release's version is the year
+ * and month of its date, so that a citation's year and its date agree and version order is date
+ * order (`--version 2025-06` dated 2026-12-01 would be cited as "(2025) … 1 December 2026").
+ */
+export function versionDateMismatch(version: string, date: string): string | null {
+  const month = date.slice(0, 7);
+  return version === month
+    ? null
+    : `expected the year and month of the release's date ${date}, that is ${month}, found "${version}". A release's version is the year and month of its date`;
+}
+
+/**
+ * release.json, the record of one release. Extend it with `.extend({...})`: the rule that the
+ * version is the year and month of the date stays with the extended schema.
+ */
+export const releaseRecordSchema = z
+  .strictObject({
+    version: versionSchema,
+    date: isoDateSchema,
+    note: z.string().trim().min(1, 'a note saying what the release is'),
+    synthetic: z.boolean(),
+    dataset: z.string().nullable(),
+    trialFollowUpMonths: z.number().int().positive().nullable(),
+    outcomes: z.array(z.strictObject({ outcome: z.string(), label: z.string() })),
+    files: z.array(z.strictObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  })
+  .superRefine((record, ctx) => {
+    const mismatch = versionDateMismatch(record.version, record.date);
+    if (mismatch !== null) ctx.addIssue({ code: 'custom', path: ['version'], message: mismatch });
+  });
 export type ReleaseRecord = z.infer<typeof releaseRecordSchema>;
 
 /**
@@ -57,7 +77,22 @@ export function makeReleaseRecord(input: {
   });
 }
 
-/** Releases sorted oldest first; versions are `YYYY-MM`, so text order is time order. */
-export function sortReleases<T extends { version: string }>(releases: readonly T[]): T[] {
-  return [...releases].sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+/** Releases sorted oldest first by date (then version): "What changed" compares in this order. */
+export function sortReleases<T extends { version: string; date: string }>(releases: readonly T[]): T[] {
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...releases].sort((a, b) => order(a.date, b.date) || order(a.version, b.version));
+}
+
+/**
+ * Why a new release dated `date` cannot follow the existing ones, or null when it can: releases
+ * are ordered by date, each compared with the one before, so a release dated before the latest
+ * one would be compared the wrong way round with what readers have already seen.
+ */
+export function releaseOrderProblem(
+  date: string,
+  existing: readonly { version: string; date: string }[],
+): string | null {
+  const latest = sortReleases(existing).at(-1);
+  if (latest === undefined || latest.date <= date) return null;
+  return `expected a date on or after that of the latest release, ${latest.version} (${latest.date}), found ${date}. Releases are ordered by date and each is compared with the one before it, so a release cannot be dated before one already made`;
 }

@@ -22,6 +22,7 @@ import { contextShares } from './contextShares.ts';
 import { DEFAULT_THRESHOLD } from './disclosure.ts';
 import { computeRates, pilotCells, trialCells } from './rates.ts';
 import { stableJson } from '../contracts/stableJson.ts';
+import { DEFAULT_MIN_SCHOOLS, trialSummaries } from './summaries.ts';
 
 /** One output file: its name in the out folder, its text, and how many rows it holds. */
 export interface OutputFile {
@@ -34,6 +35,8 @@ export interface OutputFile {
 export interface BuildResultsOptions {
   /** Counts from 1 to this are suppressed (default 9). */
   threshold?: number;
+  /** Summaries drawn from fewer schools than this are withheld (default 3). */
+  minSchools?: number;
   /** Called after each phase, for the one-line-per-output log. */
   onOutput?: (file: OutputFile) => void;
   /**
@@ -63,7 +66,7 @@ export function buildResults(
     options.onOutput?.(file);
   };
 
-  // Rates and the count models read the rows of count outcomes; sessions and scores have their own.
+  // Rates read the rows of count outcomes; sessions and scores have summaries of their own.
   const trial = data.trial && { ...data.trial, outcomes: countRows(data.outcomes, data.trial.outcomes) };
 
   // Descriptive rates and changes per authority, with disclosure control.
@@ -86,9 +89,19 @@ export function buildResults(
   emit('rates.json', rates, rates.length);
   emit('changes.json', changes, changes.length);
 
+  // Summaries of the outcomes that are not counts (absence %, mean scores), when there are any.
+  const kinds = new Map(data.outcomes.map((o) => [o.outcome, o.kind]));
+  if (data.trial && data.outcomes.some((o) => o.kind !== 'count')) {
+    const summaries = trialSummaries(data.trial, kinds, {
+      threshold,
+      minSchools: options.minSchools ?? DEFAULT_MIN_SCHOOLS,
+    });
+    emit('summaries.json', summaries, summaries.length);
+  }
+
   // Model estimates (the contract's models) and the notes on fallbacks and omissions.
   const input: Parameters<typeof analyses>[0] = {};
-  if (trial) input.trial = trial;
+  if (data.trial) input.trial = { ...data.trial, kinds };
   if (data.pilot) input.pilot = data.pilot;
   const { estimates, notes } = analyses(input);
   emit('estimates.json', estimates, estimates.length);
@@ -152,8 +165,13 @@ export function buildResults(
       synthetic: data.synthetic,
       disclosureThreshold: threshold,
       authorities: data.authorities.map((a) => ({ laCode: a.la_code, name: a.la_name, region: a.region })),
-      // A count outcome is written as before kinds existed (kind absent means count).
-      outcomes: data.outcomes.map(({ kind, ...o }) => (kind === 'count' ? o : { ...o, kind })),
+      // Optional columns at their defaults are left out (kind absent means count; no band, no
+      // key), so results from data made before those columns existed are byte for byte as they were.
+      outcomes: data.outcomes.map(({ kind, no_difference_band, ...o }) => ({
+        ...o,
+        ...(kind === 'count' ? {} : { kind }),
+        ...(no_difference_band === null ? {} : { no_difference_band }),
+      })),
       trial: data.trial
         ? {
             periods: data.trial.periods,

@@ -240,14 +240,15 @@ export function computeRates(
   return { rates, changes };
 }
 
-function cmp(a: string, b: string): number {
+/** Orders scopes with `overall` first, then the rest as strings (for every published table). */
+export function cmp(a: string, b: string): number {
   if (a === 'overall' && b !== 'overall') return -1;
   if (b === 'overall' && a !== 'overall') return 1;
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Rounds to `digits` decimals so that JSON output does not carry float noise. */
-function round(x: number, digits: number): number {
+export function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }

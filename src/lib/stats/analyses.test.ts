@@ -66,6 +66,7 @@ describe('analyses on a small study', () => {
         'outcome',
         'scope',
         'analysis',
+        'effect',
         'model',
         'estimate',
         'ciLow',
@@ -90,6 +91,10 @@ describe('analyses on a small study', () => {
     expect(result.notes.filter((n) => n.kind === 'poisson_fallback').map(key)).toEqual(poisson);
   });
 
+  it('says every count estimate is a rate ratio', () => {
+    expect(new Set(result.estimates.map((e) => e.effect))).toEqual(new Set(['rate_ratio']));
+  });
+
   it('never returns NaN', () => {
     for (const e of result.estimates)
       expect([e.estimate, e.ciLow, e.ciHigh, e.pValue].every(Number.isFinite)).toBe(true);
@@ -103,5 +108,82 @@ describe('analyses with the per-authority models on a worker thread', () => {
     expect(twoThreads.estimates.length).toBeGreaterThan(0);
     expect(twoThreads).toEqual(oneThread);
     expect(JSON.stringify(twoThreads)).toBe(JSON.stringify(oneThread));
+  });
+});
+
+// The same trial with an absence (sessions) and an attainment (score) outcome, made by
+// scripts/reference/make-kinds-fixture-data.R and fitted by scripts/reference/fit-analyses-kinds.R
+// (MASS::glm.nb with offset(log(exposure)); lm).
+describe('analyses of sessions and score outcomes', () => {
+  const kindsOf = readCsv<{ outcome: string; kind: 'sessions' | 'score' }>('kinds-outcomes');
+  const rows = readFileSync(join(dir, 'analyses-kinds-trial-outcomes.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
+  const blankOrNumber = (cell: string | undefined): number | null =>
+    cell === '' || cell === undefined ? null : Number(cell);
+  const kindsInput: AnalysesInput = {
+    trial: {
+      ...input.trial!,
+      outcomes: rows.map((line) => {
+        const [school_id, period, outcome, count, exposure, value] = line.split(',');
+        return {
+          school_id: school_id!,
+          period: period as 'baseline' | 'followup',
+          outcome: outcome!,
+          count: blankOrNumber(count),
+          exposure: blankOrNumber(exposure),
+          value: blankOrNumber(value),
+        };
+      }),
+      kinds: new Map(kindsOf.map((k) => [k.outcome, k.kind])),
+    },
+  };
+  const kindsExpected = JSON.parse(readFileSync(join(dir, 'analyses-kinds-expected.json'), 'utf8')) as {
+    estimates: Estimate[];
+  };
+  const kindsResult = analyses(kindsInput);
+
+  it('estimates the same models as R, in the contract order, with no notes', () => {
+    expect(kindsResult.estimates.map(key)).toEqual(kindsExpected.estimates.map(key));
+    expect(kindsResult.notes).toEqual([]);
+  });
+
+  it.each(kindsExpected.estimates.map((e) => [key(e), e] as const))(
+    '%s matches MASS::glm.nb with offset(log(exposure)) or lm',
+    (_, want) => {
+      const got = kindsResult.estimates.find((e) => key(e) === key(want))!;
+      const tolerance = want.scope === 'overall' ? 1e-6 : 1e-4;
+      expect([got.effect, got.model, got.schools]).toEqual([want.effect, want.model, want.schools]);
+      // Ratios relative to their size; differences in points, absolute (they sit near 0).
+      const difference = (a: number, b: number): number =>
+        want.effect === 'rate_ratio' ? Math.abs(a - b) / Math.abs(b) : Math.abs(a - b);
+      for (const k of ['estimate', 'ciLow', 'ciHigh'] as const)
+        expect(difference(got[k], want[k])).toBeLessThan(tolerance);
+      expect(Math.abs(got.pValue - want.pValue) / want.pValue).toBeLessThan(tolerance);
+      if (want.theta === undefined) expect(got).not.toHaveProperty('theta');
+      else expect(Math.abs(got.theta! - want.theta) / want.theta).toBeLessThan(1e-5);
+    },
+  );
+
+  it('refuses a score model whose design is singular, with its reason, as for counts', () => {
+    // Every school's baseline score the same: the baseline term is a multiple of the intercept.
+    const flat: AnalysesInput = {
+      trial: {
+        ...kindsInput.trial!,
+        outcomes: kindsInput.trial!.outcomes.map((o) =>
+          o.outcome === 'attainment8' && o.period === 'baseline' ? { ...o, value: 45 } : o,
+        ),
+      },
+    };
+    const note = analyses(flat).notes.find((n) => n.outcome === 'attainment8' && n.analysis === 'adjusted');
+    expect(note).toEqual({
+      study: 'trial',
+      outcome: 'attainment8',
+      scope: 'overall',
+      analysis: 'adjusted',
+      kind: 'not_estimable',
+      reason: 'the design is singular: column "baseline_value" is constant or a combination of others',
+    });
   });
 });

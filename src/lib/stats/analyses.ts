@@ -5,6 +5,7 @@ import type { ModelJob } from './modelJobs.ts';
 
 import type { Estimate, Note } from '../contracts/resultsSchemas.ts';
 import type {
+  OutcomeKind,
   PilotOutcomeRow,
   PilotSchoolRow,
   PilotSiteRow,
@@ -13,12 +14,17 @@ import type {
   TrialSchoolRow,
 } from '../data/schemas.ts';
 
-/** The validated rows the models read (the loader's rows; count outcomes only, so every count is a number). */
+/** What an outcome's rows hold (the contract's outcome kinds); an outcome not listed is a count. */
+export type OutcomeKinds = ReadonlyMap<string, OutcomeKind>;
+
+/** The validated rows the models read (the loader's rows; a trial row fills the columns its outcome's kind needs). */
 export interface AnalysesInput {
   trial?: {
     schools: readonly TrialSchoolRow[];
-    outcomes: readonly (Pick<TrialOutcomeRow, 'school_id' | 'period' | 'outcome'> & { count: number })[];
+    outcomes: readonly (Pick<TrialOutcomeRow, 'school_id' | 'period' | 'outcome' | 'count'> &
+      Partial<Pick<TrialOutcomeRow, 'exposure' | 'value'>>)[];
     periods: readonly TrialPeriodRow[];
+    kinds?: OutcomeKinds;
   };
   pilot?: {
     sites: readonly PilotSiteRow[];
@@ -37,6 +43,8 @@ interface ModelRow extends Record<string, unknown> {
 }
 
 interface Spec {
+  /** `count` (negative binomial, events needed in every cell) or `linear` (least squares). */
+  model: 'count' | 'linear';
   study: Study;
   outcome: string;
   scope: string;
@@ -62,7 +70,10 @@ interface Spec {
 
 /**
  * Computes every model estimate of the contract's out/estimates.json (rate ratios with 95% Wald
- * intervals from `fitNegativeBinomial`, Poisson where θ is not finite or the fit fails):
+ * intervals from `fitNegativeBinomial`, Poisson where θ is not finite or the fit fails; for a
+ * trial outcome of kind `score`, differences in means by `fitLinearModel`, as R's lm, with t
+ * intervals; for kind `sessions`, the count models with sessions missed as the count, the row's
+ * sessions possible as exposure, and baseline_rate = baseline % of sessions missed):
  * - trial adjusted, per outcome, overall: count ~ arm + baseline_rate + fsm_percent +
  *   log(pupils) + la_code + offset(log(pupils × followup_months/12)), analysed schools only,
  *   baseline_rate = baseline count per 1,000 pupils per year;
@@ -101,7 +112,9 @@ export function analyses(
       rowsIn[c]! += 1;
       eventsIn[c]! += row.y;
     }
-    const empty = spec.cellNames.filter((_, c) => rowsIn[c]! > 0 && eventsIn[c] === 0);
+    // A cell without events makes a rate ratio infinite or zero; a mean needs rows only.
+    const empty =
+      spec.model === 'count' ? spec.cellNames.filter((_, c) => rowsIn[c]! > 0 && eventsIn[c] === 0) : [];
     const missing = rowsIn.some((r) => r === 0);
     if (missing || empty.length > 0) {
       const reason = missing
@@ -116,6 +129,7 @@ export function analyses(
       if (spec.designKey !== undefined) designs.set(spec.designKey, design);
     }
     const job: ModelJob = {
+      model: spec.model,
       y: spec.rows.map((r) => r.y),
       X: design.X,
       columnNames: design.columnNames,
@@ -139,6 +153,7 @@ export function analyses(
       notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
     estimates.push({
       ...key,
+      effect: outcome.effect,
       model: outcome.model,
       estimate: outcome.estimate,
       ciLow: outcome.ciLow,
@@ -190,13 +205,17 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   };
   const baselineMonths = period('baseline');
   const followupMonths = period('followup');
-  const counts = new Map(
-    trial.outcomes.map((o) => [`${o.school_id}\u0000${o.period}\u0000${o.outcome}`, o.count]),
-  );
-  const count = (school: string, p: string, outcome: string): number => {
-    const c = counts.get(`${school}\u0000${p}\u0000${outcome}`);
-    if (c === undefined)
-      throw new RangeError(`analyses: trial.outcomes has no ${p} ${outcome} row for a school`);
+  const byKey = new Map(trial.outcomes.map((o) => [`${o.school_id}\u0000${o.period}\u0000${o.outcome}`, o]));
+  /** A school's count, exposure or value of an outcome in a period, which its kind says it has. */
+  const cell = (
+    school: string,
+    p: string,
+    outcome: string,
+    column: 'count' | 'exposure' | 'value',
+  ): number => {
+    const c = byKey.get(`${school}\u0000${p}\u0000${outcome}`)?.[column];
+    if (c === undefined || c === null)
+      throw new RangeError(`analyses: trial.outcomes has no ${p} ${outcome} ${column} for a school`);
     return c;
   };
   const schools = trial.schools.filter((s) => s.status === 'analysed');
@@ -204,17 +223,45 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   const armNames = ['the swis arm', 'the control arm'];
   const specs: Spec[] = [];
   for (const outcome of sortedUnique(trial.outcomes.map((o) => o.outcome))) {
-    const rows: ModelRow[] = schools.map((s) => ({
-      school_id: s.school_id,
-      y: count(s.school_id, 'followup', outcome),
-      offset: Math.log((s.pupils * followupMonths) / 12),
-      arm: s.arm === 'swis' ? 1 : 0,
-      baseline_rate: (count(s.school_id, 'baseline', outcome) / s.pupils) * 1000 * (12 / baselineMonths),
-      fsm_percent: s.fsm_percent,
-      log_pupils: Math.log(s.pupils),
-      la_code: s.la_code,
-    }));
-    const base = { study: 'trial' as const, outcome, term: 'arm', cell: armCell, cellNames: armNames };
+    const kind = trial.kinds?.get(outcome) ?? 'count';
+    // The response and the adjusted model's baseline term, by kind (the contract's table):
+    // count, events with exposure pupils × months / 12 and baseline events per 1,000 pupils a
+    // year; sessions, sessions missed with the row's own exposure and baseline % missed; score,
+    // the follow-up score and the baseline score, with no exposure.
+    const baselineTerm = kind === 'score' ? 'baseline_value' : 'baseline_rate';
+    const rows: ModelRow[] = schools.map((s) => {
+      const common = {
+        school_id: s.school_id,
+        arm: s.arm === 'swis' ? 1 : 0,
+        fsm_percent: s.fsm_percent,
+        log_pupils: Math.log(s.pupils),
+        la_code: s.la_code,
+      };
+      const id = s.school_id;
+      const [y, offset, baseline] =
+        kind === 'score'
+          ? [cell(id, 'followup', outcome, 'value'), 0, cell(id, 'baseline', outcome, 'value')]
+          : kind === 'sessions'
+            ? [
+                cell(id, 'followup', outcome, 'count'),
+                Math.log(cell(id, 'followup', outcome, 'exposure')),
+                (cell(id, 'baseline', outcome, 'count') / cell(id, 'baseline', outcome, 'exposure')) * 100,
+              ]
+            : [
+                cell(id, 'followup', outcome, 'count'),
+                Math.log((s.pupils * followupMonths) / 12),
+                (cell(id, 'baseline', outcome, 'count') / s.pupils) * 1000 * (12 / baselineMonths),
+              ];
+      return { ...common, y, offset, [baselineTerm]: baseline };
+    });
+    const base = {
+      model: kind === 'score' ? ('linear' as const) : ('count' as const),
+      study: 'trial' as const,
+      outcome,
+      term: 'arm',
+      cell: armCell,
+      cellNames: armNames,
+    };
     specs.push({
       ...base,
       scope: 'overall',
@@ -222,7 +269,7 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
       rows,
       terms: [
         { numeric: 'arm' },
-        { numeric: 'baseline_rate' },
+        { numeric: baselineTerm },
         { numeric: 'fsm_percent' },
         { numeric: 'log_pupils' },
         { factor: 'la_code' },
@@ -323,6 +370,7 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
       }
     }
     const base = {
+      model: 'count' as const,
       study: 'pilot' as const,
       outcome,
       analysis: 'did' as const,

@@ -16,7 +16,7 @@ function job(seed: number, term = 'group_post'): ModelJob {
       offset.push(Math.log(200 + ((school * 37) % 300)));
     }
   }
-  return { y, X, columnNames: ['(Intercept)', 'group', 'post', 'group_post'], offset, term };
+  return { model: 'count', y, X, columnNames: ['(Intercept)', 'group', 'post', 'group_post'], offset, term };
 }
 
 describe('runModelJobs', () => {

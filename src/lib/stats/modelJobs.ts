@@ -12,22 +12,28 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { fitLinearModel } from './fitLinearModel.ts';
 import { fitNegativeBinomial } from './fitNegativeBinomial.ts';
+import { meanDifference } from './meanDifference.ts';
 import { rateRatio } from './rateRatio.ts';
 
 export interface ModelJob {
+  /** `count`: negative binomial (or Poisson), a rate ratio; `linear`: least squares, a mean difference. */
+  model: 'count' | 'linear';
   y: number[];
   X: number[][];
   columnNames: string[];
+  /** Log exposure, for a count model; unused by a linear one. */
   offset: number[];
-  /** The coefficient whose exp is the estimate. */
+  /** The coefficient whose exp (count) or value (linear) is the estimate. */
   term: string;
 }
 
 export type ModelOutcome =
   | {
       status: 'estimated';
-      model: 'negative_binomial' | 'poisson';
+      effect: 'rate_ratio' | 'mean_difference';
+      model: 'negative_binomial' | 'poisson' | 'linear';
       estimate: number;
       ciLow: number;
       ciHigh: number;
@@ -39,8 +45,12 @@ export type ModelOutcome =
     }
   | { status: 'not_estimable'; reason: string };
 
-/** Fits one job: the negative binomial (or Poisson) model and the rate ratio of its term. */
+/**
+ * Fits one job: the negative binomial (or Poisson) model and the rate ratio of its term, or the
+ * linear model and the mean difference of its term.
+ */
 export function runModelJob(job: ModelJob): ModelOutcome {
+  if (job.model === 'linear') return runLinearJob(job);
   const fit = fitNegativeBinomial({ y: job.y, X: job.X, columnNames: job.columnNames, offset: job.offset });
   if (fit.status !== 'fitted') return { status: 'not_estimable', reason: fit.reason };
   const rr = rateRatio(fit, job.term);
@@ -49,6 +59,7 @@ export function runModelJob(job: ModelJob): ModelOutcome {
   }
   return {
     status: 'estimated',
+    effect: 'rate_ratio',
     model: fit.model,
     estimate: rr.estimate,
     ciLow: rr.ciLow,
@@ -57,6 +68,17 @@ export function runModelJob(job: ModelJob): ModelOutcome {
     ...(fit.model === 'negative_binomial' && fit.theta !== undefined ? { theta: fit.theta } : {}),
     ...(fit.model === 'poisson' ? { fallbackReason: fit.fallbackReason ?? 'Poisson used' } : {}),
   };
+}
+
+function runLinearJob(job: ModelJob): ModelOutcome {
+  const fit = fitLinearModel({ y: job.y, X: job.X, columnNames: job.columnNames });
+  if (fit.status !== 'fitted') return { status: 'not_estimable', reason: fit.reason };
+  const md = meanDifference(fit, job.term);
+  if (![md.estimate, md.ciLow, md.ciHigh, md.pValue].every(Number.isFinite)) {
+    return { status: 'not_estimable', reason: 'the mean difference or its interval is not finite' };
+  }
+  const { estimate, ciLow, ciHigh, pValue } = md;
+  return { status: 'estimated', effect: 'mean_difference', model: 'linear', estimate, ciLow, ciHigh, pValue };
 }
 
 /** Below this many rows in the jobs a worker would take, starting one costs more than it saves. */
