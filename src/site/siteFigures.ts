@@ -12,7 +12,7 @@ import { referralChange } from '../charts/referralChange.ts';
 import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
-import type { Context } from '../lib/contracts/resultsSchemas.ts';
+import type { Context, DatasetFacts, Estimate } from '../lib/contracts/resultsSchemas.ts';
 import { programmeMembership, rateChanges, rateSeries, trialConsort } from './chartData.ts';
 import { readResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
@@ -143,8 +143,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
 }
 
 /** The trial's flow of schools, or null when the build has no trial. */
-export function consortFigure(): SiteFigure | null {
-  const { dataset } = siteData();
+export function consortFigure(dataset: DatasetFacts = siteData().dataset): SiteFigure | null {
   const data = trialConsort(dataset);
   if (!data) return null;
   return {
@@ -244,8 +243,8 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure {
 }
 
 /** The trial's adjusted estimates for every outcome, with the published primary result. */
-export function trialForestFigure(): SiteFigure {
-  const { estimates, comparisons, dataset } = siteData();
+export function trialForestFigure(estimates: readonly Estimate[] = siteData().estimates): SiteFigure {
+  const { comparisons, dataset } = siteData();
   const rows: ForestRow[] = [];
   const published = comparisons.filter((c) => c.study === 'trial' && c.scope === 'overall');
   for (const c of published) {

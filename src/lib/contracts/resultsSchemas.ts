@@ -176,6 +176,12 @@ export const contextSchema = z.strictObject({
   value: z.number().nullable(),
   symbol: symbol.nullable(),
   ratePer10k: z.number().nullable(),
+  /**
+   * DfE's own published rate where the import recorded one that DfE divided by a different
+   * population estimate (measure `<measure>_rate_published`, today only cla_starts in 2018), as
+   * published; null otherwise. Pages show it beside ratePer10k where the two differ.
+   */
+  publishedRatePer10k: z.number().nullable(),
 });
 export type Context = z.infer<typeof contextSchema>;
 

@@ -218,6 +218,7 @@ export const laStatisticSchema = z.object({
     'cpp_starts',
     'cin_starts',
     'cla_starts',
+    'cla_starts_rate_published',
     'children_0_17',
     'school_referral_percent',
   ]),

@@ -6,6 +6,9 @@ import { ratePer10k } from '../context/ratePer10k.ts';
 import { COUNT_MEASURES, type Context } from '../contracts/resultsSchemas.ts';
 import type { LaStatisticRow } from '../data/schemas.ts';
 
+/** The suffix of a measure holding DfE's published rate for the count measure it names. */
+const PUBLISHED_RATE = '_rate_published';
+
 /**
  * Builds the context rows from the la-statistics table, sorted by laCode, measure, year. The
  * denominator is the same authority's `children_0_17` for the same reporting year (the import
@@ -14,9 +17,12 @@ import type { LaStatisticRow } from '../data/schemas.ts';
  */
 export function contextRates(rows: readonly LaStatisticRow[]): Context[] {
   const population = new Map<string, number>();
+  const published = new Map<string, number>();
   for (const r of rows) {
     if (r.measure === 'children_0_17' && typeof r.value === 'number')
       population.set(`${r.la_code}|${r.year}`, r.value);
+    if (r.measure.endsWith(PUBLISHED_RATE) && typeof r.value === 'number')
+      published.set(`${r.la_code}|${r.year}|${r.measure.slice(0, -PUBLISHED_RATE.length)}`, r.value);
   }
   const counts = new Set<string>(COUNT_MEASURES);
   const isCount = (measure: string): measure is Context['measure'] => counts.has(measure);
@@ -33,6 +39,7 @@ export function contextRates(rows: readonly LaStatisticRow[]): Context[] {
       value,
       symbol: typeof r.value === 'number' ? null : r.value,
       ratePer10k: value !== null && pop !== undefined ? ratePer10k(value, pop) : null,
+      publishedRatePer10k: published.get(`${r.la_code}|${r.year}|${r.measure}`) ?? null,
     });
   }
   return out.sort(
