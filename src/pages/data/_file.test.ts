@@ -67,7 +67,17 @@ const files: Record<(typeof RESULT_FILES)[number], unknown> = {
       change: 'c',
     },
   ],
-  context: [{ laCode: link, year: 2020, measure: 'referrals', value: -0.5, symbol: null, ratePer10k: null }],
+  context: [
+    {
+      laCode: link,
+      year: 2020,
+      measure: 'referrals',
+      value: -0.5,
+      symbol: null,
+      ratePer10k: null,
+      publishedRatePer10k: null,
+    },
+  ],
   // DfE's own symbol "-" (not applicable or suppressed) is text a spreadsheet would read as a formula.
   'context-shares': [
     { laCode: sum, year: 2020, measure: 'school_referral_percent', percent: -0.5, symbol: null },
