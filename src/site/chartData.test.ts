@@ -9,7 +9,6 @@ const row = (laCode: string, year: number, value: number | null, ratePer10k: num
   value,
   symbol: value === null ? 'c' : null,
   ratePer10k,
-  publishedRatePer10k: null,
 });
 
 describe('chart data', () => {

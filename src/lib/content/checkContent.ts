@@ -4,7 +4,13 @@
  * Pure: the check script reads the files and the data and passes them in.
  */
 import { CONTENT_SCHEMAS } from './schemas.ts';
-import { checkFrontmatter, contentProblem, splitMdx, type ContentProblem } from './frontmatter.ts';
+import {
+  checkFrontmatter,
+  compareProblems,
+  contentProblem,
+  splitMdx,
+  type ContentProblem,
+} from './frontmatter.ts';
 import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
 import { keyOf, type MdxKeys } from './mdxKeys.ts';
 import { findTypedNumbers } from './typedNumbers.ts';
@@ -205,9 +211,7 @@ export function checkContent(
         );
     }
   }
-  return problems.sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
-  );
+  return problems.sort(compareProblems);
 }
 
 /**

@@ -179,9 +179,10 @@ export const contextSchema = z.strictObject({
   /**
    * DfE's own published rate where the import recorded one that DfE divided by a different
    * population estimate (measure `<measure>_rate_published`, today only cla_starts in 2018), as
-   * published; null otherwise. Pages show it beside ratePer10k where the two differ.
+   * published; absent otherwise, so that data without such rates give the same bytes as before.
+   * Pages show it beside ratePer10k where the two differ.
    */
-  publishedRatePer10k: z.number().nullable(),
+  publishedRatePer10k: z.number().optional(),
 });
 export type Context = z.infer<typeof contextSchema>;
 

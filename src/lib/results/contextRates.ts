@@ -32,6 +32,7 @@ export function contextRates(rows: readonly LaStatisticRow[]): Context[] {
     if (!isCount(measure)) continue;
     const value = typeof r.value === 'number' ? r.value : null;
     const pop = population.get(`${r.la_code}|${r.year}`);
+    const publishedRate = published.get(`${r.la_code}|${r.year}|${r.measure}`);
     out.push({
       laCode: r.la_code,
       year: r.year,
@@ -39,7 +40,7 @@ export function contextRates(rows: readonly LaStatisticRow[]): Context[] {
       value,
       symbol: typeof r.value === 'number' ? null : r.value,
       ratePer10k: value !== null && pop !== undefined ? ratePer10k(value, pop) : null,
-      publishedRatePer10k: published.get(`${r.la_code}|${r.year}|${r.measure}`) ?? null,
+      ...(publishedRate === undefined ? {} : { publishedRatePer10k: publishedRate }),
     });
   }
   return out.sort(
