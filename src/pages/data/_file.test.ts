@@ -75,7 +75,6 @@ const files: Record<(typeof RESULT_FILES)[number], unknown> = {
       value: -0.5,
       symbol: null,
       ratePer10k: null,
-      publishedRatePer10k: null,
     },
   ],
   // DfE's own symbol "-" (not applicable or suppressed) is text a spreadsheet would read as a formula.
