@@ -12,6 +12,7 @@ import { referralChange } from '../charts/referralChange.ts';
 import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
+import type { Context, DatasetFacts, Estimate } from '../lib/contracts/resultsSchemas.ts';
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
 import { siteConfig } from './readSiteConfig.ts';
@@ -26,9 +27,6 @@ import {
   participationLabel,
   siteData,
   studyWindows,
-  type ContextRow,
-  type Dataset,
-  type EstimateRow,
 } from './siteData.ts';
 
 /** A chart with the heading, caption, source and file name that <Figure> prints around it. */
@@ -52,8 +50,8 @@ const DFE_SOURCE =
 const DFE_HREF =
   'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
 
-let contextRows: ContextRow[] | undefined;
-const context = () => (contextRows ??= readOptionalResults<ContextRow[]>('context.json', []));
+let contextRows: Context[] | undefined;
+const context = () => (contextRows ??= readOptionalResults('context.json', []));
 /** Whether the build has official authority statistics (data/context/), which the context figures need. */
 export const hasContext = () => context().length > 0;
 
@@ -223,7 +221,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
 }
 
 /** The trial's flow of schools, or null when the build has no trial. */
-export function consortFigure(dataset: Dataset = siteData().dataset): SiteFigure | null {
+export function consortFigure(dataset: DatasetFacts = siteData().dataset): SiteFigure | null {
   const data = trialConsort(dataset, siteConfig().programme);
   if (!data) return null;
   return {
@@ -343,7 +341,7 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
 }
 
 /** The trial's adjusted estimates for every outcome, with the published primary result. */
-export function trialForestFigure(estimates: readonly EstimateRow[] = siteData().estimates): SiteFigure {
+export function trialForestFigure(estimates: readonly Estimate[] = siteData().estimates): SiteFigure {
   const { comparisons, dataset } = siteData();
   const { programme } = siteConfig();
   const rows: ForestRow[] = [];
