@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RESULT_FILES } from './resultFiles.ts';
 import { parseResultsFile, type ResultsFile, type ResultsFileName } from '../lib/contracts/resultsSchemas.ts';
 
 /** The folder the site reads results from. */
@@ -41,4 +42,9 @@ export function readResults<N extends ResultsFileName>(name: N): ResultsFile<N> 
     });
   }
   return parseResultsFile(name, text, path);
+}
+
+/** The results files offered for download that this build has: those of absent optional data folders are left out. */
+export function presentResultFiles(): (typeof RESULT_FILES)[number][] {
+  return RESULT_FILES.filter((name) => hasResults(`${name}.json`));
 }

@@ -1,8 +1,7 @@
 import type { APIContext } from 'astro';
-import { readResults } from '../../site/readResults.ts';
+import { presentResultFiles, readResults } from '../../site/readResults.ts';
 import { toCsv } from '../../site/toCsv.ts';
 import { stableJson } from '../../lib/contracts/stableJson.ts';
-import { presentResultFiles } from '../../site/resultFiles.ts';
 
 /** Every results file, as JSON and, where it is a table, as CSV. */
 export function getStaticPaths() {
