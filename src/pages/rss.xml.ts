@@ -1,21 +1,37 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
+import { listReleases } from '../site/releases.ts';
 
 export async function GET(context: APIContext) {
   const updates = (await getCollection('updates')).sort(
     (a, b) => b.data.date.getTime() - a.data.date.getTime(),
   );
-  return rss({
-    title: 'SWIS findings: updates',
-    description: 'New data, follow-ups and amendments from the Social Workers in Schools evaluation.',
-    site: context.site ?? 'https://swis-findings.example.org',
-    items: updates.map((u) => ({
+  // Corrections are news to anyone who read the figures: each is an item, linked to its release note.
+  const site = context.site ?? 'https://swis-findings.example.org';
+  const corrections = listReleases()
+    .filter((r) => r.change?.kind === 'correction')
+    .map((r) => ({
+      title: `Correction: release ${r.version}`,
+      pubDate: new Date(`${r.date}T00:00:00Z`),
+      description: `${r.change!.reason} ${r.change!.conclusionsChanged ? 'The conclusions changed.' : 'The conclusions did not change.'}`,
+      // Absolute, because @astrojs/rss adds a trailing slash to a relative link, after the #fragment.
+      link: new URL(`/releases/#release-${r.version}`, site).href,
+    }));
+  const items = [
+    ...updates.map((u) => ({
       title: u.data.title,
       pubDate: u.data.date,
       description: u.data.summary,
       link: `/updates/${u.id}/`,
     })),
+    ...corrections,
+  ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime());
+  return rss({
+    title: 'SWIS findings: updates',
+    description: 'New data, follow-ups and amendments from the Social Workers in Schools evaluation.',
+    site,
+    items,
     customData: '<language>en-gb</language>',
   });
 }
