@@ -29,7 +29,7 @@ test('every authority page shows, beside its figures, each year where DfE publis
       r.laCode !== 'E92000001' &&
       r.year === 2018 &&
       r.measure === 'cla_starts' &&
-      r.publishedRatePer10k !== null &&
+      r.publishedRatePer10k !== undefined &&
       publishedRateDifferences([r]).length === 0,
   )!;
   const page = readFileSync(

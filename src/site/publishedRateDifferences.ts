@@ -21,7 +21,7 @@ export interface PublishedRateDifference {
 export function publishedRateDifferences(rows: readonly ContextRow[]): PublishedRateDifference[] {
   return rows.flatMap((r) =>
     r.ratePer10k !== null &&
-    r.publishedRatePer10k !== null &&
+    r.publishedRatePer10k !== undefined &&
     dfeRound(r.ratePer10k) !== r.publishedRatePer10k
       ? [
           {

@@ -57,7 +57,6 @@ test('a DfE symbol gives a null value and a null rate, never zero', () => {
       value: null,
       symbol: 'c',
       ratePer10k: null,
-      publishedRatePer10k: null,
     },
     {
       laCode: 'E09000022',
@@ -66,7 +65,6 @@ test('a DfE symbol gives a null value and a null rate, never zero', () => {
       value: 600,
       symbol: null,
       ratePer10k: null,
-      publishedRatePer10k: null,
     },
     {
       laCode: 'E09000022',
@@ -75,7 +73,6 @@ test('a DfE symbol gives a null value and a null rate, never zero', () => {
       value: 600,
       symbol: null,
       ratePer10k: 100,
-      publishedRatePer10k: null,
     },
   ]);
 });

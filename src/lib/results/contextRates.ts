@@ -29,9 +29,10 @@ export interface ContextRow {
   /**
    * DfE's own published rate where the import recorded one that DfE divided by a different
    * population estimate (measure `<measure>_rate_published`, today only cla_starts in 2018), as
-   * published; null otherwise. Pages show it beside ratePer10k where the two differ.
+   * published; absent otherwise, so that data without such rates give the same bytes as before.
+   * Pages show it beside ratePer10k where the two differ.
    */
-  publishedRatePer10k: number | null;
+  publishedRatePer10k?: number;
 }
 
 /**
@@ -55,6 +56,7 @@ export function contextRates(rows: readonly LaStatisticRow[]): ContextRow[] {
     if (!counts.has(r.measure)) continue;
     const value = typeof r.value === 'number' ? r.value : null;
     const pop = population.get(`${r.la_code}|${r.year}`);
+    const publishedRate = published.get(`${r.la_code}|${r.year}|${r.measure}`);
     out.push({
       laCode: r.la_code,
       year: r.year,
@@ -62,7 +64,7 @@ export function contextRates(rows: readonly LaStatisticRow[]): ContextRow[] {
       value,
       symbol: typeof r.value === 'number' ? null : r.value,
       ratePer10k: value !== null && pop !== undefined ? ratePer10k(value, pop) : null,
-      publishedRatePer10k: published.get(`${r.la_code}|${r.year}|${r.measure}`) ?? null,
+      ...(publishedRate === undefined ? {} : { publishedRatePer10k: publishedRate }),
     });
   }
   return out.sort(
