@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { checkContent, typedNumberWarnings, type ContentFile } from '../src/lib/content/checkContent.ts';
 import { compareProblems } from '../src/lib/content/frontmatter.ts';
 import { mdxKeys } from '../src/lib/content/mdxKeys.ts';
+import { parseSiteConfig } from '../src/lib/content/siteConfig.ts';
 import { siteRoutes } from '../src/lib/content/siteRoutes.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
@@ -83,7 +84,17 @@ try {
   messages.push((e as Error).message);
 }
 
-// 4. Content: frontmatter, components and keys, internal links.
+// 4. Site settings: content/site.yaml against its schema.
+const siteFile = join(contentDir, 'site.yaml');
+if (existsSync(siteFile)) {
+  const parsed = parseSiteConfig(siteFile, readFileSync(siteFile, 'utf8'));
+  if (!parsed.ok) messages.push(...parsed.problems.map((p) => p.message));
+} else
+  messages.push(
+    `${siteFile}: expected the site's settings (title, description, publisher, programme, evaluation), found no file`,
+  );
+
+// 5. Content: frontmatter, components and keys, internal links.
 const content: ContentFile[] = (['findings', 'updates', 'pages'] as const).flatMap((collection) =>
   filesUnder(join(contentDir, collection))
     .filter((f) => f.endsWith('.mdx'))

@@ -47,7 +47,7 @@ describe('forestPlot', () => {
     const desc = svg.match(/<desc id="fp-desc">(.*?)<\/desc>/)?.[1] ?? '';
     expect(desc).toContain('Largest: Big, 1.60 (1.10 to 3.20)');
     expect(desc).toContain('Smallest: Small, 0.50 (0.30 to 0.90)');
-    expect(desc).toContain('Overall: 0.90 (0.70 to 1.10), fewer with swis');
+    expect(desc).toContain('Overall: 0.90 (0.70 to 1.10), fewer with the programme');
     expect(desc).toContain('1 is a published estimate');
   });
 

@@ -22,18 +22,21 @@ export type ForestRow = {
 export type ForestPlotOptions = {
   id: string;
   title: string;
-  /** What a ratio below 1 means; default "Fewer with SWIS". */
+  /** What a ratio below 1 means; default "Fewer with the programme". */
   lowerLabel?: string;
-  /** What a ratio above 1 means; default "More with SWIS". */
+  /** What a ratio above 1 means; default "More with the programme". */
   upperLabel?: string;
   /** Name of the measure for the table and description; default "Rate ratio". */
   measure?: string;
 };
 
+// Lower-cases only the first letter, so a programme's name keeps its capitals mid-sentence.
+const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+
 /** Stated defaults for {@link forestPlot}. */
 export const forestPlotDefaults = {
-  lowerLabel: 'Fewer with SWIS',
-  upperLabel: 'More with SWIS',
+  lowerLabel: 'Fewer with the programme',
+  upperLabel: 'More with the programme',
   measure: 'Rate ratio',
   rowHeight: 34,
   plotWidth: 260,
@@ -207,7 +210,7 @@ export function forestDescription(
   const excluding = pool.filter((r) => r.ciHigh < 1 || r.ciLow > 1).length;
   const published = pool.filter((r) => r.kind === 'published').length;
   const sentences = [
-    `Forest plot of ${pool.length} ${labels.measure.toLowerCase()}${pool.length === 1 ? '' : 's'} with 95% confidence intervals on a log scale; below 1 means ${labels.lowerLabel.toLowerCase()}, above 1 means ${labels.upperLabel.toLowerCase()}.`,
+    `Forest plot of ${pool.length} ${labels.measure.toLowerCase()}${pool.length === 1 ? '' : 's'} with 95% confidence intervals on a log scale; below 1 means ${lowerFirst(labels.lowerLabel)}, above 1 means ${lowerFirst(labels.upperLabel)}.`,
     `Largest: ${largest.label}, ${interval(largest)}. Smallest: ${smallest.label}, ${interval(smallest)}.`,
     `${below} below 1 and ${above} above 1; ${excluding} of ${pool.length} intervals exclude 1.`,
   ];
@@ -217,7 +220,7 @@ export function forestDescription(
     );
   if (overall)
     sentences.push(
-      `Overall: ${interval(overall)}, ${overall.estimate < 1 ? labels.lowerLabel.toLowerCase() : overall.estimate > 1 ? labels.upperLabel.toLowerCase() : 'no difference'}.`,
+      `Overall: ${interval(overall)}, ${overall.estimate < 1 ? lowerFirst(labels.lowerLabel) : overall.estimate > 1 ? lowerFirst(labels.upperLabel) : 'no difference'}.`,
     );
   return sentences.join(' ');
 }

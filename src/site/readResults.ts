@@ -2,11 +2,19 @@
  * Build-time access to the results folder written by `npm run results`. Pages call these at
  * build time only; the folder is `out/` unless RESULTS_DIR says otherwise.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The folder the site reads results from. */
 export const RESULTS_DIR = process.env.RESULTS_DIR ?? 'out';
+
+/**
+ * Whether the results folder has a file. Files from optional data folders (context.json from
+ * data/context/) are absent when their folder is, and pages leave out what depends on them.
+ */
+export function hasResults(name: string): boolean {
+  return existsSync(join(RESULTS_DIR, name));
+}
 
 /** Reads and parses one results file, with a sentence if it is missing. */
 export function readResults<T>(name: string): T {

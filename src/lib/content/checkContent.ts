@@ -64,7 +64,7 @@ export const MDX_COMPONENTS: Readonly<
     keys: 'estimate',
   },
   TrialForest: { collections: ['findings'], required: [], optional: [] },
-  PilotForest: { collections: ['findings'], required: [], optional: ['outcome'] },
+  PilotForest: { collections: ['findings'], required: ['outcome'], optional: [] },
   TrialConsort: { collections: ['findings'], required: [], optional: [] },
   // The keys of these three are checked by the build (the component names the MDX file); here
   // only their names and attributes.
