@@ -10,6 +10,7 @@ import { realpathSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseResultsFile } from '../src/lib/contracts/resultsSchemas.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
 import { buildResults } from '../src/lib/results/buildResults.ts';
@@ -128,12 +129,8 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
   });
   writeFolderAtomically(args.out, new Map(files.map((f) => [f.name, f.text])));
 
-  const primary = JSON.parse(files.find((f) => f.name === 'comparisons.json')?.text ?? '[]') as {
-    outcome: string;
-    computed: { estimate: number; ciLow: number; ciHigh: number } | null;
-    published: { estimate: number; ciLow: number; ciHigh: number };
-  }[];
-  for (const c of primary) {
+  const comparisons = files.find((f) => f.name === 'comparisons.json');
+  for (const c of comparisons ? parseResultsFile('comparisons.json', comparisons.text) : []) {
     const fmt = (e: { estimate: number; ciLow: number; ciHigh: number }) =>
       `${e.estimate.toFixed(3)} (95% CI ${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)})`;
     io.log(

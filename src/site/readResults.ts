@@ -1,9 +1,11 @@
 /**
  * Build-time access to the results folder written by `npm run results`. Pages call these at
- * build time only; the folder is `out/` unless RESULTS_DIR says otherwise.
+ * build time only; the folder is `out/` unless RESULTS_DIR says otherwise. Each file is parsed
+ * against its schema in the results contract, so a page never reads a shape it does not expect.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseResultsFile, type ResultsFile, type ResultsFileName } from '../lib/contracts/resultsSchemas.ts';
 
 /** The folder the site reads results from. */
 export const RESULTS_DIR = process.env.RESULTS_DIR ?? 'out';
@@ -12,18 +14,20 @@ export const RESULTS_DIR = process.env.RESULTS_DIR ?? 'out';
  * Whether the results folder has a file. Files from optional data folders (context.json from
  * data/context/) are absent when their folder is, and pages leave out what depends on them.
  */
-export function hasResults(name: string): boolean {
+export function hasResults(name: ResultsFileName): boolean {
   return existsSync(join(RESULTS_DIR, name));
 }
 
-/** Reads and parses one results file, with a sentence if it is missing. */
-export function readResults<T>(name: string): T {
+/** Reads and parses one results file, with a sentence if it is missing or does not match the contract. */
+export function readResults<N extends ResultsFileName>(name: N): ResultsFile<N> {
   const path = join(RESULTS_DIR, name);
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new Error(`The site needs ${path}; run \`npm run results\` first (${(e as Error).message})`, {
       cause: e,
     });
   }
+  return parseResultsFile(name, text, path);
 }

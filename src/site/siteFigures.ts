@@ -12,6 +12,7 @@ import { referralChange } from '../charts/referralChange.ts';
 import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
+import type { Context, DatasetFacts, Estimate } from '../lib/contracts/resultsSchemas.ts';
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
 import { siteConfig } from './readSiteConfig.ts';
@@ -25,9 +26,6 @@ import {
   participation,
   siteData,
   studyWindows,
-  type ContextRow,
-  type Dataset,
-  type EstimateRow,
 } from './siteData.ts';
 
 /** A chart with the heading, caption, source and file name that <Figure> prints around it. */
@@ -51,8 +49,8 @@ const DFE_SOURCE =
 const DFE_HREF =
   'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
 
-let contextRows: ContextRow[] | undefined;
-const context = () => (contextRows ??= readResults<ContextRow[]>('context.json'));
+let contextRows: Context[] | undefined;
+const context = () => (contextRows ??= readResults('context.json'));
 
 function programme() {
   const { dataset } = siteData();
@@ -209,7 +207,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
 }
 
 /** The trial's flow of schools, or null when the build has no trial. */
-export function consortFigure(dataset: Dataset = siteData().dataset): SiteFigure | null {
+export function consortFigure(dataset: DatasetFacts = siteData().dataset): SiteFigure | null {
   const data = trialConsort(dataset, siteConfig().programme);
   if (!data) return null;
   return {
@@ -329,7 +327,7 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
 }
 
 /** The trial's adjusted estimates for every outcome, with the published primary result. */
-export function trialForestFigure(estimates: readonly EstimateRow[] = siteData().estimates): SiteFigure {
+export function trialForestFigure(estimates: readonly Estimate[] = siteData().estimates): SiteFigure {
   const { comparisons, dataset } = siteData();
   const { programme } = siteConfig();
   const rows: ForestRow[] = [];

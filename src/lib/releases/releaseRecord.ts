@@ -5,6 +5,7 @@
  * beside it are byte-for-byte copies of the results folder at release time.
  */
 import { z } from 'zod';
+import type { DatasetFacts } from '../contracts/resultsSchemas.ts';
 import { monthsInclusive } from '../results/months.ts';
 
 /**
@@ -54,14 +55,6 @@ export const releaseRecordSchema = z
     if (mismatch !== null) ctx.addIssue({ code: 'custom', path: ['version'], message: mismatch });
   });
 export type ReleaseRecord = z.infer<typeof releaseRecordSchema>;
-
-/** The parts of dataset.json (written by `npm run results`) a release record copies. */
-export interface DatasetFacts {
-  name?: string | null;
-  synthetic: boolean;
-  outcomes: { outcome: string; label: string }[];
-  trial: { periods: { period: string; start_month: string; end_month: string }[] } | null;
-}
 
 /**
  * The record of a release made from a results folder's dataset facts and file hashes. Pure: the
