@@ -13,6 +13,7 @@ import {
   releaseOrderProblem,
   versionDateMismatch,
   versionSchema,
+  type ReleaseChange,
   type ReleaseRecord,
 } from '../../src/lib/releases/releaseRecord.ts';
 import { parseResultsFile } from '../../src/lib/contracts/resultsSchemas.ts';
@@ -33,6 +34,8 @@ export interface RecordReleaseOptions {
   releasesDir: string;
   /** When given, the results must have been computed from exactly these data files. */
   dataDir?: string;
+  /** Why the release exists (scheduled update or correction); see releaseChangeSchema. */
+  change?: ReleaseChange;
 }
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
@@ -109,6 +112,7 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
     note: o.note,
     dataset,
     files: RELEASE_FILES.map((name) => ({ name, sha256: sha256(files.get(name)!) })),
+    ...(o.change ? { change: o.change } : {}),
   });
   mkdirSync(o.releasesDir, { recursive: true });
   const temp = join(o.releasesDir, `.${o.version}.partial`);
