@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RESULT_FILES } from './resultFiles.ts';
 import { parseResultsFile, type ResultsFile, type ResultsFileName } from '../lib/contracts/resultsSchemas.ts';
 
 /** The folder the site reads results from. */
@@ -16,6 +17,17 @@ export const RESULTS_DIR = process.env.RESULTS_DIR ?? 'out';
  */
 export function hasResults(name: ResultsFileName): boolean {
   return existsSync(join(RESULTS_DIR, name));
+}
+
+/**
+ * Reads a results file that exists only when its optional data folder does (context.json and
+ * context-shares.json from data/context/), or `absent` when it does not.
+ */
+export function readOptionalResults<N extends ResultsFileName>(
+  name: N,
+  absent: ResultsFile<N>,
+): ResultsFile<N> {
+  return hasResults(name) ? readResults(name) : absent;
 }
 
 /** Reads and parses one results file, with a sentence if it is missing or does not match the contract. */
@@ -30,4 +42,9 @@ export function readResults<N extends ResultsFileName>(name: N): ResultsFile<N> 
     });
   }
   return parseResultsFile(name, text, path);
+}
+
+/** The results files offered for download that this build has: those of absent optional data folders are left out. */
+export function presentResultFiles(): (typeof RESULT_FILES)[number][] {
+  return RESULT_FILES.filter((name) => hasResults(`${name}.json`));
 }

@@ -12,7 +12,8 @@ import type {
   Fact,
   Rate,
 } from '../lib/contracts/resultsSchemas.ts';
-import { readResults } from './readResults.ts';
+import { readOptionalResults, readResults } from './readResults.ts';
+
 import { authoritySlugs } from './authoritySlugs.ts';
 import { calendarSpan, programmeWindows, type ProgrammeWindow } from './programmeChange.ts';
 
@@ -42,7 +43,7 @@ let contextByLa: Map<string, Context[]> | undefined;
 export function contextFor(laCode: string): Context[] {
   if (!contextByLa) {
     contextByLa = new Map();
-    for (const r of readResults('context.json')) {
+    for (const r of readOptionalResults('context.json', [])) {
       const list = contextByLa.get(r.laCode) ?? [];
       list.push(r);
       contextByLa.set(r.laCode, list);
@@ -201,7 +202,7 @@ let sharesByLa: Map<string, ContextShare[]> | undefined;
 export function contextSharesFor(laCode: string): ContextShare[] {
   if (!sharesByLa) {
     sharesByLa = new Map();
-    for (const r of readResults('context-shares.json')) {
+    for (const r of readOptionalResults('context-shares.json', [])) {
       const list = sharesByLa.get(r.laCode) ?? [];
       list.push(r);
       sharesByLa.set(r.laCode, list);

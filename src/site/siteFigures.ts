@@ -16,7 +16,7 @@ import type { Context, DatasetFacts, Estimate } from '../lib/contracts/resultsSc
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
 import { siteConfig } from './readSiteConfig.ts';
-import { readResults } from './readResults.ts';
+import { readOptionalResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
 import {
   CONTEXT_MEASURES,
@@ -24,6 +24,7 @@ import {
   lookupPublished,
   outcomeLabel,
   participation,
+  participationLabel,
   siteData,
   studyWindows,
 } from './siteData.ts';
@@ -50,7 +51,9 @@ const DFE_HREF =
   'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
 
 let contextRows: Context[] | undefined;
-const context = () => (contextRows ??= readResults('context.json'));
+const context = () => (contextRows ??= readOptionalResults('context.json', []));
+/** Whether the build has official authority statistics (data/context/), which the context figures need. */
+export const hasContext = () => context().length > 0;
 
 function programme() {
   const { dataset } = siteData();
@@ -114,7 +117,18 @@ export function programmeMapFigure(): SiteFigure {
       title: `Local authorities in the ${siteConfig().programme} ${studyWindows()
         .map((w) => w.study)
         .join(' and ')}`,
-      scale: { type: 'categories', categories: programmeCategories, otherLabel: 'Did not take part' },
+      scale: {
+        type: 'categories',
+        categories: programmeCategories(
+          Object.fromEntries(
+            studyWindows().map((w) => [
+              w.study,
+              participationLabel({ pilot: w.study === 'pilot', trial: w.study === 'trial' }),
+            ]),
+          ),
+        ),
+        otherLabel: 'Did not take part',
+      },
     },
   );
   return {

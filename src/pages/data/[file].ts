@@ -1,12 +1,11 @@
 import type { APIContext } from 'astro';
-import { readResults } from '../../site/readResults.ts';
+import { presentResultFiles, readResults } from '../../site/readResults.ts';
 import { toCsv } from '../../site/toCsv.ts';
 import { stableJson } from '../../lib/contracts/stableJson.ts';
-import { RESULT_FILES } from '../../site/resultFiles.ts';
 
 /** Every results file, as JSON and, where it is a table, as CSV. */
 export function getStaticPaths() {
-  return RESULT_FILES.flatMap((name) => {
+  return presentResultFiles().flatMap((name) => {
     const data = readResults(`${name}.json`);
     const paths = [
       {
