@@ -1,4 +1,6 @@
 // @ts-check
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -9,7 +11,18 @@ import { SITE_MARKDOWN } from './src/integrations/markdownSetup.ts';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
+// Astro keeps its content store between builds and trusts an unchanged file's entry, path and all.
+// A build from another content folder (CONTENT_DIR: tests, a second study) would then render
+// entries from the last folder's paths, and fail once that folder is deleted; each content folder
+// gets its own cache.
+const contentDir = process.env.CONTENT_DIR;
+const cacheDir =
+  contentDir === undefined
+    ? undefined
+    : `./node_modules/.astro-content/${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16)}/`;
+
 export default defineConfig({
+  ...(cacheDir === undefined ? {} : { cacheDir }),
   site: process.env.SITE_URL ?? 'https://swis-findings.example.org',
   output: 'static',
   trailingSlash: 'always',

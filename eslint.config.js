@@ -71,6 +71,27 @@ export default tseslint.config(
     },
   },
   {
+    // Drafts and embargoes: content is read through src/site/publishedContent.ts, which leaves out
+    // what a build does not publish; a direct getCollection would put a draft on the site.
+    files: ['src/**/*.ts', 'src/**/*.astro'],
+    ignores: ['src/site/publishedContent.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'astro:content',
+              importNames: ['getCollection', 'getEntry', 'getEntries'],
+              message:
+                'Read content with publishedEntries() from src/site/publishedContent.ts, which leaves out drafts and embargoed entries.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,11 +1,11 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCollection } from 'astro:content';
+import { publishedEntries } from '../site/publishedContent.ts';
 import { siteConfig } from '../site/readSiteConfig.ts';
 import { listReleases } from '../site/releases.ts';
 
 export async function GET(context: APIContext) {
-  const updates = (await getCollection('updates')).sort(
+  const updates = (await publishedEntries('updates')).sort(
     (a, b) => b.data.date.getTime() - a.data.date.getTime(),
   );
   const site = siteConfig();

@@ -4,7 +4,7 @@
  * was expected and what was found.
  */
 import yaml from 'js-yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { readIsoDate } from '../format/isoDate.ts';
 import { frontmatterDateSchema } from './schemas.ts';
 
@@ -211,7 +211,10 @@ export function frontmatterDateProblems(file: string, mdx: SplitMdx, schema: z.Z
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
   const problems: ContentProblem[] = [];
   for (const [key, field] of Object.entries(shape)) {
-    if (field !== frontmatterDateSchema) continue;
+    // An optional date (such as `embargo`) is checked when it is given.
+    const optional = field instanceof z.ZodOptional;
+    if ((optional ? field.unwrap() : field) !== frontmatterDateSchema) continue;
+    if (optional && mdx.data[key] === undefined) continue;
     const read = readIsoDate(mdx.data[key]);
     if (read.ok) continue;
     const { expected, found, hint } = read.refusal;

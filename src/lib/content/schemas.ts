@@ -21,8 +21,19 @@ export const frontmatterDateSchema = z.union([z.string(), z.date()]).transform((
 /** The findings pages a finding or an update can name. */
 export const FINDING_STUDIES = ['trial', 'pilot', 'dsl-supervision'] as const;
 
+/**
+ * Drafts and embargoes (src/lib/content/visibility.ts): a draft is left out of the built site,
+ * search, sitemap and RSS unless the build asks for drafts; an embargoed entry until the build's
+ * publication date reaches its `embargo` day.
+ */
+const publicationFields = {
+  draft: z.boolean().default(false),
+  embargo: frontmatterDateSchema.optional(),
+};
+
 /** content/findings/*.mdx */
 export const findingSchema = z.object({
+  ...publicationFields,
   title: z.string().min(1),
   summary: z.string().min(1),
   study: z.enum(FINDING_STUDIES),
@@ -32,6 +43,7 @@ export const findingSchema = z.object({
 
 /** content/updates/*.mdx */
 export const updateSchema = z.object({
+  ...publicationFields,
   title: z.string().min(1),
   date: frontmatterDateSchema,
   summary: z.string().min(1),
@@ -53,6 +65,7 @@ export const updateSchema = z.object({
 
 /** content/pages/*.mdx: mainly-prose pages (e.g. the accessibility statement), each at /<file name>/. */
 export const pageSchema = z.object({
+  ...publicationFields,
   title: z.string().min(1),
   /** One sentence for search results and link previews. */
   summary: z.string().min(1),

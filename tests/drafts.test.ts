@@ -1,0 +1,85 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { root, runScript } from './helpers/runScript.ts';
+
+// Drafts and embargoes end to end: a draft update, a draft page and an embargoed update are absent
+// from every output of a published build (pages, lists, RSS, sitemap, search index), and a build
+// asked for drafts shows each with its label. Two builds of a scratch copy of the repository's
+// content with three entries marked, into a scratch folder; the repository's dist/ is untouched.
+// The entries are existing ones (not new files): Astro's content store outlives a build, and an
+// entry whose file was in a deleted scratch folder would break the next test's build.
+const scratch = mkdtempSync(join(tmpdir(), 'swis-drafts-'));
+const content = join(scratch, 'content');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// A build as `npm run build` runs it (see tests/optional-folders.test.ts).
+const buildEnv = () =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(VITEST|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k),
+    ),
+  ) as Record<string, string>;
+
+/** Adds frontmatter lines to an MDX file of the scratch content. */
+const mark = (file: string, lines: string) => {
+  const path = join(content, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text.startsWith('---\n')).toBe(true);
+  writeFileSync(path, `---\n${lines}\n${text.slice(4)}`);
+};
+
+// What each marked entry leaves in a built site when it is published: its address and its title.
+const traces = [
+  'updates/2024-follow-up',
+  'Follow-up confirms the result',
+  'updates/2021-09-trial-extended',
+  'The trial is extended into 2021/22',
+  '/accessibility/',
+];
+
+const build = (dist: string, env: Record<string, string>) => {
+  const run = runScript('build.ts', ['--outDir', dist], {
+    env: { ...buildEnv(), CONTENT_DIR: content, ...env },
+  });
+  expect(run.status, run.stdout + run.stderr).toBe(0);
+};
+
+const published = join(scratch, 'published');
+const preview = join(scratch, 'preview');
+beforeAll(() => {
+  cpSync(join(root, 'content'), content, { recursive: true });
+  mark('updates/2024-follow-up.mdx', 'draft: true');
+  mark('updates/2021-09-trial-extended.mdx', 'embargo: 2027-01-15');
+  mark('pages/accessibility.mdx', 'draft: true');
+  build(published, {});
+  build(preview, { SHOW_DRAFTS: '1' });
+}, 900_000);
+
+const everyFile = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && /\.(html|xml|json|txt)$/.test(d.name))
+    .map((d) => join(d.parentPath, d.name));
+
+test('a published build has no trace of a draft or an embargoed entry in any page, feed, sitemap or search index', () => {
+  const files = everyFile(published);
+  expect(files.some((f) => f.endsWith('rss.xml'))).toBe(true);
+  expect(files.some((f) => f.endsWith('search-index.json'))).toBe(true);
+  expect(files.some((f) => f.includes('sitemap'))).toBe(true);
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const trace of traces) expect(text, `${file} mentions ${trace}`).not.toContain(trace);
+  }
+});
+
+test('a build asked for drafts shows each one, labelled as not published', () => {
+  const html = (path: string) => readFileSync(join(preview, path, 'index.html'), 'utf8');
+  expect(html('updates/2024-follow-up')).toContain('Draft, not published.');
+  expect(html('accessibility')).toContain('Draft, not published.');
+  expect(html('updates/2021-09-trial-extended')).toContain('Embargoed until 15 January 2027.');
+  expect(html('updates')).toContain('Follow-up confirms the result');
+  // Published entries carry no label.
+  expect(html('updates/2023-03-results')).not.toContain('Draft, not published.');
+  expect(html('updates/2023-03-results')).not.toContain('Embargoed until');
+});
