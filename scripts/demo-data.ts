@@ -1,5 +1,6 @@
 // Writes the synthetic demonstration data set into the data folder.
-//   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23]
+//   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23] [--no-education]
+// --no-education leaves out attendance and attainment (the files are then as before outcome kinds).
 // Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
 // Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
 // uses the built-in codes and documented fallback rates, and says so. Each file is written to a
@@ -69,7 +70,8 @@ if (existsSync(contextPath)) {
   console.warn(`demo-data: ${contextPath} absent; using fallback England rates`);
 }
 
-const data = generateDemoData({ seed, context, trialCodes, followUpMonths });
+const education = !process.argv.includes('--no-education');
+const data = generateDemoData({ seed, context, trialCodes, followUpMonths, education });
 const fallbacks = Object.entries(data.rateSources).flatMap(([who, src]) =>
   Object.entries(src)
     .filter(([, s]) => s !== 'authority')

@@ -69,6 +69,8 @@ for (const demo of DEMO_RELEASES) {
       args.seed,
       '--follow-up-months',
       String(demo.followUpMonths),
+      // These releases reported the social care outcomes only.
+      '--no-education',
     ]);
     run('results.ts', ['--data', data, '--out', out]);
     const r = recordRelease({ ...demo, resultsDir: out, releasesDir: args.releases, dataDir: data });

@@ -10,6 +10,7 @@ import type { CsvTable } from './csv.ts';
 import { toCsv } from './csv.ts';
 import type { AuthorityRates, ContextRow, DemoOutcome } from './rates.ts';
 import { authorityRates, DEMO_OUTCOMES } from './rates.ts';
+import { EDUCATION_OUTCOMES, educationRows } from './education.ts';
 
 /** The default seed used by `npm run demo-data`. */
 export const DEFAULT_SEED = 20190101;
@@ -179,6 +180,11 @@ export interface DemoOptions {
   trialCodes?: Readonly<Record<string, string>>;
   /** Whole months of trial follow-up from September 2020; 23 (the default) or 35 as published. */
   followUpMonths?: number;
+  /**
+   * Whether the trial has attendance and attainment (outcome kinds `sessions` and `score`) beside
+   * the social care counts; default true. Without them the files are exactly as before kinds.
+   */
+  education?: boolean;
 }
 
 /** One file of the demonstration data set, relative to the data folder. */
@@ -283,7 +289,12 @@ function scaleRolls(rolls: number[], target: number, lo: number, hi: number): nu
   return out;
 }
 
-function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSources']) {
+function trialTables(
+  rng: Rng,
+  options: DemoOptions,
+  sources: DemoData['rateSources'],
+  educationRng: Rng | null,
+) {
   const context = options.context ?? [];
   const { periods, contextYears } = trialPeriods(options.followUpMonths);
   const authorities = TRIAL_AUTHORITIES.map((a) => ({
@@ -348,9 +359,25 @@ function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSour
         // Period-specific gamma noise makes the counts negative binomial.
         const lambda = base * s.pupils * years * school * effect * frailty(rng, 12);
         const count = poisson(rng, lambda);
-        if (s.status === 'analysed') outcomeRows.push([s.school_id, p.period, outcome, String(count)]);
+        if (s.status === 'analysed')
+          outcomeRows.push([
+            s.school_id,
+            p.period,
+            outcome,
+            String(count),
+            ...(educationRng ? ['', ''] : []),
+          ]);
       }
     }
+  }
+  // From a stream of their own, so that the social care counts are the same with or without them.
+  if (educationRng) {
+    const analysed = schools.filter((s) => s.status === 'analysed');
+    const spans = periods.map((p) => ({
+      period: p.period,
+      months: monthsInWindow(p.start_month, p.end_month),
+    }));
+    outcomeRows.push(...educationRows(educationRng, analysed, spans));
   }
   return {
     schools,
@@ -373,7 +400,10 @@ function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSour
       },
       {
         path: 'trial/outcomes.csv',
-        table: { header: ['school_id', 'period', 'outcome', 'count'], rows: outcomeRows.sort(compare) },
+        table: {
+          header: ['school_id', 'period', 'outcome', 'count', ...(educationRng ? ['exposure', 'value'] : [])],
+          rows: outcomeRows.sort(compare),
+        },
       },
     ] satisfies DemoFile[],
   };
@@ -581,10 +611,12 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const rateSources: DemoData['rateSources'] = {};
   // Separate streams for pilot and trial, so changing one does not reshuffle the other.
   const pilot = pilotTables(randomLcg((Math.imul(seed, 0x9e3779b1) >>> 0) / 2 ** 32), options, rateSources);
+  const education = options.education ?? true;
   const trial = trialTables(
     randomLcg(((Math.imul(seed, 0x85ebca6b) + 12345) >>> 0) / 2 ** 32),
     options,
     rateSources,
+    education ? randomLcg(((Math.imul(seed, 0xc2b2ae35) + 54321) >>> 0) / 2 ** 32) : null,
   );
   const files: DemoFile[] = [
     {
@@ -602,10 +634,18 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     },
     {
       path: 'outcomes.csv',
-      table: {
-        header: ['outcome', 'label', 'description', 'direction'],
-        rows: OUTCOME_ROWS.map(([o, l, d]) => [o, l, d, 'lower_is_better']),
-      },
+      table: education
+        ? {
+            header: ['outcome', 'label', 'description', 'direction', 'kind'],
+            rows: [
+              ...OUTCOME_ROWS.map(([o, l, d]) => [o, l, d, 'lower_is_better', '']),
+              ...EDUCATION_OUTCOMES.map((row) => [...row]),
+            ],
+          }
+        : {
+            header: ['outcome', 'label', 'description', 'direction'],
+            rows: OUTCOME_ROWS.map(([o, l, d]) => [o, l, d, 'lower_is_better']),
+          },
     },
     ...pilot,
     ...trial.files,
