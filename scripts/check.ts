@@ -5,12 +5,14 @@
  * data file (the same loader `npm run results` uses), the release records, and every MDX file
  * (frontmatter against the collections' zod schemas, result components and their keys, internal
  * links, scaffold text left in). Prints every problem as FILE:LINE[:COLUMN] and exits 1 if any.
+ * Numbers typed into prose that look like results are warnings (FILE:LINE:COLUMN: warning: …) on
+ * standard output; they do not fail the check.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, type ContentFile } from '../src/lib/content/checkContent.ts';
+import { checkContent, typedNumberWarnings, type ContentFile } from '../src/lib/content/checkContent.ts';
 import { mdxKeys } from '../src/lib/content/mdxKeys.ts';
 import { siteRoutes } from '../src/lib/content/siteRoutes.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
@@ -112,12 +114,16 @@ if (dataOk) {
 const routes = siteRoutes(filesUnder('src/pages'), known, filesUnder('public'));
 messages.push(...checkContent(content, routes, keys).map((p) => p.message));
 
+// 5. Warnings: numbers typed into prose that look like results. They do not fail the check.
+const warnings = typedNumberWarnings(content);
+for (const w of warnings) console.log(w);
+
 if (messages.length > 0) {
   for (const m of messages) console.error(m);
   console.error(`check: ${messages.length} problem(s); fix them and run \`npm run check\` again`);
   process.exitCode = 1;
 } else {
   console.log(
-    `check: ${dataDir}, ${args.releases} and ${content.length} MDX files in ${contentDir} are valid; internal links all lead to pages`,
+    `check: ${dataDir}, ${args.releases} and ${content.length} MDX files in ${contentDir} are valid; internal links all lead to pages${warnings.length > 0 ? `; ${warnings.length} warning(s) above` : ''}`,
   );
 }

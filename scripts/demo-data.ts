@@ -1,5 +1,5 @@
 // Writes the synthetic demonstration data set into the data folder.
-//   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23] [--no-education]
+//   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23] [--no-difference-band 10|none] [--no-education]
 // --no-education leaves out attendance and attainment (the files are then as before outcome kinds).
 // Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
 // Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
@@ -33,6 +33,16 @@ const followUpText = arg('follow-up-months') ?? '23';
 const followUpMonths = Number(followUpText);
 if (!Number.isInteger(followUpMonths) || followUpMonths < 1 || followUpMonths > 60) {
   console.error(`demo-data: --follow-up-months must be a whole number from 1 to 60, found "${followUpText}"`);
+  process.exit(1);
+}
+
+// The band of little or no difference (% change in the rate); "none" leaves the column out.
+const bandText = arg('no-difference-band') ?? '10';
+const noDifferenceBand = bandText === 'none' ? null : Number(bandText);
+if (noDifferenceBand !== null && !(noDifferenceBand > 0 && noDifferenceBand < 100)) {
+  console.error(
+    `demo-data: --no-difference-band must be a percentage above 0 and below 100, or "none", found "${bandText}"`,
+  );
   process.exit(1);
 }
 
@@ -71,7 +81,7 @@ if (existsSync(contextPath)) {
 }
 
 const education = !process.argv.includes('--no-education');
-const data = generateDemoData({ seed, context, trialCodes, followUpMonths, education });
+const data = generateDemoData({ seed, context, trialCodes, followUpMonths, noDifferenceBand, education });
 const fallbacks = Object.entries(data.rateSources).flatMap(([who, src]) =>
   Object.entries(src)
     .filter(([, s]) => s !== 'authority')

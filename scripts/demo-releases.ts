@@ -69,7 +69,10 @@ for (const demo of DEMO_RELEASES) {
       args.seed,
       '--follow-up-months',
       String(demo.followUpMonths),
-      // These releases reported the social care outcomes only.
+      // These releases were made before outcomes.csv had a band of little or no difference, and
+      // reported the social care outcomes only.
+      '--no-difference-band',
+      'none',
       '--no-education',
     ]);
     run('results.ts', ['--data', data, '--out', out]);

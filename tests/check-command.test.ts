@@ -103,4 +103,30 @@ describe('npm run check', () => {
       `${work}/data/releases/2023-03/estimates.json: expected the file recorded in release.json`,
     );
   });
+
+  test('warns, without failing, about a result typed into prose, with file, line and column', () => {
+    edit(
+      'content/findings/trial.mdx',
+      '## Rates behind the ratio\n',
+      '## Rates behind the ratio\n\nThe ratio was 0.96 (95% CI 0.85 to 1.07) across 263 schools, in Section 47 enquiries from 2021.\n',
+    );
+    const r = check();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    const lines = readFileSync(join(work, 'content/findings/trial.mdx'), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.startsWith('The ratio was 0.96')) + 1;
+    const warnings = r.stdout.split('\n').filter((l) => l.includes(': warning: '));
+    expect(warnings.map((w) => w.replace(/ looks like a result\..*$/, ''))).toEqual(
+      [
+        [15, '0.96'],
+        [28, '0.85'],
+        [36, '1.07'],
+        [49, '263 schools'],
+      ].map(
+        ([col, text]) =>
+          `${work}/content/findings/trial.mdx:${line}:${col}: warning: "${text}" is typed into the prose and`,
+      ),
+    );
+    expect(r.stdout).toMatch(/4 warning\(s\) above/);
+  });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
+import { describeRatio } from '../src/lib/format/effectInWords.ts';
 import { formatFact, formatNumber, formatRateRatio } from '../src/lib/format/formatNumber.ts';
 import { INDEX_OPTIONS, SEARCH_INDEX_FILE, type SearchDocument } from '../src/lib/search/searchOptions.ts';
 import { GLOSSARY } from '../src/site/glossary.ts';
@@ -69,7 +70,16 @@ describe('home page', () => {
     const p = primary().published;
     expect(t).toContain(formatNumber(p.estimate, 3));
     expect(t).toContain(`95% CI ${formatNumber(p.ciLow, 3)} to ${formatNumber(p.ciHigh, 3)}`);
-    expect(t).toContain('no clear difference either way');
+    // The direction is worded from the published interval and the outcome's band, not typed.
+    const band = json('dataset.json').outcomes.find((o: { outcome: string }) => o.outcome === 's47')
+      .no_difference_band as number;
+    const words = describeRatio({
+      subject: 'SWIS',
+      outcome: 'child protection enquiries',
+      interval: p,
+      bandPercent: band,
+    });
+    expect(t).toContain(words.text);
     expect(html).toContain(`href="${p.sourceUrl}"`);
   });
 

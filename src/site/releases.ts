@@ -51,23 +51,20 @@ export function releaseSnapshot(record: ReleaseRecord, dir: string = RELEASES_DI
 }
 
 /**
- * The release whose archived manifest records the same input files (by SHA-256) as the results
- * the site is built from, or null when the current data is not (yet) a release.
+ * The release whose archived numbers (every archived file but the manifest) are byte for byte the
+ * results the site is built from, by the SHA-256 the results manifest records for its outputs;
+ * null when the current results are not (yet) a release. Numbers, not inputs, decide: a change
+ * to the data that leaves every published number as it was (a new wording band, a fixed label)
+ * does not make the figures unreleased.
  */
 export function releaseMatching(
-  manifest: { inputs: { path: string; sha256: string }[] },
+  manifest: { outputs: { name: string; sha256: string }[] },
   releases: readonly ReleaseRecord[] = listReleases(),
-  dir: string = RELEASES_DIR,
 ): ReleaseRecord | null {
-  const key = (m: { inputs: { path: string; sha256: string }[] }) =>
-    m.inputs
-      .map((i) => `${i.path} ${i.sha256}`)
-      .sort()
-      .join('\n');
-  const want = key(manifest);
+  const current = new Map(manifest.outputs.map((o) => [o.name, o.sha256]));
   for (const r of [...releases].reverse()) {
-    const archived = JSON.parse(readReleaseFile(r.version, 'manifest.json', dir)) as typeof manifest;
-    if (key(archived) === want) return r;
+    const numbers = r.files.filter((f) => f.name !== 'manifest.json');
+    if (numbers.length > 0 && numbers.every((f) => current.get(f.name) === f.sha256)) return r;
   }
   return null;
 }

@@ -16,6 +16,8 @@ export interface Outcome {
   label: string;
   description: string;
   direction: string;
+  /** The band of little or no difference, % change in the rate; absent or null when not declared. */
+  no_difference_band?: number | null;
 }
 export interface Dataset {
   synthetic: boolean;

@@ -7,6 +7,7 @@ import { CONTENT_SCHEMAS } from './schemas.ts';
 import { checkFrontmatter, contentProblem, splitMdx, type ContentProblem } from './frontmatter.ts';
 import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
 import { keyOf, type MdxKeys } from './mdxKeys.ts';
+import { findTypedNumbers } from './typedNumbers.ts';
 import { hasRoute, internalPath, type SiteRoutes } from './siteRoutes.ts';
 
 /** Text `npm run new:update` leaves for the researcher to replace; publishing it is a problem. */
@@ -49,6 +50,12 @@ export const MDX_COMPONENTS: Readonly<
     required: ['study'],
     optional: ['scope', 'caption'],
     keys: 'table',
+  },
+  Verdict: {
+    collections: ['findings', 'updates', 'pages'],
+    required: ['study', 'outcome', 'analysis'],
+    optional: ['scope', 'subject', 'published'],
+    keys: 'estimate',
   },
   TrialForest: { collections: ['findings'], required: [], optional: [] },
   PilotForest: { collections: ['findings'], required: [], optional: ['outcome'] },
@@ -120,13 +127,15 @@ function checkComponent(
     return problems;
   }
   const key = keyOf(a('study') ?? '', a('outcome') ?? '', a('analysis') ?? '', scope);
-  const set = rule.keys === 'estimate' ? keys.estimates : keys.published;
+  // <Verdict published> words a published estimate, so its key must be one.
+  const kind = rule.keys === 'estimate' && use.attributes.has('published') ? 'published' : rule.keys;
+  const set = kind === 'estimate' ? keys.estimates : keys.published;
   if (!set.has(key)) {
     const overall = [...set].filter((k) => k.endsWith('/overall')).map((k) => k.replace(/\/overall$/, ''));
     problems.push(
       at(
         `<${use.name}>`,
-        rule.keys === 'estimate'
+        kind === 'estimate'
           ? `an estimate the data can give (study/outcome/analysis, overall: ${overall.join(', ')})`
           : `a row of published/estimates.csv (${overall.join(', ') || 'none'})`,
         `study="${a('study')}" outcome="${a('outcome')}" analysis="${a('analysis')}" scope="${scope}"`,
@@ -199,4 +208,19 @@ export function checkContent(
   return problems.sort((a, b) =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
   );
+}
+
+/**
+ * Warnings, not problems: numbers typed into prose that look like results (see typedNumbers.ts),
+ * each as `FILE:LINE:COLUMN: warning: …`, in file and line order.
+ */
+export function typedNumberWarnings(files: readonly ContentFile[]): string[] {
+  return files.flatMap((f) => {
+    const split = splitMdx(f.path, f.text);
+    if (!split.ok) return [];
+    return findTypedNumbers(split.mdx.body, split.mdx.bodyStartLine).map(
+      (n) =>
+        `${f.path}:${n.line}:${n.column}: warning: "${n.text}" is typed into the prose and looks like a result. Use a component (<Estimate>, <Rate>, <Fact>, <Verdict>) so that it comes from the data, changes with it and shows its source; dates, section numbers and "95% confidence interval" are not warned about.`,
+    );
+  });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvFile } from './parseCsv.ts';
 import { formatProblem } from './problems.ts';
-import { authoritySchema, trialSchoolSchema } from './schemas.ts';
+import { authoritySchema, outcomeSchema, trialSchoolSchema } from './schemas.ts';
 
 const FILE = 'data/authorities.csv';
 const messages = (text: string) => parseCsvFile(FILE, text, authoritySchema).problems.map(formatProblem);
@@ -27,6 +27,25 @@ describe('parseCsvFile', () => {
       authoritySchema,
     );
     expect(result.rows).toEqual([{ la_code: 'E09000033', la_name: 'Westminster', region: 'Inner London' }]);
+  });
+
+  it('reads a file without an optional column as if its cells were blank, and checks it when present', () => {
+    const without = parseCsvFile(
+      'data/outcomes.csv',
+      'outcome,label,description,direction\ns47,S47,Enquiries.,neutral\n',
+      outcomeSchema,
+    );
+    expect(without.problems).toEqual([]);
+    expect(without.rows[0]?.no_difference_band).toBeNull();
+    const withBand = parseCsvFile(
+      'data/outcomes.csv',
+      'outcome,label,description,direction,no_difference_band\ns47,S47,Enquiries.,neutral,10\ns17,S17,Assessments.,neutral,ten\n',
+      outcomeSchema,
+    );
+    expect(withBand.rows.map((r) => r.no_difference_band)).toEqual([10]);
+    expect(withBand.problems.map(formatProblem)).toEqual([
+      'data/outcomes.csv:3: column "no_difference_band": expected a number greater than 0 and below 100, e.g. "10", or a blank cell, found "ten".',
+    ]);
   });
 
   it('counts physical lines across a quoted cell that spans lines', () => {

@@ -59,11 +59,23 @@ describe('row schemas', () => {
       description: 'Enquiries.',
       direction: 'lower_is_better',
     };
-    expect(outcomeSchema.parse(row)).toEqual({ ...row, kind: 'count' });
-    expect(outcomeSchema.parse({ ...row, kind: 'sessions' })).toEqual({ ...row, kind: 'sessions' });
+    expect(outcomeSchema.parse(row)).toEqual({ ...row, kind: 'count', no_difference_band: null });
+    expect(outcomeSchema.parse({ ...row, kind: 'sessions' })).toEqual({
+      ...row,
+      kind: 'sessions',
+      no_difference_band: null,
+    });
     expect(outcomeSchema.safeParse({ ...row, kind: 'Score' }).success).toBe(false);
     expect(outcomeSchema.safeParse({ ...row, direction: 'lower-is-better' }).success).toBe(false);
     expect(outcomeSchema.safeParse({ ...row, outcome: 'S47' }).success).toBe(false);
+  });
+
+  it('read the optional band of little or no difference as a percentage, blank as none', () => {
+    const row = { outcome: 's47', label: 'S47', description: 'Enquiries.', direction: 'neutral' };
+    expect(outcomeSchema.parse({ ...row, no_difference_band: '10' }).no_difference_band).toBe(10);
+    expect(outcomeSchema.parse({ ...row, no_difference_band: '' }).no_difference_band).toBeNull();
+    for (const bad of ['0', '100', '-5', '10%', 'ten'])
+      expect(outcomeSchema.safeParse({ ...row, no_difference_band: bad }).success).toBe(false);
   });
 
   it('accept a pilot site with YYYY-MM months and reject month 13', () => {

@@ -110,6 +110,17 @@ export type AuthorityRow = z.infer<typeof authoritySchema>;
 export const OUTCOME_KINDS = ['count', 'sessions', 'score'] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
+// The band of "little or no difference" used to word findings: for rate-ratio outcomes (count,
+// sessions) a percentage change (10 = ratios from 0.90 to 1.10), for scores the score's own units.
+// Blank or absent: no band declared, so no finding in words.
+const noDifferenceBand = optionalColumn(
+  z
+    .string()
+    .refine((s) => s === '' || (DECIMAL.test(s) && Number(s) > 0 && Number(s) < 100))
+    .transform((s) => (s === '' ? null : Number(s)))
+    .describe('a number greater than 0 and below 100, e.g. "10", or a blank cell'),
+);
+
 /** data/outcomes.csv: the outcome measures and how to present them. */
 export const outcomeSchema = z.object({
   outcome: code,
@@ -124,6 +135,7 @@ export const outcomeSchema = z.object({
       .transform((s): OutcomeKind => (s === '' ? 'count' : (s as OutcomeKind)))
       .describe(`one of ${listOf(OUTCOME_KINDS)}, or a blank cell (meaning "count")`),
   ),
+  no_difference_band: noDifferenceBand,
 });
 export type OutcomeRow = z.infer<typeof outcomeSchema>;
 

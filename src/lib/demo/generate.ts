@@ -181,6 +181,12 @@ export interface DemoOptions {
   /** Whole months of trial follow-up from September 2020; 23 (the default) or 35 as published. */
   followUpMonths?: number;
   /**
+   * The band of little or no difference written into outcomes.csv for every outcome, as a %
+   * change in the rate (default 10: rate ratios 0.90 to 1.10, a common choice for outcomes like
+   * these); null leaves the column out, as data made before the column existed did.
+   */
+  noDifferenceBand?: number | null;
+  /**
    * Whether the trial has attendance and attainment (outcome kinds `sessions` and `score`) beside
    * the social care counts; default true. Without them the files are exactly as before kinds.
    */
@@ -608,6 +614,7 @@ export const PUBLISHED_FACTS: readonly (readonly [
  */
 export function generateDemoData(options: DemoOptions = {}): DemoData {
   const seed = options.seed ?? DEFAULT_SEED;
+  const band = options.noDifferenceBand === undefined ? 10 : options.noDifferenceBand;
   const rateSources: DemoData['rateSources'] = {};
   // Separate streams for pilot and trial, so changing one does not reshuffle the other.
   const pilot = pilotTables(randomLcg((Math.imul(seed, 0x9e3779b1) >>> 0) / 2 ** 32), options, rateSources);
@@ -634,18 +641,37 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     },
     {
       path: 'outcomes.csv',
-      table: education
-        ? {
-            header: ['outcome', 'label', 'description', 'direction', 'kind'],
-            rows: [
-              ...OUTCOME_ROWS.map(([o, l, d]) => [o, l, d, 'lower_is_better', '']),
-              ...EDUCATION_OUTCOMES.map((row) => [...row]),
-            ],
-          }
-        : {
-            header: ['outcome', 'label', 'description', 'direction'],
-            rows: OUTCOME_ROWS.map(([o, l, d]) => [o, l, d, 'lower_is_better']),
-          },
+      table: {
+        header: [
+          'outcome',
+          'label',
+          'description',
+          'direction',
+          ...(band === null ? [] : ['no_difference_band']),
+          ...(education ? ['kind'] : []),
+        ],
+        rows: [
+          ...OUTCOME_ROWS.map(([o, l, d]) => [
+            o,
+            l,
+            d,
+            'lower_is_better',
+            ...(band === null ? [] : [String(band)]),
+            ...(education ? [''] : []),
+          ]),
+          // A band is a % change in a rate: absence has one, a score (in points) none.
+          ...(education
+            ? EDUCATION_OUTCOMES.map(([o, l, d, direction, kind]) => [
+                o,
+                l,
+                d,
+                direction,
+                ...(band === null ? [] : [kind === 'sessions' ? String(band) : '']),
+                kind,
+              ])
+            : []),
+        ],
+      },
     },
     ...pilot,
     ...trial.files,

@@ -185,8 +185,13 @@ export function buildResults(
       synthetic: data.synthetic,
       disclosureThreshold: threshold,
       authorities: data.authorities.map((a) => ({ laCode: a.la_code, name: a.la_name, region: a.region })),
-      // A count outcome is written as before kinds existed (kind absent means count).
-      outcomes: data.outcomes.map(({ kind, ...o }) => (kind === 'count' ? o : { ...o, kind })),
+      // Optional columns at their defaults are left out (kind absent means count; no band, no
+      // key), so results from data made before those columns existed are byte for byte as they were.
+      outcomes: data.outcomes.map(({ kind, no_difference_band, ...o }) => ({
+        ...o,
+        ...(kind === 'count' ? {} : { kind }),
+        ...(no_difference_band === null ? {} : { no_difference_band }),
+      })),
       trial: data.trial
         ? {
             periods: data.trial.periods,
