@@ -116,7 +116,9 @@ describe('generateDemoData', () => {
         .slice(1);
     const withoutText = (path: string) => without.find((f) => f.path === path)?.text ?? '';
     expect(withoutText('trial/outcomes.csv').split('\n')[0]).toBe('school_id,period,outcome,count');
-    expect(withoutText('outcomes.csv').split('\n')[0]).toBe('outcome,label,description,direction');
+    expect(withoutText('outcomes.csv').split('\n')[0]).toBe(
+      'outcome,label,description,direction,no_difference_band',
+    );
     expect(socialCare(withoutText('trial/outcomes.csv'))).toEqual(socialCare(text('trial/outcomes.csv')));
     expect(withoutText('pilot/outcomes.csv')).toBe(text('pilot/outcomes.csv'));
   });
