@@ -2,8 +2,9 @@
  * Build-time access to the results folder written by `npm run results`. Pages call these at
  * build time only; the folder is `out/` unless RESULTS_DIR says otherwise.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RESULT_FILES } from './resultFiles.ts';
 
 /** The folder the site reads results from. */
 export const RESULTS_DIR = process.env.RESULTS_DIR ?? 'out';
@@ -18,4 +19,12 @@ export function readResults<T>(name: string): T {
       cause: e,
     });
   }
+}
+
+/**
+ * The results files this build has, in RESULT_FILES order: some are written only when the data
+ * call for them (summaries.json only for a trial with absence or score outcomes).
+ */
+export function availableResultFiles(): (typeof RESULT_FILES)[number][] {
+  return RESULT_FILES.filter((name) => existsSync(join(RESULTS_DIR, `${name}.json`)));
 }

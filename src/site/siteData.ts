@@ -3,7 +3,9 @@
  * components use. Lookups that can fail throw an Error naming the component and the key, so a
  * mistyped key in MDX stops the build with a sentence a researcher can act on.
  */
-import { readResults } from './readResults.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readResults, RESULTS_DIR } from './readResults.ts';
 import { authoritySlugs } from './authoritySlugs.ts';
 
 export interface Authority {
@@ -18,6 +20,8 @@ export interface Outcome {
   direction: string;
   /** The band of little or no difference, % change in the rate; absent or null when not declared. */
   no_difference_band?: number | null;
+  /** `sessions` or `score`; absent for a count (dataset.json writes a count as before kinds). */
+  kind?: 'count' | 'sessions' | 'score';
 }
 export interface Dataset {
   synthetic: boolean;
@@ -128,6 +132,37 @@ export function contextFor(laCode: string): ContextRow[] {
     }
   }
   return contextByLa.get(laCode) ?? [];
+}
+
+/** One row of summaries.json: % of sessions missed, or a mean score with its interval ("c" when withheld). */
+export interface SummaryRow {
+  study: string;
+  kind: 'sessions' | 'score';
+  outcome: string;
+  scope: string;
+  group: string;
+  period: string;
+  schools: number;
+  sessionsMissed?: Cell;
+  sessionsPossible?: Cell;
+  percentMissed?: Cell;
+  mean?: Cell;
+  ciLow?: Cell | null;
+  ciHigh?: Cell | null;
+}
+
+let summaryCache: SummaryRow[] | undefined;
+/** The rows of summaries.json, which `npm run results` writes only when the trial has sessions or score outcomes. */
+export function summaryRows(): SummaryRow[] {
+  summaryCache ??= existsSync(join(RESULTS_DIR, 'summaries.json'))
+    ? readResults<SummaryRow[]>('summaries.json')
+    : [];
+  return summaryCache;
+}
+
+/** An outcome's kind (the contract's outcome kinds): `count` unless dataset.json says otherwise. */
+export function outcomeKind(outcome: string): 'count' | 'sessions' | 'score' {
+  return siteData().dataset.outcomes.find((o) => o.outcome === outcome)?.kind ?? 'count';
 }
 
 export const ENGLAND = 'E92000001';

@@ -1,12 +1,10 @@
 import type { APIContext } from 'astro';
-import { readResults } from '../../site/readResults.ts';
+import { availableResultFiles, readResults } from '../../site/readResults.ts';
 import { toCsv } from '../../site/toCsv.ts';
-
-import { RESULT_FILES } from '../../site/resultFiles.ts';
 
 /** Every results file, as JSON and, where it is a table, as CSV. */
 export function getStaticPaths() {
-  return RESULT_FILES.flatMap((name) => {
+  return availableResultFiles().flatMap((name) => {
     const data = readResults<unknown>(`${name}.json`);
     const paths = [
       {
