@@ -112,8 +112,15 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     `<text x="${round1(x1 - 6)}" y="18" text-anchor="end">\u2190 ${escapeXml(lowerLabel)}</text>`,
     `<text x="${round1(x1 + 6)}" y="18">${escapeXml(upperLabel)} \u2192</text>`,
     `</g>`,
-    `<text x="${round1(width - 4)}" y="36" text-anchor="end" font-size="12" font-weight="600">${escapeXml(measure)} (95% CI)</text>`,
   );
+  // The column heading, wrapped to the value column (a long measure such as "Difference in mean
+  // score, points" would otherwise run over the plot), its last line just above the rows.
+  const heading = wrapLabel(`${measure} (95% CI)`, valueWidth - 4, 12, 3);
+  heading.forEach((line, i) => {
+    parts.push(
+      `<text x="${round1(width - 4)}" y="${36 - 14 * (heading.length - 1 - i)}" text-anchor="end" font-size="12" font-weight="600">${escapeXml(line)}</text>`,
+    );
+  });
   // Line of no effect.
   parts.push(`<line class="rule" x1="${x1}" x2="${x1}" y1="26" y2="${axisY}" stroke-width="1"/>`);
 
