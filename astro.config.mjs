@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import liveResults from './src/integrations/liveResults.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
+import { onRolldownWarning } from './src/integrations/rolldownWarnings.ts';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
@@ -14,7 +15,9 @@ export default defineConfig({
   // Stylesheets and scripts are emitted as files, never inlined, so the Content-Security-Policy
   // can allow only the site's own files (src/site/contentSecurityPolicy.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // onRolldownWarning drops Astro's own MODULE_LEVEL_DIRECTIVE warning for every MDX file and keeps
+  // colour codes out of logs that are not a terminal.
+  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: onRolldownWarning } } },
   // searchIndex writes dist/search-index.json after every build, for /search/.
   integrations: [mdx(), sitemap(), liveResults(), searchIndex()],
 });

@@ -34,7 +34,17 @@ const LAYERS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'out/', 'node_modules/', 'src/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist.partial/',
+      'dist.previous/',
+      '.astro/',
+      'out/',
+      'node_modules/',
+      'src/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -1,5 +1,6 @@
 // Writes the synthetic demonstration data set into the data folder.
-//   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23] [--no-difference-band 10|none] [--no-education]
+//   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23]
+//     [--no-difference-band 10|none] [--extracted-month YYYY-MM|none] [--no-education]
 // --no-education leaves out attendance and attainment (the files are then as before outcome kinds).
 // Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
 // Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
@@ -80,8 +81,29 @@ if (existsSync(contextPath)) {
   console.warn(`demo-data: ${contextPath} absent; using fallback England rates`);
 }
 
-const education = !process.argv.includes('--no-education');
-const data = generateDemoData({ seed, context, trialCodes, followUpMonths, noDifferenceBand, education });
+// --extracted-month YYYY-MM sets dataset.csv's extracted_month; "none" leaves the column out.
+const extractedText = arg('extracted-month');
+if (
+  extractedText !== undefined &&
+  extractedText !== 'none' &&
+  !/^\d{4}-(0[1-9]|1[0-2])$/.test(extractedText)
+) {
+  console.error(
+    `demo-data: --extracted-month must be a month written YYYY-MM or "none", found "${extractedText}"`,
+  );
+  process.exit(1);
+}
+const extractedMonth =
+  extractedText === undefined ? undefined : extractedText === 'none' ? null : extractedText;
+const data = generateDemoData({
+  seed,
+  context,
+  trialCodes,
+  followUpMonths,
+  noDifferenceBand,
+  extractedMonth,
+  education: !process.argv.includes('--no-education'),
+});
 const fallbacks = Object.entries(data.rateSources).flatMap(([who, src]) =>
   Object.entries(src)
     .filter(([, s]) => s !== 'authority')

@@ -9,7 +9,7 @@
  * left alone (a release is never overwritten); remove them first to regenerate.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,6 +62,17 @@ for (const demo of DEMO_RELEASES) {
       if (existsSync(join(args.data, part)))
         cpSync(join(args.data, part), join(data, part), { recursive: true });
     }
+    // These releases were made before la-statistics.csv kept DfE's published 2017-18 rates
+    // (cla_starts_rate_published); without those rows the file is as it was then.
+    const statistics = join(data, 'context', 'la-statistics.csv');
+    if (existsSync(statistics))
+      writeFileSync(
+        statistics,
+        readFileSync(statistics, 'utf8')
+          .split('\n')
+          .filter((line) => !line.includes(',cla_starts_rate_published,'))
+          .join('\n'),
+      );
     run('demo-data.ts', [
       '--data',
       data,
@@ -69,6 +80,10 @@ for (const demo of DEMO_RELEASES) {
       args.seed,
       '--follow-up-months',
       String(demo.followUpMonths),
+      // The demonstration releases were recorded before dataset.csv had extracted_month; left
+      // out, they regenerate byte for byte.
+      '--extracted-month',
+      'none',
       // These releases were made before outcomes.csv had a band of little or no difference.
       '--no-difference-band',
       'none',

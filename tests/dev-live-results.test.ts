@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { firstProblemLocation } from '../src/integrations/liveResults.ts';
+import { launchBrowser, openPage, type TestBrowser } from './browser/browser.ts';
 import { root } from './helpers/runScript.ts';
 
 // `npm run dev` in a scratch copy of the project (node_modules linked, everything else copied: Astro
@@ -14,6 +15,7 @@ let server: ChildProcess;
 let log = '';
 let base = '';
 let socket: WebSocket;
+let browser: TestBrowser;
 const messages: {
   type: string;
   err?: { message: string; plugin?: string; loc?: { file: string; line: number } };
@@ -68,14 +70,60 @@ beforeAll(async () => {
   socket = new WebSocket(base.replace('http', 'ws'), 'vite-hmr');
   socket.addEventListener('message', (e) => messages.push(JSON.parse(String(e.data))));
   await until('the HMR socket', () => socket.readyState === WebSocket.OPEN);
+  browser = await launchBrowser();
 }, 300_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await browser?.close();
   socket?.close();
   if (server?.pid) server.kill('SIGTERM');
 });
 
+/** Opens a dev page in Chromium; its console errors (a blocked inline style is one) are in `log`. */
+async function openDevPage(path: string) {
+  const opened = await openPage(browser.browser, base);
+  await opened.page.goto(`${base}${path}`, { waitUntil: 'load' });
+  return opened;
+}
+
+/** Every stylesheet of the page, inline or linked, with whether the browser applied it. */
+const stylesheets = (page: import('playwright-core').Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('style, link[rel="stylesheet"]')].map((el) => ({
+      what: el.outerHTML.slice(0, 80),
+      applied: (el as HTMLStyleElement | HTMLLinkElement).sheet !== null,
+    })),
+  );
+
 describe('npm run dev', () => {
+  test('pages are styled in Chromium, with no Content-Security-Policy or other console error', async () => {
+    for (const path of ['/', '/findings/trial/']) {
+      const { context, page, log: browserLog } = await openDevPage(path);
+      const sheets = await stylesheets(page);
+      // Vite serves every stylesheet inline in dev; the published policy blocked all of them.
+      expect(sheets.length, path).toBeGreaterThan(0);
+      expect(
+        sheets.filter((s) => !s.applied),
+        path,
+      ).toEqual([]);
+      expect(
+        await page.evaluate(() => getComputedStyle(document.querySelector('.skip-link')!).position),
+        `${path}: the skip link is positioned by site.css`,
+      ).toBe('absolute');
+      // The page still carries a policy: only inline code is allowed beyond the published one.
+      expect(
+        await page.evaluate(() =>
+          document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+        ),
+      ).toMatch(
+        /^default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self';/,
+      );
+      expect(browserLog.errors, path).toEqual([]);
+      expect(browserLog.offsite, path).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
   test('recomputes the results when a data CSV changes, reloads the browser and serves the new figures', async () => {
     const before = estimates();
     const page = await (await fetch(`${base}/findings/trial/`)).text();
@@ -132,6 +180,33 @@ describe('npm run dev', () => {
     expect(estimates()).toBe(good);
     // The page still renders from the last good results.
     expect((await fetch(`${base}/findings/trial/`)).status).toBe(200);
+
+    // In the browser: the overlay covers the page, styled, with the file and line and what to do.
+    const { context, page, log: browserLog } = await openDevPage('/findings/trial/');
+    const overlay = page.locator('vite-error-overlay');
+    await overlay.waitFor({ state: 'attached', timeout: 60_000 });
+    await expect.poll(() => overlay.locator('#message-content').textContent()).toContain(where);
+    const shown = await overlay.evaluate((el) => {
+      const root = el.shadowRoot!;
+      const box = root.querySelector('#message-content')!.getBoundingClientRect();
+      return {
+        sheets: [...root.querySelectorAll('style')].map((s) => s.sheet !== null),
+        title: root.querySelector('#title')?.textContent,
+        hint: root.querySelector('#hint-content')?.textContent,
+        messageTop: box.top,
+        messageWidth: box.width,
+      };
+    });
+    expect(shown.sheets.length).toBeGreaterThan(0);
+    expect(shown.sheets.every(Boolean)).toBe(true);
+    expect(shown.title).toBe('The data has problems');
+    expect(shown.hint).toMatch(/^Fix the file named above and save it/);
+    // Readable where it opens: the message is in the first screen, not appended below the page.
+    expect(shown.messageTop).toBeGreaterThanOrEqual(0);
+    expect(shown.messageTop).toBeLessThan(page.viewportSize()!.height);
+    expect(shown.messageWidth).toBeGreaterThan(300);
+    expect(browserLog.errors).toEqual([]);
+    await context.close();
   }, 300_000);
 });
 

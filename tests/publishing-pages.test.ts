@@ -26,7 +26,7 @@ test('each findings page says in words what changed between the two latest relea
     'The rate ratio for Section 47 enquiries moved from 1.07 (0.96 to 1.20) to 1.03 (0.91 to 1.16).',
   );
   expect(trial).toContain('These releases are of synthetic demonstration data, not real school records.');
-  expect(trial).toContain('The figures on this page come from release 2023-03, not the latest release.');
+  expect(trial).toContain('The figures on this page come from release 2024-10, the latest.');
   expect(text(section(page('findings/pilot'), 'what-changed'))).toContain(
     'The rate ratios for all outcomes did not change.',
   );
@@ -36,11 +36,16 @@ test('each findings page says in words what changed between the two latest relea
 });
 
 test('each findings page has a citation dated by its release, and both licences', () => {
-  const release = JSON.parse(readFileSync(join(root, 'data/releases/2023-03/release.json'), 'utf8'));
-  expect(release.date).toBe('2023-03-30');
+  const release = JSON.parse(readFileSync(join(root, 'data/releases/2024-10/release.json'), 'utf8'));
+  expect(release.date).toBe('2024-10-01');
+  // The page shows the latest release, and cites it at that version's permanent address.
   const html = section(page('findings/trial'), 'cite-this-page');
   expect(text(html)).toContain(
-    'SWIS findings editors (2023). What the trial found. SWIS findings: Social Workers in Schools evaluation results, release 2023-03, 30 March 2023. https://swis-findings.example.org/findings/trial/',
+    'SWIS findings editors (2024). What the trial found. SWIS findings: Social Workers in Schools evaluation results, release 2024-10, 1 October 2024. https://swis-findings.example.org/findings/trial/2024-10/',
+  );
+  // An earlier version cites its own release, year and date.
+  expect(text(section(page('findings/trial/2023-03'), 'cite-this-page'))).toContain(
+    'SWIS findings editors (2023). What the trial found. SWIS findings: Social Workers in Schools evaluation results, release 2023-03, 30 March 2023. https://swis-findings.example.org/findings/trial/2023-03/',
   );
   expect(html).toContain('<cite>What the trial found</cite>');
   expect(html).toContain('href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"');

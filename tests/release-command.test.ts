@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 
 describe('npm run release', () => {
-  test('records estimates, rates and manifest byte for byte, with a record dated as asked', () => {
+  test('records estimates, rates, dataset and manifest byte for byte, with a record dated as asked', () => {
     const a = release(
       join(work, 'a'),
       '--version',
@@ -52,9 +52,15 @@ describe('npm run release', () => {
     expect(b.status, b.stderr).toBe(0);
     expect(a.stdout).toContain('recorded 2025-01 (2025-01-15, synthetic demonstration data)');
     const files = folder(join(work, 'a', '2025-01'));
-    expect(Object.keys(files)).toEqual(['estimates.json', 'manifest.json', 'rates.json', 'release.json']);
+    expect(Object.keys(files)).toEqual([
+      'dataset.json',
+      'estimates.json',
+      'manifest.json',
+      'rates.json',
+      'release.json',
+    ]);
     expect(folder(join(work, 'b', '2025-01'))).toEqual(files);
-    for (const f of ['estimates.json', 'rates.json'])
+    for (const f of ['estimates.json', 'rates.json', 'dataset.json'])
       expect(files[f]).toBe(readFileSync(join(root, 'out', f), 'utf8'));
     // The manifest is archived without the build cache key (scripts/lib/recordRelease.ts).
     const { cacheKey, ...manifest } = JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8'));

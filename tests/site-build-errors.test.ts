@@ -1,12 +1,21 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { runScript } from './helpers/runScript.ts';
 
-// Builds the real site from a scratch content folder (CONTENT_DIR) into a scratch dist, so the
-// repository's content/ and dist/ are untouched.
-const root = join(import.meta.dirname, '..');
+// Builds the real site as `npm run build` does after the results (scripts/build.ts) from a scratch
+// content folder (CONTENT_DIR) into a scratch dist, so the repository's content/ and dist/ are
+// untouched.
 const scratch = mkdtempSync(join(tmpdir(), 'swis-site-errors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -14,17 +23,28 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const stripAnsi = (text: string) =>
   text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
 
-function buildWith(name: string, mdx: string, collection: 'findings' | 'pages' = 'findings') {
+function buildWith(
+  name: string,
+  mdx: string,
+  collection: 'findings' | 'updates' | 'pages' = 'findings',
+  outDir = join(scratch, name, 'dist'),
+) {
   const dir = join(scratch, name);
   for (const c of ['findings', 'updates', 'pages']) mkdirSync(join(dir, 'content', c), { recursive: true });
   writeFileSync(join(dir, 'content', collection, 'bad.mdx'), mdx);
-  const run = spawnSync('npx', ['astro', 'build', '--outDir', join(dir, 'dist')], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: join(dir, 'content') },
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: stripAnsi(run.stdout + run.stderr) };
+  const run = runScript('build.ts', ['--outDir', outDir], { env: { CONTENT_DIR: join(dir, 'content') } });
+  return { status: run.status, output: stripAnsi(run.stdout + run.stderr), raw: run.stdout + run.stderr };
 }
+
+/** Every file under `dir` (hidden ones too) with its SHA-256. */
+const hashes = (dir: string) =>
+  new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name))
+      .map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')] as const)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 
 test('an unknown <Estimate> key in MDX fails the build naming the component, the key and the page', () => {
   const r = buildWith(
@@ -95,7 +115,10 @@ test('an unquoted date that is not in the calendar fails the build instead of ro
   );
 });
 
-test('<Term> and <Rate> with good keys render in a scratch build', () => {
+test('<Term> and <Rate> with good keys render in a scratch build, which replaces its folder whole', () => {
+  // A file left from an earlier build must go: the new site replaces the folder, not merges into it.
+  mkdirSync(join(scratch, 'good/dist'), { recursive: true });
+  writeFileSync(join(scratch, 'good/dist/left-over.html'), 'an old page');
   const r = buildWith(
     'good',
     '---\ntitle: Good\nsummary: Good keys.\nstudy: trial\nupdated: 2025-01-01\n---\n\nA <Term id="s47" /> at <Rate study="trial" outcome="s47" group="swis" period="followup" interval={false} />.\n',
@@ -104,6 +127,39 @@ test('<Term> and <Rate> with good keys render in a scratch build', () => {
   const html = readFileSync(join(scratch, 'good/dist/findings/bad/index.html'), 'utf8');
   expect(html).toMatch(/<a class="term" href="\/glossary\/#s47" title="[^"]+">Section 47 enquiry<\/a>/);
   expect(html).toMatch(/<span class="rate">[\d.]+ per 1,000 pupils a year<\/span>/);
+  expect(existsSync(join(scratch, 'good/dist/left-over.html'))).toBe(false);
+  expect(existsSync(join(scratch, 'good/dist.partial'))).toBe(false);
+  expect(r.output).toMatch(/build: .*good\/dist\/ replaced whole with the new site \(\d+ files\)/);
+  // A clean log when it is not a terminal: no colour codes, no warning that is not the project's.
+  expect(r.raw).not.toContain(String.fromCharCode(27));
+  expect(r.raw).not.toContain('MODULE_LEVEL_DIRECTIVE');
+  expect(r.raw).not.toContain('[WARN] [vite]');
+});
+
+test('a failed build leaves the last good site byte for byte, with nothing half-built beside it', () => {
+  // The site the test above built; each broken update then fails a build into the same folder.
+  const dist = join(scratch, 'good/dist');
+  const before = hashes(dist);
+  expect(before.has('findings/bad/index.html')).toBe(true);
+  const update = (body: string) =>
+    `---\ntitle: Broken\ndate: 2025-01-01\nsummary: A broken update.\nauthors: [Editors]\n---\n\n${body}\n`;
+  const broken: Record<string, [mdx: string, error: string]> = {
+    // Invalid MDX: fails while compiling, before any page is written.
+    'braces-in-prose': [update('The result was {as expected} for everyone.'), 'Could not parse expression'],
+    // A mistyped key: fails while pages are being written.
+    'mistyped-key': [
+      update('The estimate: <Estimate study="trial" outcome="s74" analysis="adjusted" />.'),
+      'no such estimate in estimates.json',
+    ],
+  };
+  for (const [name, [mdx, error]] of Object.entries(broken)) {
+    const r = buildWith(name, mdx, 'updates', dist);
+    expect(r.status, name).toBe(1);
+    expect(r.output, name).toContain(error);
+    expect(r.output, name).toContain('good/dist/ is unchanged and still holds the last good site');
+    expect(hashes(dist), name).toEqual(before);
+    expect(existsSync(`${dist}.partial`), name).toBe(false);
+  }
 });
 
 test('a bad frontmatter field fails the build naming the file and the field', () => {

@@ -8,6 +8,7 @@ import { formatFact, formatNumber, formatRateRatio } from '../src/lib/format/for
 import { INDEX_OPTIONS, SEARCH_INDEX_FILE, type SearchDocument } from '../src/lib/search/searchOptions.ts';
 import { GLOSSARY } from '../src/site/glossary.ts';
 import { schoolFrequencies } from '../src/site/schoolFrequencies.ts';
+import { findingResultsDir } from './helpers/findingRelease.ts';
 
 // scripts/test.mjs runs `npm run build` first, so dist/ and out/ are the site built from data/.
 // These tests check each page type's content on the built HTML, with numbers computed from out/.
@@ -16,6 +17,9 @@ const dist = join(root, 'dist');
 const page = (path: string) =>
   readFileSync(join(dist, path, 'index.html'), 'utf8').replace(/ data-astro-cid-\w+/g, '');
 const json = (name: string) => JSON.parse(readFileSync(join(root, 'out', name), 'utf8'));
+/** A results file as the findings pages show it: from the release they are pinned to. */
+const pinnedJson = (name: string) =>
+  JSON.parse(readFileSync(join(findingResultsDir(root).dir, name), 'utf8'));
 /** The text of the HTML with tags removed and whitespace collapsed, for prose assertions. */
 const text = (html: string) =>
   html
@@ -123,7 +127,13 @@ describe('findings pages', () => {
 
   test('the trial page puts the computed estimate beside the published one and explains the difference', () => {
     const html = page('findings/trial');
-    const c = primary();
+    const c = {
+      published: primary().published,
+      computed: pinnedJson('estimates.json').find(
+        (e: { study: string; outcome: string; analysis: string; scope: string }) =>
+          e.study === 'trial' && e.outcome === 's47' && e.analysis === 'adjusted' && e.scope === 'overall',
+      ),
+    };
     const side = html.slice(at(html, 'class="side-by-side"'));
     expect(side).toContain(`<strong>${formatRateRatio(c.published)}</strong>`);
     expect(side).toContain(`<strong>${formatRateRatio(c.computed)}</strong>`);
@@ -192,7 +202,7 @@ describe('findings pages', () => {
   });
 
   test('<Rate> prints the rate from rates.json with its interval', () => {
-    const r = json('rates.json').find(
+    const r = pinnedJson('rates.json').find(
       (x: { study: string; scope: string; outcome: string; group: string; period: string }) =>
         x.study === 'trial' &&
         x.scope === 'overall' &&

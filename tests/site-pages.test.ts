@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { lookupEstimate } from '../src/site/siteData.ts';
+import { findingResultsDir } from './helpers/findingRelease.ts';
 
 // scripts/test.mjs runs `npm run build` before the tests, so dist/ is the site built from data/.
 const root = join(import.meta.dirname, '..');
@@ -47,7 +48,10 @@ test('the trial page shows the published primary result with its source, beside 
   const html = page('findings/trial');
   expect(html).toContain('<strong>1.055 (95% CI 0.955 to 1.166)</strong>');
   expect(html).toContain('href="https://orca.cardiff.ac.uk/177768"');
-  const c = json('comparisons.json')[0].computed;
+  const c = lookupEstimate(
+    { study: 'trial', outcome: 's47', analysis: 'adjusted' },
+    JSON.parse(readFileSync(join(findingResultsDir(root).dir, 'estimates.json'), 'utf8')),
+  );
   expect(html).toContain(`${c.estimate.toFixed(3)} (95% CI ${c.ciLow.toFixed(3)} to ${c.ciHigh.toFixed(3)})`);
   expect(html).toContain('<caption>Trial estimates computed in this build');
 });

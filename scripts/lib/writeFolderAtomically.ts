@@ -1,5 +1,6 @@
 /**
- * Replaces a whole output folder so that readers see either every old file or every new file.
+ * Replaces a whole output folder so that readers see either every old file or every new file:
+ * the results in out/ (scripts/results.ts) and the site in dist/ (scripts/build.ts).
  *
  * The files are written into a temporary sibling folder; then the old folder is moved aside,
  * the new one renamed into place, and the old one removed. A run killed at any point leaves
@@ -32,6 +33,14 @@ export function writeFolderAtomically(outDir: string, files: ReadonlyMap<string,
     // Test hook: simulate a run killed after writing and before publishing.
     process.kill(process.pid, 'SIGKILL');
   }
+  replaceFolder(temp, outDir);
+}
+
+/**
+ * Puts the complete folder `temp` in place of `outDir` with two renames (the old folder is moved
+ * to `<out>.previous` and removed once the new one is in place); `outDir` need not exist.
+ */
+export function replaceFolder(temp: string, outDir: string): void {
   const previous = `${outDir}.previous`;
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(temp, outDir);

@@ -86,7 +86,9 @@ export default function liveResults(): AstroIntegration {
                 `${stderr.trim()}\nThe last good results in ${relative(root, outDir) || outDir} are still in use.`,
               );
               lastError = {
+                title: 'The data has problems',
                 message: `The data has problems; the site still shows the last good results.\n\n${stderr.trim()}`,
+                hint: 'Fix the file named above and save it: the results are recomputed and this page reloads by itself.',
                 stack: '',
                 plugin: 'swis-live-results',
                 ...(loc ? { id: loc.file, loc } : {}),

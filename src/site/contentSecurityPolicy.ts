@@ -16,3 +16,15 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * The policy `npm run dev` pages carry: the published one with inline scripts and styles allowed,
+ * because Vite's development server puts every stylesheet in an inline `<style>` and its client,
+ * Astro's toolbar and the error overlay run inline code. Everything else stays as published, so
+ * an image or font from another site fails in development just as it would on the public site.
+ * Built pages never carry this policy (tests/security.test.ts).
+ */
+export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "script-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");

@@ -50,12 +50,15 @@ export function releaseSnapshot(record: ReleaseRecord, dir: string = RELEASES_DI
   };
 }
 
+/** The archived files that hold a release's numbers; the others describe them. */
+const NUMBER_FILES = ['estimates.json', 'rates.json'];
+
 /**
- * The release whose archived numbers (every archived file but the manifest) are byte for byte the
- * results the site is built from, by the SHA-256 the results manifest records for its outputs;
- * null when the current results are not (yet) a release. Numbers, not inputs, decide: a change
- * to the data that leaves every published number as it was (a new wording band, a fixed label)
- * does not make the figures unreleased.
+ * The release whose archived numbers (estimates and rates) are byte for byte the results the
+ * site is built from, by the SHA-256 the results manifest records for its outputs; null when the
+ * current results are not (yet) a release. Numbers, not inputs, decide: a change to the data that
+ * leaves every published number as it was (a new wording band, a corrected label) does not make
+ * the figures unreleased.
  */
 export function releaseMatching(
   manifest: { outputs: { name: string; sha256: string }[] },
@@ -63,7 +66,7 @@ export function releaseMatching(
 ): ReleaseRecord | null {
   const current = new Map(manifest.outputs.map((o) => [o.name, o.sha256]));
   for (const r of [...releases].reverse()) {
-    const numbers = r.files.filter((f) => f.name !== 'manifest.json');
+    const numbers = r.files.filter((f) => NUMBER_FILES.includes(f.name));
     if (numbers.length > 0 && numbers.every((f) => current.get(f.name) === f.sha256)) return r;
   }
   return null;

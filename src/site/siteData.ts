@@ -94,6 +94,7 @@ export interface ContextRow {
   value: number | null;
   symbol: string | null;
   ratePer10k: number | null;
+  publishedRatePer10k?: number;
 }
 export interface Note {
   study: string;

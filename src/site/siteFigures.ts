@@ -25,6 +25,8 @@ import {
   participation,
   siteData,
   type ContextRow,
+  type Dataset,
+  type EstimateRow,
 } from './siteData.ts';
 
 /** A chart with the heading, caption, source and file name that <Figure> prints around it. */
@@ -145,8 +147,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
 }
 
 /** The trial's flow of schools, or null when the build has no trial. */
-export function consortFigure(): SiteFigure | null {
-  const { dataset } = siteData();
+export function consortFigure(dataset: Dataset = siteData().dataset): SiteFigure | null {
   const data = trialConsort(dataset);
   if (!data) return null;
   return {
@@ -246,8 +247,8 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure {
 }
 
 /** The trial's adjusted estimates for every outcome, with the published primary result. */
-export function trialForestFigure(): SiteFigure {
-  const { estimates, comparisons, dataset } = siteData();
+export function trialForestFigure(estimates: readonly EstimateRow[] = siteData().estimates): SiteFigure {
+  const { comparisons, dataset } = siteData();
   const rows: ForestRow[] = [];
   const published = comparisons.filter(
     (c) => c.study === 'trial' && c.scope === 'overall' && !isDifference(outcomeKind(c.outcome)),
@@ -310,8 +311,10 @@ export function trialForestFigure(): SiteFigure {
  * adjusted and unadjusted, on a linear axis around 0: never on the ratios' log axis. Null when
  * the trial has no score outcome.
  */
-export function trialDifferenceFigure(): SiteFigure | null {
-  const { estimates, dataset } = siteData();
+export function trialDifferenceFigure(
+  estimates: readonly EstimateRow[] = siteData().estimates,
+): SiteFigure | null {
+  const { dataset } = siteData();
   const differences = estimates.filter(
     (e) =>
       e.study === 'trial' &&

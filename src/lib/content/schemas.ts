@@ -41,6 +41,14 @@ export const updateSchema = z.object({
     .array(z.string().regex(/^E\d{8}$/, 'an ONS local authority code such as E09000022'))
     .default([]),
   amends: z.enum(FINDING_STUDIES).optional(),
+  /**
+   * The release whose figures the update shows, `YYYY-MM`; without it, the release current on
+   * the update's date (src/site/pins.ts).
+   */
+  release: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a release version written YYYY-MM, such as 2023-03')
+    .optional(),
 });
 
 /** content/pages/*.mdx: mainly-prose pages (e.g. the accessibility statement), each at /<file name>/. */

@@ -248,6 +248,11 @@ export function buildContext(src: ContextSources): ContextOutputs {
     const rateSpec = laitRates[m];
     if (m === 'RefBySource_Schl_%') store.put(code, year, 'school_referral_percent', value, 10);
     else if (m === 'LACnum_Start' && year < 2019) store.put(code, year, 'cla_starts', value, 10);
+    // DfE's rate for a year the EES files above do not cover (2018), as published: it was divided
+    // by an earlier population estimate than the ONS file's, so it is kept beside the rate we
+    // compute, and the site shows both where they differ (see contextRates.ts).
+    else if (m === 'LAC_Start_Rate' && year < 2019)
+      store.put(code, year, 'cla_starts_rate_published', value, 10);
     else if (rateSpec && value !== '' && Number.isFinite(Number(value))) {
       const [measure, decimals] = rateSpec;
       publishedRates.push({

@@ -667,3 +667,95 @@ describe('loadDataset with outcome kinds', () => {
     `);
   });
 });
+
+describe('loadDataset: study windows', () => {
+  const dataset = (extracted: string) =>
+    csv('name,synthetic,description,extracted_month', `Demo,true,Made-up data.,${extracted}`);
+
+  it('reports a trial follow-up that starts inside the baseline', () => {
+    expect(
+      messages({
+        'trial/periods.csv': csv(
+          'period,start_month,end_month',
+          'baseline,2021-09,2022-08',
+          'followup,2022-03,2023-08',
+        ),
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "data/trial/periods.csv:3: column "start_month": expected a month after the baseline's end_month (2022-08): the baseline comes before the follow-up and the two do not overlap, found "2022-03". Check both periods: the follow-up starts after the baseline ends.",
+      ]
+    `);
+  });
+
+  it('reports a follow-up that comes before the baseline, whichever row comes first', () => {
+    expect(
+      messages({
+        'trial/periods.csv': csv(
+          'period,start_month,end_month',
+          'followup,2019-09,2020-08',
+          'baseline,2021-09,2022-08',
+        ),
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "data/trial/periods.csv:2: column "start_month": expected a month after the baseline's end_month (2022-08): the baseline comes before the follow-up and the two do not overlap, found "2019-09". Check both periods: the follow-up starts after the baseline ends.",
+      ]
+    `);
+  });
+
+  it('reports months out of order within a window', () => {
+    expect(
+      messages({
+        'trial/periods.csv': csv(
+          'period,start_month,end_month',
+          'baseline,2021-09,2022-08',
+          'followup,2023-08,2022-09',
+        ),
+        'pilot/sites.csv': csv(
+          'la_code,baseline_start,start_month,end_month',
+          'E06000010,2021-03,2021-01,2021-04',
+        ),
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "data/pilot/sites.csv:2: column "start_month": expected a month after baseline_start (2021-03), found "2021-01".",
+        "data/trial/periods.csv:3: column "end_month": expected a month on or after start_month (2023-08), found "2022-09".",
+      ]
+    `);
+  });
+
+  it('reports trial and pilot windows that end after the month the data were extracted', () => {
+    expect(
+      messages({
+        'dataset.csv': dataset('2023-06'),
+        'trial/periods.csv': csv(
+          'period,start_month,end_month',
+          'baseline,2021-09,2022-08',
+          'followup,2022-09,2042-07',
+        ),
+        'pilot/sites.csv': csv(
+          'la_code,baseline_start,start_month,end_month',
+          'E06000010,2021-01,2021-03,2024-04',
+        ),
+      }),
+    ).toEqual([
+      'data/pilot/sites.csv:2: column "end_month": expected a month no later than 2023-06, when the data were extracted (extracted_month in data/dataset.csv), found "2024-04". Data cannot cover months after they were extracted: check the month, or extracted_month.',
+      'data/trial/periods.csv:3: column "end_month": expected a month no later than 2023-06, when the data were extracted (extracted_month in data/dataset.csv), found "2042-07". Data cannot cover months after they were extracted: check the month, or extracted_month.',
+    ]);
+  });
+
+  it('accepts windows that end in the extraction month, a blank extracted_month, and none at all', () => {
+    expect(messages({ 'dataset.csv': dataset('2023-08') })).toEqual([]);
+    expect(messages({ 'dataset.csv': dataset('') })).toEqual([]);
+    expect(messages({})).toEqual([]);
+  });
+
+  it('reports an extracted_month that is not a month', () => {
+    expect(messages({ 'dataset.csv': dataset('08/2023') })).toMatchInlineSnapshot(`
+      [
+        "data/dataset.csv:2: column "extracted_month": expected a month as YYYY-MM with the month 01 to 12, e.g. "2023-09", or a blank cell, found "08/2023".",
+      ]
+    `);
+  });
+});

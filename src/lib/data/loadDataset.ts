@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { crossChecks } from './crossChecks.ts';
+import { windowChecks } from './windowChecks.ts';
 import type { Table, Tables } from './crossChecks.ts';
 import { parseCsvFile } from './parseCsv.ts';
 import type { CsvRowSchema, ParseCsvOptions } from './parseCsv.ts';
@@ -154,7 +155,16 @@ export function loadDataset(
     publishedEstimates: read('published/estimates.csv', publishedEstimateSchema),
     publishedFacts: read('published/facts.csv', publishedFactSchema),
   };
-  problems.push(...crossChecks(tables));
+  const extractedMonth = info?.clean ? (info.rows[0]?.extracted_month ?? null) : null;
+  problems.push(
+    ...crossChecks(tables, extractedMonth),
+    ...windowChecks(
+      extractedMonth,
+      info?.file ?? display('dataset.csv'),
+      tables.trialPeriods,
+      tables.pilotSites,
+    ),
+  );
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
 
   const rows = <T>(table: Table<T> | null): T[] => table?.rows ?? [];

@@ -218,6 +218,7 @@ export const laStatisticSchema = z.object({
     'cpp_starts',
     'cin_starts',
     'cla_starts',
+    'cla_starts_rate_published',
     'children_0_17',
     'school_referral_percent',
   ]),
@@ -276,6 +277,18 @@ export const datasetInfoSchema = z.object({
   name: text,
   synthetic: boolean,
   description: text,
+  /**
+   * The month the pilot and trial data were extracted: no study window may end after it. Builds
+   * never read the clock, so this is the only way to know that a window ending in 2042 is wrong.
+   * Optional: absent or blank (null) means windows are checked for order and overlap only.
+   */
+  extracted_month: optionalColumn(
+    z
+      .string()
+      .refine((s) => s === '' || MONTH.test(s))
+      .transform((s) => (s === '' ? null : s))
+      .describe('a month as YYYY-MM with the month 01 to 12, e.g. "2023-09", or a blank cell'),
+  ),
 });
 export type DatasetInfoRow = z.infer<typeof datasetInfoSchema>;
 

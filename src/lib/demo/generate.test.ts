@@ -139,6 +139,9 @@ describe('generateDemoData', () => {
 
   it('marks the data as synthetic and carries only the published primary estimate', () => {
     expect(rows('dataset.csv')[0]?.slice(0, 2)).toEqual(['swis-demo', 'true']);
+    // Extracted the month after the 23-month follow-up ends (July 2022).
+    const [header, row] = text('dataset.csv').split(/\r?\n/);
+    expect([header, row?.slice(-8)]).toEqual(['name,synthetic,description,extracted_month', ',2022-08']);
     expect(text('published/estimates.csv').split('\n')[1]).toContain(
       'trial,s47,overall,adjusted,23,1.055,0.955,1.166',
     );

@@ -7,8 +7,12 @@
 import { z } from 'zod';
 import { monthsInclusive } from '../results/months.ts';
 
-/** The results files a release archives, in the order pages list them. */
-export const RELEASE_FILES = ['estimates.json', 'rates.json', 'manifest.json'] as const;
+/**
+ * The results files a release archives, in the order pages list them. dataset.json (outcome labels,
+ * the flow of schools, the disclosure threshold) was added after the first releases: a release
+ * without it is read with what it has.
+ */
+export const RELEASE_FILES = ['estimates.json', 'rates.json', 'dataset.json', 'manifest.json'] as const;
 
 /** A release version: the year and month it was made, `YYYY-MM`, e.g. `2023-03`. */
 export const versionSchema = z

@@ -50,8 +50,29 @@ test('a DfE symbol gives a null value and a null rate, never zero', () => {
     { la_code: 'E09000022', year: 2022, measure: 'children_0_17', value: 60000 },
   ]);
   expect(rows).toEqual([
-    { laCode: 'E09000022', year: 2020, measure: 's47_enquiries', value: null, symbol: 'c', ratePer10k: null },
-    { laCode: 'E09000022', year: 2021, measure: 's47_enquiries', value: 600, symbol: null, ratePer10k: null },
-    { laCode: 'E09000022', year: 2022, measure: 's47_enquiries', value: 600, symbol: null, ratePer10k: 100 },
+    {
+      laCode: 'E09000022',
+      year: 2020,
+      measure: 's47_enquiries',
+      value: null,
+      symbol: 'c',
+      ratePer10k: null,
+    },
+    {
+      laCode: 'E09000022',
+      year: 2021,
+      measure: 's47_enquiries',
+      value: 600,
+      symbol: null,
+      ratePer10k: null,
+    },
+    {
+      laCode: 'E09000022',
+      year: 2022,
+      measure: 's47_enquiries',
+      value: 600,
+      symbol: null,
+      ratePer10k: 100,
+    },
   ]);
 });

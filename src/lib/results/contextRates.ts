@@ -15,6 +15,9 @@ export const COUNT_MEASURES = [
   'cla_starts',
 ] as const;
 
+/** The suffix of a measure holding DfE's published rate for the count measure it names. */
+const PUBLISHED_RATE = '_rate_published';
+
 /** One row of out/context.json. */
 export interface ContextRow {
   laCode: string;
@@ -23,6 +26,13 @@ export interface ContextRow {
   value: number | null;
   symbol: string | null;
   ratePer10k: number | null;
+  /**
+   * DfE's own published rate where the import recorded one that DfE divided by a different
+   * population estimate (measure `<measure>_rate_published`, today only cla_starts in 2018), as
+   * published; absent otherwise, so that data without such rates give the same bytes as before.
+   * Pages show it beside ratePer10k where the two differ.
+   */
+  publishedRatePer10k?: number;
 }
 
 /**
@@ -33,9 +43,12 @@ export interface ContextRow {
  */
 export function contextRates(rows: readonly LaStatisticRow[]): ContextRow[] {
   const population = new Map<string, number>();
+  const published = new Map<string, number>();
   for (const r of rows) {
     if (r.measure === 'children_0_17' && typeof r.value === 'number')
       population.set(`${r.la_code}|${r.year}`, r.value);
+    if (r.measure.endsWith(PUBLISHED_RATE) && typeof r.value === 'number')
+      published.set(`${r.la_code}|${r.year}|${r.measure.slice(0, -PUBLISHED_RATE.length)}`, r.value);
   }
   const counts = new Set<string>(COUNT_MEASURES);
   const out: ContextRow[] = [];
@@ -43,6 +56,7 @@ export function contextRates(rows: readonly LaStatisticRow[]): ContextRow[] {
     if (!counts.has(r.measure)) continue;
     const value = typeof r.value === 'number' ? r.value : null;
     const pop = population.get(`${r.la_code}|${r.year}`);
+    const publishedRate = published.get(`${r.la_code}|${r.year}|${r.measure}`);
     out.push({
       laCode: r.la_code,
       year: r.year,
@@ -50,6 +64,7 @@ export function contextRates(rows: readonly LaStatisticRow[]): ContextRow[] {
       value,
       symbol: typeof r.value === 'number' ? null : r.value,
       ratePer10k: value !== null && pop !== undefined ? ratePer10k(value, pop) : null,
+      ...(publishedRate === undefined ? {} : { publishedRatePer10k: publishedRate }),
     });
   }
   return out.sort(

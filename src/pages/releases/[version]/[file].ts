@@ -1,11 +1,10 @@
 import type { APIContext } from 'astro';
-import { RELEASE_FILES } from '../../../lib/releases/releaseRecord.ts';
 import { listReleases, readReleaseFile } from '../../../site/releases.ts';
 
 /** Every archived file of every release, byte for byte as recorded: the release's permalinks. */
 export function getStaticPaths() {
   return listReleases().flatMap((r) =>
-    [...RELEASE_FILES, 'release.json'].map((file) => ({
+    [...r.files.map((f) => f.name), 'release.json'].map((file) => ({
       params: { version: r.version, file },
       props: { body: readReleaseFile(r.version, file) },
     })),

@@ -1,0 +1,92 @@
+/**
+ * Which results a page shows. A published page is pinned to a release and shows that release's
+ * archived numbers, so a dated update keeps the figures of its date whatever the data do later;
+ * work not yet released is shown only where a page previews it, labelled "not yet released".
+ *
+ * - A findings page shows the latest release, or, when the results in `out/` are not (yet) any
+ *   release, those results as a preview of the next version.
+ * - An earlier version of a findings page (/findings/<slug>/<version>/) shows that release.
+ * - An update shows the release named by its `release:` field; else the latest release made on or
+ *   before its date; else, if it is dated after every release and the results are unreleased,
+ *   the preview; else (dated before any release) the preview too, labelled.
+ *
+ * Builds never read the clock: every choice here follows from dates in content and releases.
+ */
+import type { ReleaseRecord } from '../lib/releases/releaseRecord.ts';
+import { readResults } from './readResults.ts';
+import { listReleases, readReleaseFile, releaseMatching } from './releases.ts';
+import { siteData, type Dataset, type EstimateRow, type RateRow } from './siteData.ts';
+
+/** A page's pin: a release by version, or null for the current, unreleased results. */
+export type Pin = string | null;
+
+/** The results a pinned page reads. */
+export interface PinnedResults {
+  /** The release, or null for results not yet released. */
+  release: ReleaseRecord | null;
+  estimates: EstimateRow[];
+  rates: RateRow[];
+  /** The release's dataset.json; null for an archive made before releases kept it. */
+  dataset: Dataset | null;
+}
+
+/** The release the current results are, or null when they are not yet released. */
+export function currentRelease(): ReleaseRecord | null {
+  return releaseMatching(readResults<{ outputs: { name: string; sha256: string }[] }>('manifest.json'));
+}
+
+/** What a findings page shows by default: the latest release, or the unreleased preview. */
+export function findingPin(releases: readonly ReleaseRecord[] = listReleases()): Pin {
+  if (currentRelease() === null) return null;
+  return releases.at(-1)?.version ?? null;
+}
+
+/** What an update dated `date` (YYYY-MM-DD) shows, given its optional `release:` field. */
+export function updatePin(
+  date: string,
+  named: string | undefined,
+  releases: readonly ReleaseRecord[] = listReleases(),
+): Pin {
+  if (named !== undefined) {
+    if (!releases.some((r) => r.version === named))
+      throw new Error(
+        `release: "${named}" is not a release; releases that exist: ${releases.map((r) => r.version).join(', ') || 'none'}. Name one of them, or leave the field out to use the release current on the update's date.`,
+      );
+    return named;
+  }
+  const onOrBefore = releases.filter((r) => r.date <= date).at(-1);
+  const latest = releases.at(-1);
+  if (onOrBefore && (onOrBefore !== latest || date === latest.date || currentRelease() !== null))
+    return onOrBefore.version;
+  return null;
+}
+
+const cache = new Map<string, PinnedResults>();
+
+/** The results for a pin: a release's archived files, or the current results for null. */
+export function pinnedResults(pin: Pin | undefined): PinnedResults {
+  if (pin === null || pin === undefined) {
+    const { estimates, rates, dataset } = siteData();
+    return { release: currentRelease(), estimates, rates, dataset };
+  }
+  let hit = cache.get(pin);
+  if (!hit) {
+    const release = listReleases().find((r) => r.version === pin);
+    if (!release) throw new Error(`No release "${pin}" in the releases folder.`);
+    const read = <T>(name: string): T | null =>
+      release.files.some((f) => f.name === name) ? (JSON.parse(readReleaseFile(pin, name)) as T) : null;
+    hit = {
+      release,
+      estimates: read<EstimateRow[]>('estimates.json') ?? [],
+      rates: read<RateRow[]>('rates.json') ?? [],
+      dataset: read<Dataset>('dataset.json'),
+    };
+    cache.set(pin, hit);
+  }
+  return hit;
+}
+
+/** The releases in which a study has estimates: the versions of its findings page, oldest first. */
+export function studyVersions(study: string): ReleaseRecord[] {
+  return listReleases().filter((r) => pinnedResults(r.version).estimates.some((e) => e.study === study));
+}
