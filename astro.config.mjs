@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import liveResults from './src/integrations/liveResults.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
 import { onRolldownWarning } from './src/integrations/rolldownWarnings.ts';
+import { SITE_MARKDOWN } from './src/integrations/markdownSetup.ts';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
@@ -18,6 +19,8 @@ export default defineConfig({
   // onRolldownWarning drops Astro's own MODULE_LEVEL_DIRECTIVE warning for every MDX file and keeps
   // colour codes out of logs that are not a terminal.
   vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: onRolldownWarning } } },
+  // The MDX setup npm run check compiles with too (src/integrations/markdownSetup.ts).
+  markdown: SITE_MARKDOWN,
   // searchIndex writes dist/search-index.json after every build, for /search/.
   integrations: [mdx(), sitemap(), liveResults(), searchIndex()],
 });

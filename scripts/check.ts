@@ -3,8 +3,8 @@
  *
  * Validates everything a researcher edits, in seconds and without building the site: every
  * data file (the same loader `npm run results` uses), the release records, and every MDX file
- * (frontmatter against the collections' zod schemas, result components and their keys, internal
- * links, scaffold text left in). Prints every problem as FILE:LINE[:COLUMN] and exits 1 if any.
+ * (compiled as the build compiles it, frontmatter against the collections' zod schemas, result
+ * components and their keys, internal links, scaffold text left in). Prints every problem as FILE:LINE[:COLUMN] and exits 1 if any.
  * Numbers typed into prose that look like results are warnings (FILE:LINE:COLUMN: warning: …) on
  * standard output; they do not fail the check.
  */
@@ -13,13 +13,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent, typedNumberWarnings, type ContentFile } from '../src/lib/content/checkContent.ts';
+import { compareProblems } from '../src/lib/content/frontmatter.ts';
 import { mdxKeys } from '../src/lib/content/mdxKeys.ts';
+import { parseSiteConfig } from '../src/lib/content/siteConfig.ts';
 import { siteRoutes } from '../src/lib/content/siteRoutes.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
 import { authoritySlugs } from '../src/site/authoritySlugs.ts';
 import { readCitation } from '../src/site/citation.ts';
 import { listReleases } from '../src/site/releases.ts';
+import { mdxCompileProblems } from './lib/compileMdx.ts';
 import { readDataFolder } from './lib/readDataFolder.ts';
 
 const { values: args } = parseArgs({
@@ -81,7 +84,17 @@ try {
   messages.push((e as Error).message);
 }
 
-// 4. Content: frontmatter, components and keys, internal links.
+// 4. Site settings: content/site.yaml against its schema.
+const siteFile = join(contentDir, 'site.yaml');
+if (existsSync(siteFile)) {
+  const parsed = parseSiteConfig(siteFile, readFileSync(siteFile, 'utf8'));
+  if (!parsed.ok) messages.push(...parsed.problems.map((p) => p.message));
+} else
+  messages.push(
+    `${siteFile}: expected the site's settings (title, description, publisher, programme, evaluation), found no file`,
+  );
+
+// 5. Content: frontmatter, components and keys, internal links.
 const content: ContentFile[] = (['findings', 'updates', 'pages'] as const).flatMap((collection) =>
   filesUnder(join(contentDir, collection))
     .filter((f) => f.endsWith('.mdx'))
@@ -112,7 +125,11 @@ if (dataOk) {
   }
 }
 const routes = siteRoutes(filesUnder('src/pages'), known, filesUnder('public'));
-messages.push(...checkContent(content, routes, keys).map((p) => p.message));
+// Compiled as the build compiles it, so invalid MDX is found here and not by the build.
+const compiled = await mdxCompileProblems(content);
+messages.push(
+  ...[...checkContent(content, routes, keys), ...compiled].sort(compareProblems).map((p) => p.message),
+);
 
 // 5. Warnings: numbers typed into prose that look like results. They do not fail the check.
 const warnings = typedNumberWarnings(content);

@@ -86,6 +86,32 @@ describe('npm run check', () => {
     );
   });
 
+  test('reports MDX the build cannot compile, braces in prose and a tag left open, at file, line and column', () => {
+    const append = (rel: string, text: string) => {
+      const path = join(work, rel);
+      writeFileSync(path, `${readFileSync(path, 'utf8')}${text}`);
+      return readFileSync(path, 'utf8').split('\n');
+    };
+    const follow = append(
+      'content/updates/2024-follow-up.mdx',
+      '\nThe result was {as expected} for everyone.\n',
+    );
+    const results = append(
+      'content/updates/2023-03-results.mdx',
+      '\nSee <Estimate study="trial" outcome="s47" analysis="adjusted">\n\nMore text.\n',
+    );
+    const braceLine = follow.findIndex((l) => l.includes('{as expected}')) + 1;
+    const tagLine = results.findIndex((l) => l.startsWith('See <Estimate')) + 1;
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${work}/content/updates/2023-03-results.mdx:${tagLine}:5: MDX: expected text, components and {expressions} the site can compile, found an error: Expected a closing tag for \`<Estimate>\` (${tagLine}:5) before the end of \`paragraph\`. End each component on the line it starts, with "/>" (<Estimate … />) or a closing tag (<Term …>words</Term>); to show "<" in the text, write "\\<".`,
+      // The column of "expected", where the expression stops parsing, as the build reports it.
+      `${work}/content/updates/2024-follow-up.mdx:${braceLine}:20: MDX: expected text, components and {expressions} the site can compile, found an error: Could not parse expression with oxc: Expected \`,\` or \`)\` but found \`Identifier\`. In MDX a "{" starts a code expression: to show a brace in the text, write "\\{" (and "\\}").`,
+      'check: 2 problem(s); fix them and run `npm run check` again',
+    ]);
+  });
+
   test('reports an archived release whose version is not the year and month of its date', () => {
     edit('data/releases/2024-10/release.json', '"date": "2024-10-01"', '"date": "2026-12-01"');
     const r = check();

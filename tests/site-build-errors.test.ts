@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { runScript } from './helpers/runScript.ts';
+import { root, runScript } from './helpers/runScript.ts';
 
 // Builds the real site as `npm run build` does after the results (scripts/build.ts) from a scratch
 // content folder (CONTENT_DIR) into a scratch dist, so the repository's content/ and dist/ are
@@ -31,6 +31,8 @@ function buildWith(
 ) {
   const dir = join(scratch, name);
   for (const c of ['findings', 'updates', 'pages']) mkdirSync(join(dir, 'content', c), { recursive: true });
+  // Every content folder has its site settings; the bad MDX file is the only problem.
+  writeFileSync(join(dir, 'content', 'site.yaml'), readFileSync(join(root, 'content', 'site.yaml')));
   writeFileSync(join(dir, 'content', collection, 'bad.mdx'), mdx);
   const run = runScript('build.ts', ['--outDir', outDir], { env: { CONTENT_DIR: join(dir, 'content') } });
   return { status: run.status, output: stripAnsi(run.stdout + run.stderr), raw: run.stdout + run.stderr };

@@ -37,6 +37,8 @@ export const chartExamples: Record<string, () => ChartResult> = {
       {
         id: 'forest-outcomes',
         title: 'Rate ratios for children’s social care outcomes, SWIS schools compared with other schools',
+        lowerLabel: 'Fewer with SWIS',
+        upperLabel: 'More with SWIS',
       },
     ),
   'forest-plot-differences': () =>
@@ -109,6 +111,7 @@ export const chartExamples: Record<string, () => ChartResult> = {
         title: 'Referral rate in Lambeth, London and England, 2015 to 2022',
         unit: 'Referrals per 10,000 children',
         programmeYears: [2020, 2022],
+        programmeLabel: 'SWIS programme',
       },
     ),
   'small-multiples-authorities': () =>
@@ -150,6 +153,7 @@ export const chartExamples: Record<string, () => ChartResult> = {
         title: 'Section 47 enquiries a year in a school of 1,000 pupils',
         event: 'Section 47 enquiry',
         events: 'Section 47 enquiries',
+        programme: 'SWIS',
       },
     ),
   'england-map-programme': () =>

@@ -26,7 +26,7 @@ describe('forestPlot', () => {
     expect(svg).toMatch(/>0<\/text>/);
     expect(svg).toMatch(/>\u22121<\/text>/);
     const desc = svg.match(/<desc id="fd-desc">(.*?)<\/desc>/)?.[1] ?? '';
-    expect(desc).toContain('on a linear scale; below 0 means fewer with swis');
+    expect(desc).toContain('on a linear scale; below 0 means fewer with the programme');
     expect(desc).toContain('1 below 0 and 1 above 0; 1 of 2 intervals exclude 0.');
     expect(table.columns[1]?.label).toBe('Difference in mean score, points');
     expect(table.rows[0]?.slice(1, 4)).toEqual(['\u22120.40', '\u22121.20', '0.50']);
@@ -79,7 +79,7 @@ describe('forestPlot', () => {
     const desc = svg.match(/<desc id="fp-desc">(.*?)<\/desc>/)?.[1] ?? '';
     expect(desc).toContain('Largest: Big, 1.60 (1.10 to 3.20)');
     expect(desc).toContain('Smallest: Small, 0.50 (0.30 to 0.90)');
-    expect(desc).toContain('Overall: 0.90 (0.70 to 1.10), fewer with swis');
+    expect(desc).toContain('Overall: 0.90 (0.70 to 1.10), fewer with the programme');
     expect(desc).toContain('1 is a published estimate');
   });
 

@@ -22,9 +22,9 @@ export type ForestRow = {
 export type ForestPlotOptions = {
   id: string;
   title: string;
-  /** What a ratio below 1 means; default "Fewer with SWIS". */
+  /** What a ratio below 1 means; default "Fewer with the programme". */
   lowerLabel?: string;
-  /** What a ratio above 1 means; default "More with SWIS". */
+  /** What a ratio above 1 means; default "More with the programme". */
   upperLabel?: string;
   /** Name of the measure for the table and description; default "Rate ratio". */
   measure?: string;
@@ -35,10 +35,13 @@ export type ForestPlotOptions = {
   scale?: 'ratio' | 'difference';
 };
 
+// Lower-cases only the first letter, so a programme's name keeps its capitals mid-sentence.
+const lowerFirst = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+
 /** Stated defaults for {@link forestPlot}. */
 export const forestPlotDefaults = {
-  lowerLabel: 'Fewer with SWIS',
-  upperLabel: 'More with SWIS',
+  lowerLabel: 'Fewer with the programme',
+  upperLabel: 'More with the programme',
   measure: 'Rate ratio',
   rowHeight: 34,
   plotWidth: 260,
@@ -237,7 +240,7 @@ export function forestDescription(
       scale === 'ratio'
         ? `${pool.length} ${labels.measure.toLowerCase()}${pool.length === 1 ? '' : 's'}`
         : `${pool.length} ${pool.length === 1 ? 'estimate' : 'estimates'} (${labels.measure.toLowerCase()})`
-    } with 95% confidence intervals on ${axis}; below ${none} means ${labels.lowerLabel.toLowerCase()}, above ${none} means ${labels.upperLabel.toLowerCase()}.`,
+    } with 95% confidence intervals on ${axis}; below ${none} means ${lowerFirst(labels.lowerLabel)}, above ${none} means ${lowerFirst(labels.upperLabel)}.`,
     `Largest: ${largest.label}, ${interval(largest)}. Smallest: ${smallest.label}, ${interval(smallest)}.`,
     `${below} below ${none} and ${above} above ${none}; ${excluding} of ${pool.length} intervals exclude ${none}.`,
   ];
@@ -247,7 +250,7 @@ export function forestDescription(
     );
   if (overall)
     sentences.push(
-      `Overall: ${interval(overall)}, ${overall.estimate < none ? labels.lowerLabel.toLowerCase() : overall.estimate > none ? labels.upperLabel.toLowerCase() : 'no difference'}.`,
+      `Overall: ${interval(overall)}, ${overall.estimate < none ? lowerFirst(labels.lowerLabel) : overall.estimate > none ? lowerFirst(labels.upperLabel) : 'no difference'}.`,
     );
   return sentences.join(' ');
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { chartExamples } from './chartExamples.ts';
 import { naturalFrequencies } from './naturalFrequencies.ts';
 
-const options = { id: 'nf', title: 'School', event: 'enquiry', events: 'enquiries' };
+const options = {
+  id: 'nf',
+  title: 'School',
+  event: 'enquiry',
+  events: 'enquiries',
+  programme: 'the programme',
+};
 
 describe('naturalFrequencies', () => {
   it('draws one square per expected event and a part-square for the fraction', () => {

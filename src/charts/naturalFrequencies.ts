@@ -25,6 +25,8 @@ export type NaturalFrequenciesOptions = {
   /** The event, singular and plural: "Section 47 enquiry", "Section 47 enquiries". */
   event: string;
   events: string;
+  /** How the rows name what was tested: "With SWIS", "Without SWIS". */
+  programme: string;
 };
 
 /** Stated defaults: icon size and gap, and the width the icons may take. */
@@ -41,7 +43,7 @@ export function naturalFrequencies(
   data: NaturalFrequenciesData,
   options: NaturalFrequenciesOptions,
 ): ChartResult {
-  const { id, title, event, events } = options;
+  const { id, title, event, events, programme } = options;
   const { without, estimate, low, high, pupils } = data;
   for (const [k, v] of Object.entries(data))
     if (!Number.isFinite(v) || v < 0)
@@ -74,11 +76,11 @@ export function naturalFrequencies(
       `<text x="0" y="${y}" font-size="13"${bold ? ' font-weight="600"' : ''}>${escapeXml(text)}</text>`,
     );
 
-  label('Without SWIS', rowY[0]! + icon / 2 - 2, true);
+  label(`Without ${programme}`, rowY[0]! + icon / 2 - 2, true);
   label(`about ${formatNumber(without, 1)}`, rowY[0]! + icon / 2 + 13);
   icons(without, rowY[0]!, '#555555');
 
-  label('With SWIS', rowY[1]! + icon / 2 - 2, true);
+  label(`With ${programme}`, rowY[1]! + icon / 2 - 2, true);
   label(`most likely ${formatNumber(estimate, 1)}`, rowY[1]! + icon / 2 + 13);
   icons(low, rowY[1]!, okabeIto.blue);
   icons(high, rowY[1]!, `url(#${id}-hatch)`, low);
@@ -106,8 +108,8 @@ export function naturalFrequencies(
   const height = ky + 44;
   const change = (v: number) => (v < 0 ? `${formatNumber(-v, 1)} fewer` : `${formatNumber(v, 1)} more`);
   const desc = [
-    `Icon array for a school of ${formatNumber(pupils, 0)} pupils: about ${formatNumber(without, 1)} ${events} a year without SWIS.`,
-    `With SWIS, most likely ${formatNumber(estimate, 1)} (${change(estimate - without)}), and anything from ${formatNumber(low, 1)} to ${formatNumber(high, 1)} is consistent with the trial (${change(low - without)} to ${change(high - without)}).`,
+    `Icon array for a school of ${formatNumber(pupils, 0)} pupils: about ${formatNumber(without, 1)} ${events} a year without ${programme}.`,
+    `With ${programme}, most likely ${formatNumber(estimate, 1)} (${change(estimate - without)}), and anything from ${formatNumber(low, 1)} to ${formatNumber(high, 1)} is consistent with the trial (${change(low - without)} to ${change(high - without)}).`,
   ].join(' ');
   return {
     svg: chartFrame({ id, width, height, title, desc, body: parts.join('') }),
@@ -116,13 +118,17 @@ export function naturalFrequencies(
       columns: [
         { label: 'Scenario', numeric: false },
         { label: `${events[0]!.toUpperCase()}${events.slice(1)} a year`, numeric: true },
-        { label: 'Difference from without SWIS', numeric: true },
+        { label: `Difference from without ${programme}`, numeric: true },
       ],
       rows: [
-        ['Without SWIS', formatNumber(without, 1), '–'],
-        ['With SWIS, lowest consistent with the trial', formatNumber(low, 1), change(low - without)],
-        ['With SWIS, most likely', formatNumber(estimate, 1), change(estimate - without)],
-        ['With SWIS, highest consistent with the trial', formatNumber(high, 1), change(high - without)],
+        [`Without ${programme}`, formatNumber(without, 1), '–'],
+        [`With ${programme}, lowest consistent with the trial`, formatNumber(low, 1), change(low - without)],
+        [`With ${programme}, most likely`, formatNumber(estimate, 1), change(estimate - without)],
+        [
+          `With ${programme}, highest consistent with the trial`,
+          formatNumber(high, 1),
+          change(high - without),
+        ],
       ],
     },
   };

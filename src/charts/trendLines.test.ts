@@ -42,7 +42,7 @@ describe('trendLines', () => {
     expect(desc).toContain('Town fell from 10.0 in 2018 to 9.0 in 2022');
     expect(desc).toContain('England was unchanged');
     expect(desc).toContain('Town was highest in 2019 (12.0) and lowest in 2021 (8.0).');
-    expect(desc).toContain('SWIS programme years 2020 to 2022 are shaded.');
+    expect(desc).toContain('Programme years 2020 to 2022 are shaded.');
     expect(svg).toContain('fill="url(#tl-hatch)"');
   });
 

@@ -24,13 +24,13 @@ export type TrendLinesOptions = {
   unit: string;
   /** First and last programme year (inclusive), shaded with a hatch and labelled. */
   programmeYears?: readonly [number, number];
-  /** Label for the shaded band; default "SWIS programme". */
+  /** Label for the shaded band; default "Programme". */
   programmeLabel?: string;
 };
 
 /** Stated defaults for {@link trendLines}: series styles differ by dash and marker, not colour alone. */
 export const trendLinesDefaults = {
-  programmeLabel: 'SWIS programme',
+  programmeLabel: 'Programme',
   plotWidth: 360,
   plotHeight: 220,
   styles: {

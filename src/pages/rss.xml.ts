@@ -1,15 +1,17 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
+import { siteConfig } from '../site/readSiteConfig.ts';
 
 export async function GET(context: APIContext) {
   const updates = (await getCollection('updates')).sort(
     (a, b) => b.data.date.getTime() - a.data.date.getTime(),
   );
+  const site = siteConfig();
   return rss({
-    title: 'SWIS findings: updates',
-    description: 'New data, follow-ups and amendments from the Social Workers in Schools evaluation.',
-    site: context.site ?? 'https://swis-findings.example.org',
+    title: `${site.title}: updates`,
+    description: `New data, follow-ups and amendments from ${site.evaluation}.`,
+    site: context.site!,
     items: updates.map((u) => ({
       title: u.data.title,
       pubDate: u.data.date,

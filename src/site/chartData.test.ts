@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { programmeMembership, rateChanges, rateSeries, trialConsort } from './chartData.ts';
+import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
+import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import type { ContextRow } from './siteData.ts';
+import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 
 const row = (laCode: string, year: number, value: number | null, ratePer10k: number | null): ContextRow => ({
   laCode,
@@ -12,16 +14,23 @@ const row = (laCode: string, year: number, value: number | null, ratePer10k: num
 });
 
 describe('chart data', () => {
-  it('continues Cumbria after 2023 as its successors combined, weighting by children', () => {
+  it('reads former authorities and their successors from the map file, their one home', () => {
+    const successors = successorsFrom(englandTopologyJson as unknown as EnglandTopology);
+    expect(successors.get('E10000006')?.successors).toEqual(['E06000063', 'E06000064']);
+  });
+
+  it('continues a former authority after abolition as its successors combined, weighting by children', () => {
+    const successors = new Map([['OLD', { name: 'Old', successors: ['NEW1', 'NEW2'], note: '' }]]);
     const rows = [
-      row('E10000006', 2023, 500, 50),
+      row('OLD', 2023, 500, 50),
       // 300 enquiries among 60,000 children, and 100 among 40,000: 400 / 100,000 = 40 per 10,000.
-      row('E06000063', 2024, 300, 50),
-      row('E06000064', 2024, 100, 25),
-      row('E06000063', 2025, 300, 50),
-      row('E06000064', 2025, null, null),
+      row('NEW1', 2024, 300, 50),
+      row('NEW2', 2024, 100, 25),
+      row('NEW1', 2025, 300, 50),
+      row('NEW2', 2025, null, null),
     ];
-    expect(rateSeries(rows, 'E10000006', 's47_enquiries', [2023, 2024, 2025])).toEqual([
+    expect(rateSeries(rows, 'OLD', 's47_enquiries', [2024])).toEqual([{ year: 2024, value: null }]);
+    expect(rateSeries(rows, 'OLD', 's47_enquiries', [2023, 2024, 2025], successors)).toEqual([
       { year: 2023, value: 50 },
       { year: 2024, value: 40 },
       { year: 2025, value: null },
@@ -62,26 +71,29 @@ describe('chart data', () => {
   });
 
   it('builds the school flow from counts by arm and status', () => {
-    const flow = trialConsort({
-      trial: {
-        authorities: 2,
-        schoolsRandomised: 5,
-        schoolsAnalysed: 3,
-        pupilsRandomised: 1,
-        schoolsByArm: { swis: 3, control: 2 },
-        schoolsByStatus: {
-          'swis:analysed': 2,
-          'swis:withdrawn': 1,
-          'control:analysed': 1,
-          'control:lost_to_follow_up': 1,
+    const flow = trialConsort(
+      {
+        trial: {
+          authorities: 2,
+          schoolsRandomised: 5,
+          schoolsAnalysed: 3,
+          pupilsRandomised: 1,
+          schoolsByArm: { swis: 3, control: 2 },
+          schoolsByStatus: {
+            'swis:analysed': 2,
+            'swis:withdrawn': 1,
+            'control:analysed': 1,
+            'control:lost_to_follow_up': 1,
+          },
+          periods: [],
         },
-        periods: [],
-      },
-    } as never);
+      } as never,
+      'Example',
+    );
     expect(flow?.arms).toEqual([
-      { label: 'SWIS', allocated: 3, withdrawn: 1, lost: 0, analysed: 2 },
+      { label: 'Example', allocated: 3, withdrawn: 1, lost: 0, analysed: 2 },
       { label: 'Control', allocated: 2, withdrawn: 0, lost: 1, analysed: 1 },
     ]);
-    expect(trialConsort({ trial: null } as never)).toBeNull();
+    expect(trialConsort({ trial: null } as never, 'Example')).toBeNull();
   });
 });

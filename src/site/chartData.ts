@@ -6,10 +6,26 @@
 import type { ConsortData } from '../charts/consortFlow.ts';
 import type { MapValue } from '../charts/englandMap.ts';
 import type { TrendSeries } from '../charts/trendLines.ts';
+import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import type { ContextRow, Dataset } from './siteData.ts';
 
-/** Cumbria's code before April 2023 and its two successors, whose sums continue its series. */
-export const CUMBRIA = { code: 'E10000006', successors: ['E06000063', 'E06000064'] } as const;
+/**
+ * Former authorities and the current ones that replaced them, by former code. The one home of this
+ * fact is the map file, data/geo/england-authorities.json (its `former` object, made by
+ * `npm run import-geo`); maps, charts and authority pages all read it through this type.
+ */
+export type Successors = ReadonlyMap<string, { name: string; successors: readonly string[]; note: string }>;
+
+/** The successors recorded in a map topology's `former` object. */
+export function successorsFrom(topology: EnglandTopology): Successors {
+  return new Map(
+    topology.objects.former.geometries.flatMap((g) =>
+      'properties' in g && g.properties && 'successors' in g.properties
+        ? [[String(g.id), g.properties] as const]
+        : [],
+    ),
+  );
+}
 
 /** Pilot and trial membership per authority code. */
 export function programmeMembership(
@@ -24,23 +40,26 @@ export function programmeMembership(
 
 /**
  * An authority's yearly rate per 10,000 children for a measure, null where the source gives a
- * symbol. Cumbria's series continues after its abolition as the sum of Cumberland and Westmorland
- * and Furness: counts added, children (count ÷ rate × 10,000) added, then divided, which is how DfE
- * computes any rate; years where a successor is missing stay null.
+ * symbol. A former authority's series (one in `successors`, e.g. a county split into two unitary
+ * authorities) continues after its abolition as the sum of its successors: counts added, children
+ * (count ÷ rate × 10,000) added, then divided, which is how DfE computes any rate; years where a
+ * successor is missing stay null.
  */
 export function rateSeries(
   rows: readonly ContextRow[],
   laCode: string,
   measure: string,
   years: readonly number[],
+  successors: Successors = new Map(),
 ): TrendSeries['values'] {
   const find = (code: string, year: number) =>
     rows.find((r) => r.laCode === code && r.measure === measure && r.year === year);
   return years.map((year) => {
     const own = find(laCode, year);
     if (own) return { year, value: own.ratePer10k };
-    if (laCode === CUMBRIA.code) {
-      const parts = CUMBRIA.successors.map((c) => find(c, year));
+    const former = successors.get(laCode);
+    if (former) {
+      const parts = former.successors.map((c) => find(c, year));
       if (parts.every((p) => p && p.value !== null && p.ratePer10k !== null && p.ratePer10k > 0)) {
         const count = parts.reduce((n, p) => n + (p!.value as number), 0);
         const children = parts.reduce(
@@ -64,9 +83,10 @@ export function rateChanges(
   measure: string,
   before: readonly number[],
   after: readonly number[],
+  successors: Successors = new Map(),
 ): MapValue[] {
   const mean = (code: string, years: readonly number[]) => {
-    const vs = rateSeries(rows, code, measure, years).map((p) => p.value);
+    const vs = rateSeries(rows, code, measure, years, successors).map((p) => p.value);
     return vs.every((v): v is number => v !== null) ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
   };
   return authorities.map((a) => {
@@ -77,14 +97,18 @@ export function rateChanges(
 }
 
 /**
- * The trial's flow of schools from dataset.json's counts by arm and status.
+ * The trial's flow of schools from dataset.json's counts by arm and status; the `swis` arm (the
+ * contract's code for the arm that had the programme) is labelled with the programme's name.
  *
  * Disclosure: these are counts of schools, not of children, and per-arm school flows (including
  * the handful of schools that withdrew) are published in the trial's own report, as CONSORT asks;
  * a school count reveals nothing about any child. So the 1-to-9 suppression rule, which protects
  * counts of children's events, is not applied to them.
  */
-export function trialConsort(dataset: Pick<Dataset, 'trial'> & { trial: unknown }): ConsortData | null {
+export function trialConsort(
+  dataset: Pick<Dataset, 'trial'> & { trial: unknown },
+  programme: string,
+): ConsortData | null {
   const trial = dataset.trial as
     (NonNullable<Dataset['trial']> & { schoolsByStatus?: Record<string, number> }) | null;
   if (!trial || !trial.schoolsByStatus) return null;
@@ -105,6 +129,6 @@ export function trialConsort(dataset: Pick<Dataset, 'trial'> & { trial: unknown 
     randomised: trial.schoolsRandomised,
     unit: 'schools',
     clusters: `${trial.authorities} local authorities`,
-    arms: [arm('swis', 'SWIS'), arm('control', 'Control')],
+    arms: [arm('swis', programme), arm('control', 'Control')],
   };
 }

@@ -56,7 +56,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'rate-ratio',
     term: 'Rate ratio',
     short: 'rate ratio',
-    text: 'The rate of events in SWIS schools divided by the rate in comparison schools. 1 means no difference; below 1 means fewer events with SWIS; above 1 means more.',
+    text: 'The rate of events in schools with the programme divided by the rate in comparison schools. 1 means no difference; below 1 means fewer events with the programme; above 1 means more.',
   },
   {
     id: 'ratio-of-absence-rates',

@@ -9,6 +9,14 @@ import { RESULT_FILES } from './resultFiles.ts';
 /** The folder the site reads results from. */
 export const RESULTS_DIR = process.env.RESULTS_DIR ?? 'out';
 
+/**
+ * Whether the results folder has a file. Files from optional data folders (context.json from
+ * data/context/) are absent when their folder is, and pages leave out what depends on them.
+ */
+export function hasResults(name: string): boolean {
+  return existsSync(join(RESULTS_DIR, name));
+}
+
 /** Reads and parses one results file, with a sentence if it is missing. */
 export function readResults<T>(name: string): T {
   const path = join(RESULTS_DIR, name);

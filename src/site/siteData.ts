@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readResults, RESULTS_DIR } from './readResults.ts';
 import { authoritySlugs } from './authoritySlugs.ts';
+import { calendarSpan, programmeWindows, type ProgrammeWindow } from './programmeChange.ts';
 
 export interface Authority {
   laCode: string;
@@ -198,12 +199,19 @@ export function participation(laCode: string): { pilot: boolean; trial: boolean 
   return { pilot, trial };
 }
 
-/** Plain words for an authority's participation. */
+/** When each study in this build ran, from its data (see programmeChange.ts). */
+export function studyWindows(): ProgrammeWindow[] {
+  return programmeWindows(siteData().dataset);
+}
+
+/** Plain words for an authority's participation, with each study's years: "Pilot (2019) and trial (2020–22)". */
 export function participationLabel(p: { pilot: boolean; trial: boolean }): string {
-  if (p.pilot && p.trial) return 'Pilot (2019) and trial (2020–22)';
-  if (p.pilot) return 'Pilot (2019)';
-  if (p.trial) return 'Trial (2020–22)';
-  return 'Did not take part';
+  const parts = studyWindows()
+    .filter((w) => p[w.study])
+    .map((w) => `${w.study} (${calendarSpan(w)})`);
+  if (parts.length === 0) return 'Did not take part';
+  const text = parts.join(' and ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every authority with its slug (see authoritySlugs for how clashes are resolved). */

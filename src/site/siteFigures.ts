@@ -12,8 +12,10 @@ import { referralChange } from '../charts/referralChange.ts';
 import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
-import { programmeMembership, rateChanges, rateSeries, trialConsort } from './chartData.ts';
+import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { isDifference, measureName } from './effectMeasure.ts';
+import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
+import { siteConfig } from './readSiteConfig.ts';
 import { readResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
 import {
@@ -24,6 +26,7 @@ import {
   outcomeLabel,
   participation,
   siteData,
+  studyWindows,
   type ContextRow,
   type Dataset,
   type EstimateRow,
@@ -41,6 +44,8 @@ export type SiteFigure = {
 
 const topology = englandTopologyJson as unknown as EnglandTopology;
 export const MAP_ATTRIBUTION = topology.meta.attribution;
+/** Former authorities and their successors, from the map file (see chartData.ts). */
+export const SUCCESSORS = successorsFrom(topology);
 // The attribution begins "Source: "; inside a figure's own "Source:" line it would repeat.
 const MAP_CREDIT = `boundaries: ${MAP_ATTRIBUTION.replace(/^Source:\s*/, '')}`;
 const DFE_SOURCE =
@@ -60,6 +65,42 @@ function programme() {
   return { pilot, trial, membership, names };
 }
 
+/** How the charts continue each former authority among `codes`, as a sentence each. */
+export function successorNotes(codes: Iterable<string>): string {
+  const names = new Map(siteData().dataset.authorities.map((a) => [a.laCode, a.name]));
+  return [...codes]
+    .flatMap((code) => {
+      const former = SUCCESSORS.get(code);
+      if (!former) return [];
+      const parts = former.successors.map((c) => names.get(c) ?? c);
+      return [
+        `${names.get(code) ?? former.name} was later replaced by ${parts.join(' and ')}: from then on its figures are theirs combined, and on maps its outline is theirs merged.`,
+      ];
+    })
+    .join(' ');
+}
+
+/** "the years ending March 2021 and 2022" */
+const yearsEnding = (years: readonly number[]) =>
+  `the year${years.length === 1 ? '' : 's'} ending March ${years.length === 1 ? years[0] : `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`}`;
+/** "2021–22" for the years ending March 2021 and 2022, "2021" for one year. */
+const yearSpan = (years: readonly number[]) =>
+  years.length === 1
+    ? String(years[0])
+    : `${years[0]}–${String(years[years.length - 1]! % 100).padStart(2, '0')}`;
+
+/**
+ * The years whole-authority comparisons use: the main study's years (`after`) against as many
+ * years ending with the last year before it began (`before`). Null when the build has no study.
+ */
+export function comparisonYears(): { window: ProgrammeWindow; before: number[]; after: number[] } | null {
+  const window = mainWindow(studyWindows());
+  if (!window) return null;
+  const after = window.years;
+  const before = after.map((_, i) => window.before - (after.length - 1) + i);
+  return { window, before, after };
+}
+
 /** Map of England showing which authorities ran the pilot, the trial, or both. */
 export function programmeMapFigure(): SiteFigure {
   const { membership, names } = programme();
@@ -74,34 +115,42 @@ export function programmeMapFigure(): SiteFigure {
     },
     {
       id: 'map-programme',
-      title: 'Local authorities in the SWIS pilot and trial',
+      title: `Local authorities in the ${siteConfig().programme} ${studyWindows()
+        .map((w) => w.study)
+        .join(' and ')}`,
       scale: { type: 'categories', categories: programmeCategories, otherLabel: 'Did not take part' },
     },
   );
   return {
     chart,
-    heading: 'Where SWIS ran',
-    caption:
-      'Upper-tier local authorities in England by part in the programme; London is enlarged top left. Cumbria, a trial authority abolished in 2023, is drawn as its two successors merged. Each category has its own pattern as well as colour.',
-    source: `SWIS evaluation data in this build; ${MAP_CREDIT}`,
+    heading: `Where ${siteConfig().programme} ran`,
+    caption: [
+      'Upper-tier local authorities in England by part in the programme; London is enlarged top left.',
+      successorNotes(membership.keys()),
+      'Each category has its own pattern as well as colour.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    source: `${siteConfig().programme} evaluation data in this build; ${MAP_CREDIT}`,
     file: 'map-programme',
   };
 }
 
 const measureLabel = (m: string) => CONTEXT_MEASURES.find((c) => c.measure === m)?.label ?? m;
 
-/** Map of each authority's change in a measure's rate, programme years against the years before. */
-export function changeMapFigure(measure = 's47_enquiries'): SiteFigure {
+/** Map of each authority's change in a measure's rate, the main study's years against the years before. */
+export function changeMapFigure(measure = 's47_enquiries'): SiteFigure | null {
   const { trial, pilot } = programme();
-  const before = [2018, 2019];
-  const after = [2021, 2022];
-  const values = rateChanges(context(), siteData().dataset.authorities, measure, before, after);
+  const years = comparisonYears();
+  if (!years) return null;
+  const { before, after, window } = years;
+  const values = rateChanges(context(), siteData().dataset.authorities, measure, before, after, SUCCESSORS);
   const label = measureLabel(measure);
   const chart = englandMap(
     { topology, values },
     {
       id: `map-change-${measure.replace(/_/g, '-')}`,
-      title: `Change in ${label.toLowerCase()} per 10,000 children, 2021–22 against 2018–19`,
+      title: `Change in ${label.toLowerCase()} per 10,000 children, ${yearSpan(after)} against ${yearSpan(before)}`,
       scale: { type: 'diverging', unit: 'per 10,000 children', valueLabel: 'Change in rate' },
       outline: { codes: [...new Set([...trial, ...pilot])], label: 'Programme authorities' },
     },
@@ -109,7 +158,7 @@ export function changeMapFigure(measure = 's47_enquiries'): SiteFigure {
   return {
     chart,
     heading: `How ${label.toLowerCase()} changed in every authority`,
-    caption: `The mean rate in the years ending March 2021 and 2022 (the trial years) minus the mean in the years ending March 2018 and 2019, per 10,000 children aged 0–17. Blue is a fall, red a rise; hatched areas have no figure for one of those years. Programme authorities have a heavy outline. Official statistics for whole authorities, not the trial's schools: they cannot show an effect of SWIS.`,
+    caption: `The mean rate in ${yearsEnding(after)} (${window.label}) minus the mean in ${yearsEnding(before)}, per 10,000 children aged 0–17. Blue is a fall, red a rise; hatched areas have no figure for one of those years. Programme authorities have a heavy outline. Official statistics for whole authorities, not the ${window.study}'s schools: they cannot show an effect of ${siteConfig().programme}.`,
     source: `${DFE_SOURCE}; ${MAP_CREDIT}`,
     sourceHref: DFE_HREF,
     file: `map-change-${measure.replace(/_/g, '-')}`,
@@ -124,22 +173,37 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
     (a, b) => a - b,
   );
   const panels = [...membership.keys()]
-    .map((code) => ({ label: names.get(code) ?? code, values: rateSeries(rows, code, measure, years) }))
+    .map((code) => ({
+      label: names.get(code) ?? code,
+      values: rateSeries(rows, code, measure, years, SUCCESSORS),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, 'en-GB'));
   const label = measureLabel(measure);
+  const windows = studyWindows();
+  const band = programmeBand(windows);
   const chart = smallMultiples(
     { panels, reference: { label: 'England', values: rateSeries(rows, ENGLAND, measure, years) } },
     {
       id: `multiples-${measure.replace(/_/g, '-')}`,
       title: `${label} per 10,000 children in the ${panels.length} programme authorities, ${years[0]} to ${years[years.length - 1]}`,
       unit: `${label} per 10,000 children`,
-      programmeYears: [2019, 2022],
+      ...(band ? { programmeYears: band } : {}),
     },
   );
+  const studies = windows.map((w) => `the ${w.study}`).join(' or ');
   return {
     chart,
     heading: `${label} in each programme authority`,
-    caption: `One panel per authority that ran the pilot or the trial, all on the same scale, with England dashed. Years end on 31 March; the shaded years 2019 to 2022 cover the pilot and the trial. Cumbria after 2023 is Cumberland and Westmorland and Furness combined. Gaps are years with no published figure.`,
+    caption: [
+      `One panel per authority that ran ${studies}, all on the same scale, with England dashed.`,
+      band
+        ? `Years end on 31 March; the shaded years ${band[0]} to ${band[1]} cover ${windows.map((w) => `the ${w.study}`).join(' and ')}.`
+        : 'Years end on 31 March.',
+      successorNotes(membership.keys()),
+      'Gaps are years with no published figure.',
+    ]
+      .filter(Boolean)
+      .join(' '),
     source: DFE_SOURCE,
     sourceHref: DFE_HREF,
     file: `multiples-${measure.replace(/_/g, '-')}`,
@@ -148,42 +212,59 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
 
 /** The trial's flow of schools, or null when the build has no trial. */
 export function consortFigure(dataset: Dataset = siteData().dataset): SiteFigure | null {
-  const data = trialConsort(dataset);
+  const data = trialConsort(dataset, siteConfig().programme);
   if (!data) return null;
   return {
-    chart: consortFlow(data, { id: 'consort-trial', title: 'Flow of schools through the SWIS trial' }),
+    chart: consortFlow(data, {
+      id: 'consort-trial',
+      title: `Flow of schools through the ${siteConfig().programme} trial`,
+    }),
     heading: 'Flow of schools through the trial',
     caption: `Schools randomised, allocated to each arm, leaving the trial, and analysed. Only analysed schools enter the models.${dataset.synthetic ? ' Counts are from this build’s synthetic demonstration data.' : ''}`,
-    source: 'SWIS trial school records (data/trial/schools.csv)',
+    source: 'Trial school records (data/trial/schools.csv)',
     file: 'consort-trial',
   };
 }
 
 /**
- * The trial's Section 47 rate per 1,000 pupils a year in control schools at follow-up, overall:
- * what a school without SWIS would expect, the base of every natural frequency on the site.
+ * The trial's rate of an outcome per 1,000 pupils a year in control schools at follow-up, overall:
+ * what a school without the programme would expect, the base of a natural frequency.
  */
-export function controlS47Rate(): number {
+export function controlRate(outcome: string): number {
   const control = siteData().rates.find(
     (r) =>
       r.study === 'trial' &&
       r.scope === 'overall' &&
-      r.outcome === 's47' &&
+      r.outcome === outcome &&
       r.group === 'control' &&
       r.period === 'followup',
   );
   if (!control || typeof control.ratePer1000 !== 'number')
     throw new Error(
-      'controlS47Rate: rates.json has no overall trial follow-up Section 47 rate for control schools',
+      `controlRate: rates.json has no overall trial follow-up rate of "${outcome}" for control schools (it may be suppressed, or the outcome misspelt)`,
     );
   return control.ratePer1000;
 }
 
-/** Natural frequencies for a school of `pupils` pupils, from the published primary result. */
-export function schoolFrequencyFigure(pupils = 1000): SiteFigure {
+/** What a natural-frequency figure counts: an outcome and the words for one and for many events. */
+export interface FrequencyOutcome {
+  outcome: string;
+  /** "Section 47 enquiry" */
+  event: string;
+  /** "Section 47 enquiries" */
+  events: string;
+}
+
+/** Natural frequencies for a school of `pupils` pupils, from the trial's published adjusted result for the outcome. */
+export function schoolFrequencyFigure(pupils: number, what: FrequencyOutcome): SiteFigure {
   const { dataset } = siteData();
-  const published = lookupPublished({ study: 'trial', outcome: 's47', analysis: 'adjusted' }).published;
-  const rate = controlS47Rate();
+  const { programme } = siteConfig();
+  const published = lookupPublished({
+    study: 'trial',
+    outcome: what.outcome,
+    analysis: 'adjusted',
+  }).published;
+  const rate = controlRate(what.outcome);
   const f = schoolFrequencies(pupils, rate, published);
   const chart = naturalFrequencies(
     {
@@ -195,15 +276,16 @@ export function schoolFrequencyFigure(pupils = 1000): SiteFigure {
     },
     {
       id: `frequencies-${pupils}`,
-      title: `Section 47 enquiries a year in a school of ${formatNumber(pupils, 0)} pupils, without and with SWIS`,
-      event: 'Section 47 enquiry',
-      events: 'Section 47 enquiries',
+      title: `${what.events} a year in a school of ${formatNumber(pupils, 0)} pupils, without and with ${programme}`,
+      event: what.event,
+      events: what.events,
+      programme,
     },
   );
   return {
     chart,
     heading: `A school of ${formatNumber(pupils, 0)} pupils`,
-    caption: `Without SWIS: the control schools' rate during follow-up (${formatNumber(rate, 1)} per 1,000 pupils a year${dataset.synthetic ? ', from synthetic demonstration data' : ''}). With SWIS: that number times the published rate ratio ${formatNumber(published.estimate, 3)} and its 95% interval ${formatNumber(published.ciLow, 3)} to ${formatNumber(published.ciHigh, 3)}.`,
+    caption: `Without ${programme}: the control schools' rate during follow-up (${formatNumber(rate, 1)} per 1,000 pupils a year${dataset.synthetic ? ', from synthetic demonstration data' : ''}). With ${programme}: that number times the published rate ratio ${formatNumber(published.estimate, 3)} and its 95% interval ${formatNumber(published.ciLow, 3)} to ${formatNumber(published.ciHigh, 3)}.`,
     source: published.sourceTitle,
     sourceHref: published.sourceUrl,
     file: `frequencies-${pupils}`,
@@ -211,35 +293,37 @@ export function schoolFrequencyFigure(pupils = 1000): SiteFigure {
 }
 
 /** Each programme authority's rate before and during the programme years, England for reference. */
-export function contextChangeFigure(measure = 'referrals'): SiteFigure {
+export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
   const { membership, names } = programme();
+  const years = comparisonYears();
+  if (!years) return null;
+  const { before, after, window } = years;
   const rows = context();
   const mean = (code: string, years: number[]) => {
-    const vs = rateSeries(rows, code, measure, years).map((p) => p.value);
+    const vs = rateSeries(rows, code, measure, years, SUCCESSORS).map((p) => p.value);
     return vs.every((v): v is number => v !== null) ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
   };
   const row = (code: string, label: string) => ({
     label,
-    before: mean(code, [2018, 2019]),
-    after: mean(code, [2021, 2022]),
+    before: mean(code, before),
+    after: mean(code, after),
   });
   const label = measureLabel(measure);
   const chart = referralChange(
     [...membership.keys()].map((c) => row(c, names.get(c) ?? c)),
     {
       id: `change-${measure.replace(/_/g, '-')}`,
-      title: `${label} per 10,000 children in the programme authorities, 2018–19 and 2021–22`,
+      title: `${label} per 10,000 children in the programme authorities, ${yearSpan(before)} and ${yearSpan(after)}`,
       unit: `${label} per 10,000 children`,
-      beforeLabel: '2018–19',
-      afterLabel: '2021–22',
+      beforeLabel: yearSpan(before),
+      afterLabel: yearSpan(after),
       reference: row(ENGLAND, 'England'),
     },
   );
   return {
     chart,
-    heading: `${label}: before and during the trial years`,
-    caption:
-      'Mean rate in the years ending March 2018 and 2019 (circle) and in 2021 and 2022 (arrowhead), largest fall first, England first for reference. Whole-authority official statistics: they describe context, not the effect of SWIS.',
+    heading: `${label}: before and during ${window.label}`,
+    caption: `Mean rate in ${yearsEnding(before)} (circle) and in ${yearsEnding(after).replace(/^the years? ending March /, '')} (arrowhead), largest fall first, England first for reference. Whole-authority official statistics: they describe context, not the effect of ${siteConfig().programme}.`,
     source: DFE_SOURCE,
     sourceHref: DFE_HREF,
     file: `change-${measure.replace(/_/g, '-')}`,
@@ -249,6 +333,7 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure {
 /** The trial's adjusted estimates for every outcome, with the published primary result. */
 export function trialForestFigure(estimates: readonly EstimateRow[] = siteData().estimates): SiteFigure {
   const { comparisons, dataset } = siteData();
+  const { programme } = siteConfig();
   const rows: ForestRow[] = [];
   const published = comparisons.filter(
     (c) => c.study === 'trial' && c.scope === 'overall' && !isDifference(outcomeKind(c.outcome)),
@@ -262,8 +347,9 @@ export function trialForestFigure(estimates: readonly EstimateRow[] = siteData()
       kind: 'published',
     });
   }
-  const order = ['s47', 'referral', 's17', 'cla_start'];
-  const rank = (o: string) => order.indexOf(o) + 1 || 99;
+  // Outcomes with a published estimate first (the primary outcome), then as data/outcomes.csv lists them.
+  const order = [...new Set([...published.map((c) => c.outcome), ...dataset.outcomes.map((o) => o.outcome)])];
+  const rank = (o: string) => order.indexOf(o) + 1 || order.length + 1;
   // Ratios only: differences in mean score have a chart (and an axis) of their own.
   const ratios = estimates.filter(
     (e) =>
@@ -289,11 +375,13 @@ export function trialForestFigure(estimates: readonly EstimateRow[] = siteData()
   return {
     chart: forestPlot(rows, {
       id: 'trial-forest',
-      title: 'Rate ratios, SWIS schools compared with control schools',
+      title: `Rate ratios, ${programme} schools compared with control schools`,
+      lowerLabel: `Fewer with ${programme}`,
+      upperLabel: `More with ${programme}`,
     }),
     heading: 'Rate ratios for every outcome',
     caption:
-      'Rate ratios with 95% confidence intervals on a log scale. Left of 1 means fewer with SWIS; right means more.' +
+      `Rate ratios with 95% confidence intervals on a log scale. Left of 1 means fewer with ${programme}; right means more.` +
       (absence ? ' For absence, the ratio of absence rates (sessions missed per session possible).' : '') +
       ' Computed estimates use this build’s data' +
       (dataset.synthetic ? ' (synthetic demonstration data)' : '') +
@@ -315,6 +403,7 @@ export function trialDifferenceFigure(
   estimates: readonly EstimateRow[] = siteData().estimates,
 ): SiteFigure | null {
   const { dataset } = siteData();
+  const { programme } = siteConfig();
   const differences = estimates.filter(
     (e) =>
       e.study === 'trial' &&
@@ -339,15 +428,15 @@ export function trialDifferenceFigure(
   return {
     chart: forestPlot(rows, {
       id: 'trial-differences',
-      title: 'Difference in mean score, SWIS schools compared with control schools',
+      title: `Difference in mean score, ${programme} schools compared with control schools`,
       measure,
-      lowerLabel: 'Lower with SWIS',
-      upperLabel: 'Higher with SWIS',
+      lowerLabel: `Lower with ${programme}`,
+      upperLabel: `Higher with ${programme}`,
       scale: 'difference',
     }),
     heading: 'Differences in mean score',
     caption:
-      'Differences in the schools’ mean score, in points, with 95% confidence intervals on a linear scale (not the rate ratios’ log scale). Left of 0 means lower scores with SWIS; right means higher. Computed from this build’s data' +
+      `Differences in the schools’ mean score, in points, with 95% confidence intervals on a linear scale (not the rate ratios’ log scale). Left of 0 means lower scores with ${programme}; right means higher. Computed from this build’s data` +
       (dataset.synthetic ? ' (synthetic demonstration data)' : '') +
       ' by ordinary least squares; the adjusted analysis allows for the school’s score before the trial, free school meals, size and authority.',
     source: 'Estimates computed by this site',

@@ -4,7 +4,13 @@
  * Pure: the check script reads the files and the data and passes them in.
  */
 import { CONTENT_SCHEMAS } from './schemas.ts';
-import { checkFrontmatter, contentProblem, splitMdx, type ContentProblem } from './frontmatter.ts';
+import {
+  checkFrontmatter,
+  compareProblems,
+  contentProblem,
+  splitMdx,
+  type ContentProblem,
+} from './frontmatter.ts';
 import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
 import { keyOf, type MdxKeys } from './mdxKeys.ts';
 import { findTypedNumbers } from './typedNumbers.ts';
@@ -59,7 +65,7 @@ export const MDX_COMPONENTS: Readonly<
   },
   TrialForest: { collections: ['findings'], required: [], optional: [] },
   TrialSummaries: { collections: ['findings'], required: [], optional: ['scope'] },
-  PilotForest: { collections: ['findings'], required: [], optional: ['outcome'] },
+  PilotForest: { collections: ['findings'], required: ['outcome'], optional: [] },
   TrialConsort: { collections: ['findings'], required: [], optional: [] },
   // The keys of these three are checked by the build (the component names the MDX file); here
   // only their names and attributes.
@@ -206,9 +212,7 @@ export function checkContent(
         );
     }
   }
-  return problems.sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
-  );
+  return problems.sort(compareProblems);
 }
 
 /**

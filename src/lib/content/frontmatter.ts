@@ -35,6 +35,11 @@ export function contentProblem(
   };
 }
 
+/** Orders problems by file, then line, then column. */
+export function compareProblems(a: ContentProblem, b: ContentProblem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
 /** An MDX file split into frontmatter and body, with the line the body starts on (1-based). */
 export interface SplitMdx {
   data: Record<string, unknown>;

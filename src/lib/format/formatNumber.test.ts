@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import {
   formatChange,
+  formatCountInWords,
   formatDate,
   formatNumber,
   formatPercent,
@@ -63,4 +64,10 @@ test('formatFact shows a published figure in its unit at the precision it was pu
   expect(formatFact(23, 'months')).toBe('23 months');
   expect(formatFact(1, 'months')).toBe('1 month');
   expect(() => formatFact(Number.NaN, 'count')).toThrow(RangeError);
+});
+
+test('counts in running text are words up to nine and figures from 10', () => {
+  expect(formatCountInWords(3)).toBe('three');
+  expect(formatCountInWords(21)).toBe('21');
+  expect(() => formatCountInWords(1.5)).toThrow(RangeError);
 });

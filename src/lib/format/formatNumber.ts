@@ -97,3 +97,13 @@ export function formatFact(value: number, unit: 'count' | 'percent' | 'gbp' | 'm
     }
   }
 }
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+/**
+ * A count in running text as GOV.UK style writes it: one to nine in words, 10 and above in figures.
+ * Example: formatCountInWords(3) → 'three'; formatCountInWords(21) → '21'.
+ */
+export function formatCountInWords(n: number): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`formatCountInWords: not a count: ${n}`);
+  return WORDS[n] ?? formatNumber(n);
+}

@@ -1,0 +1,81 @@
+/**
+ * content/site.yaml: the site's own words (its name, what it is about, who publishes it, how
+ * sentences name the programme evaluated), so that nothing under src/ names a study. Parsed with
+ * line numbers and checked against one zod schema, so every problem names the file, the line of
+ * the key, what was expected and what was found. Used by the build, `npm run check` and
+ * `npm run new:update` alike.
+ */
+import yaml from 'js-yaml';
+import { z } from 'zod';
+import { checkFrontmatter, contentProblem, type ContentProblem } from './frontmatter.ts';
+
+/** content/site.yaml */
+export const siteConfigSchema = z.strictObject({
+  /** The site's name: in the header, after every page title, in the RSS feed. */
+  title: z.string().min(1),
+  /** One sentence: the home page's introduction and every page's default description. */
+  description: z.string().min(1),
+  /** Who the published results come from, completing "Published results are from …". */
+  publisher: z.string().min(1),
+  /** How sentences and chart labels name what was tested: "with SWIS", "SWIS schools". */
+  programme: z.string().min(1),
+  /** The evaluation as a phrase: "New data, follow-ups and amendments from …". */
+  evaluation: z.string().min(1),
+  /** Lines for the footer about licences, each a sentence. */
+  licence: z.array(z.string().min(1)).default([]),
+  /** Pages from content/pages to list in the main navigation, by file name, e.g. [for-schools]. */
+  nav: z.array(z.string().regex(/^[a-z0-9-]+$/, 'a page file name without .mdx')).default([]),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/** Parses the text of site.yaml; `file` names it in problems. */
+export function parseSiteConfig(
+  file: string,
+  text: string,
+): { ok: true; config: SiteConfig } | { ok: false; problems: ContentProblem[] } {
+  let data: unknown;
+  try {
+    data = yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.CORE_SCHEMA }) ?? {};
+  } catch (e) {
+    const err = e as yaml.YAMLException;
+    return {
+      ok: false,
+      problems: [
+        contentProblem(
+          file,
+          (err.mark?.line ?? 0) + 1,
+          (err.mark?.column ?? 0) + 1,
+          'site settings',
+          'valid YAML (key: value)',
+          err.reason ?? 'text it could not read',
+          'Quote a value that contains a colon, e.g. title: "Findings: the trial".',
+        ),
+      ],
+    };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return {
+      ok: false,
+      problems: [
+        contentProblem(file, 1, 1, 'site settings', 'keys written as name: value', 'something else'),
+      ],
+    };
+  const keyLines = new Map<string, number>();
+  const valueColumns = new Map<string, number>();
+  text.split(/\r?\n/).forEach((l, i) => {
+    const m = /^([A-Za-z_][\w-]*)\s*:\s*/.exec(l);
+    if (m?.[1] && !keyLines.has(m[1])) {
+      keyLines.set(m[1], i + 1);
+      valueColumns.set(m[1], m[0].length + 1);
+    }
+  });
+  const record = data as Record<string, unknown>;
+  const problems = checkFrontmatter(
+    file,
+    { data: record, keyLines, valueColumns, body: '', bodyStartLine: 0 },
+    siteConfigSchema,
+  ).map((p) => ({ ...p, message: p.message.replace('frontmatter field', 'setting') }));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, config: siteConfigSchema.parse(record) };
+}
