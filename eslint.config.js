@@ -12,7 +12,14 @@ import { importDirection } from './eslint/importDirection.js';
 const LAYERS = [
   {
     name: 'contracts and domain',
-    paths: ['src/lib/data', 'src/lib/format', 'src/lib/geo', 'src/lib/context', 'src/lib/stats'],
+    paths: [
+      'src/lib/contracts',
+      'src/lib/data',
+      'src/lib/format',
+      'src/lib/geo',
+      'src/lib/context',
+      'src/lib/stats',
+    ],
   },
   { name: 'pipeline', paths: ['src/lib'] },
   { name: 'charts', paths: ['src/charts'] },

@@ -13,8 +13,9 @@
  *     and opens the heaviest page of each type in Chromium to record the JavaScript it really
  *     loads, dynamic imports and workers included, after a search on a page with a search form
  *     (scripts/lib/loadedScripts.ts);
- *  4. runs Lighthouse (performance) on the home, trial findings and an authority page of the
- *     last build, with Debian's Chromium (CHROME_PATH, default /usr/bin/chromium);
+ *  4. runs Lighthouse (performance and best practices) on the home, trial findings and an
+ *     authority page of the last build, with Debian's Chromium (CHROME_PATH, default
+ *     /usr/bin/chromium);
  *  5. prints a table and, last, one machine-readable line:
  *     `bench: rows=… parse_s=… results_s=… ratio=… peak_mb=… build_s=… pages=… max_page_kb=… max_js_kb=…`
  *     (max_page_kb is the heaviest page's HTML + CSS, max_js_kb the most JS, gzipped, that the
@@ -280,7 +281,7 @@ async function main(): Promise<number> {
       for (const l of await loadedScripts(lastDist, urls)) scripts.set(l.page, l);
     }
     const jsKb = (w: PageWeight) => (scripts.get(urlPath(w.page))?.gzipBytes ?? NaN) / 1024;
-    let scores: { page: string; score: number | null; runs?: number[]; note?: string }[] = [];
+    let scores: import('./lib/lighthouse.ts').PageScore[] = [];
     if (build && !args['no-lighthouse']) {
       const authority = weights.find((w) => w.type === 'authority')?.page;
       const pages = [
@@ -348,6 +349,14 @@ async function main(): Promise<number> {
             s.score === null
               ? `not measured: ${s.note ?? ''}`
               : `${s.score.toFixed(2)}   [${(s.runs ?? []).map((x) => x.toFixed(2)).join(', ')}]`,
+          );
+        console.log(`\n  Lighthouse best practices, lowest of 3 (target 1.00)`);
+        for (const s of scores)
+          row(
+            `  ${s.page}`,
+            s.bestPractices === null || s.bestPractices === undefined
+              ? `not measured: ${s.note ?? ''}`
+              : `${s.bestPractices.toFixed(2)}${s.bestPracticesFailed?.length ? `   failed: ${s.bestPracticesFailed.join(', ')}` : ''}`,
           );
       }
     }

@@ -1,6 +1,12 @@
 /**
  * `npm run release -- --version 2023-03 --note "…" [--date 2023-03-30] [--results out]
- *  [--releases data/releases] [--data data]`
+ *  [--releases data/releases] [--data data]
+ *  [--kind update|correction --reason "…" --conclusions-changed yes|no [--affects trial,pilot]]`
+ *
+ * --kind records why the release exists: a scheduled update (new follow-up, new outcome) or a
+ * correction, with a sentence of reason and whether the conclusions changed. A correction puts a
+ * notice on every findings page it affects (--affects, default every study in the results) and an
+ * item in the RSS feed.
  *
  * Records the current results (estimates, rates, manifest) as release <version> under
  * data/releases/. Refuses an invalid version, an existing version, or results that do not come
@@ -8,10 +14,48 @@
  * the release, so building the site never reads the clock.
  */
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReleaseChange } from '../src/lib/releases/releaseRecord.ts';
 import { recordRelease, ReleaseError } from './lib/recordRelease.ts';
 
 const USAGE =
-  'usage: npm run release -- --version YYYY-MM --note "what this release is" [--date YYYY-MM-DD] [--results out] [--releases data/releases] [--data data]';
+  'usage: npm run release -- --version YYYY-MM --note "what this release is" [--date YYYY-MM-DD] [--results out] [--releases data/releases] [--data data] [--kind update|correction --reason "why" --conclusions-changed yes|no [--affects trial,pilot]]';
+
+const KINDS: Record<string, ReleaseChange['kind']> = { update: 'scheduled_update', correction: 'correction' };
+
+/** The typed change from the options, or a sentence saying what is wrong with them. */
+function changeFrom(
+  a: { kind?: string; reason?: string; 'conclusions-changed'?: string; affects?: string },
+  results: string,
+): ReleaseChange | undefined | string {
+  if (a.kind === undefined) {
+    const stray = (['reason', 'conclusions-changed', 'affects'] as const).filter((k) => a[k] !== undefined);
+    return stray.length > 0 ? `--${stray[0]} needs --kind update or --kind correction` : undefined;
+  }
+  const kind = KINDS[a.kind];
+  if (!kind) return `--kind: expected "update" or "correction", found "${a.kind}"`;
+  if (!a.reason?.trim())
+    return '--reason: expected a sentence saying why this release was made, found nothing';
+  const changed = a['conclusions-changed'];
+  if (changed !== 'yes' && changed !== 'no')
+    return `--conclusions-changed: expected "yes" or "no", found ${changed === undefined ? 'nothing' : `"${changed}"`}`;
+  let affects = a.affects
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!affects || affects.length === 0) {
+    try {
+      const estimates = JSON.parse(readFileSync(join(results, 'estimates.json'), 'utf8')) as {
+        study: string;
+      }[];
+      affects = [...new Set(estimates.map((e) => e.study))].sort();
+    } catch {
+      affects = [];
+    }
+  }
+  return { kind, reason: a.reason.trim(), conclusionsChanged: changed === 'yes', affects };
+}
 
 function main(): number {
   let args;
@@ -24,6 +68,10 @@ function main(): number {
         results: { type: 'string', default: process.env.RESULTS_DIR ?? 'out' },
         releases: { type: 'string', default: 'data/releases' },
         data: { type: 'string', default: 'data' },
+        kind: { type: 'string' },
+        reason: { type: 'string' },
+        'conclusions-changed': { type: 'string' },
+        affects: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -39,8 +87,14 @@ function main(): number {
     console.error(`release: --version and --note are both required\n${USAGE}`);
     return 2;
   }
+  const change = changeFrom(args, args.results);
+  if (typeof change === 'string') {
+    console.error(`release: ${change}\n${USAGE}`);
+    return 2;
+  }
   try {
     const r = recordRelease({
+      ...(change ? { change } : {}),
       version: args.version,
       note: args.note,
       date: args.date,

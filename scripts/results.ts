@@ -10,6 +10,7 @@ import { realpathSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseResultsFile } from '../src/lib/contracts/resultsSchemas.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
 import { buildResults } from '../src/lib/results/buildResults.ts';
@@ -20,17 +21,31 @@ import { recoverInterruptedWrite, writeFolderAtomically } from './lib/writeFolde
 const USAGE =
   'usage: npm run results -- [--data data] [--out out] [--threshold 9] [--min-schools 3] [--force]';
 
-/** Where the command's messages go; tests pass their own to run it in-process. */
-export interface ResultsIo {
+/**
+ * The command's side effects on the world beyond reading its data folder, passed in as Observable
+ * Framework passes its BuildEffects: where messages go and how the out folder is replaced. Tests
+ * pass their own to run the real pipeline in-process against an in-memory sink.
+ */
+export interface ResultsEffects {
   log: (line: string) => void;
   error: (line: string) => void;
+  /** Replaces `outDir` whole with `files` (name → text), or leaves it as it was. */
+  writeFolder: (outDir: string, files: ReadonlyMap<string, string>) => void;
 }
+
+/** The effects of the command run from a terminal: the console and the file system. */
+export const nodeEffects: ResultsEffects = {
+  log: (line) => console.log(line),
+  error: (line) => console.error(line),
+  writeFolder: writeFolderAtomically,
+};
 
 /**
  * Runs the results command with `argv` (the arguments after the script name) and returns its
  * exit code: 0 written or reused, 1 invalid data (nothing written), 2 bad arguments.
  */
-export function main(argv: readonly string[], io: ResultsIo = console): number {
+export function main(argv: readonly string[], effects: ResultsEffects = nodeEffects): number {
+  const io = effects;
   let args;
   try {
     args = parseArgs({
@@ -126,14 +141,10 @@ export function main(argv: readonly string[], io: ResultsIo = console): number {
       phase = performance.now();
     },
   });
-  writeFolderAtomically(args.out, new Map(files.map((f) => [f.name, f.text])));
+  effects.writeFolder(args.out, new Map(files.map((f) => [f.name, f.text])));
 
-  const primary = JSON.parse(files.find((f) => f.name === 'comparisons.json')?.text ?? '[]') as {
-    outcome: string;
-    computed: { estimate: number; ciLow: number; ciHigh: number } | null;
-    published: { estimate: number; ciLow: number; ciHigh: number };
-  }[];
-  for (const c of primary) {
+  const comparisons = files.find((f) => f.name === 'comparisons.json');
+  for (const c of comparisons ? parseResultsFile('comparisons.json', comparisons.text) : []) {
     const fmt = (e: { estimate: number; ciLow: number; ciHigh: number }) =>
       `${e.estimate.toFixed(3)} (95% CI ${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)})`;
     io.log(

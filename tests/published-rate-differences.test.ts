@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { formatNumber, formatReportingYear } from '../src/lib/format/formatNumber.ts';
 import { publishedRateDifferences } from '../src/site/publishedRateDifferences.ts';
-import { authoritiesWithSlugs, type ContextRow } from '../src/site/siteData.ts';
+import type { Context } from '../src/lib/contracts/resultsSchemas.ts';
+import { authoritiesWithSlugs } from '../src/site/siteData.ts';
 
 // The built site (scripts/test.mjs builds dist/ and out/ first): every authority whose rate of
 // children starting to be looked after differs from DfE's published one says so on its page.
 const root = join(import.meta.dirname, '..');
-const context = JSON.parse(readFileSync(join(root, 'out/context.json'), 'utf8')) as ContextRow[];
+const context = JSON.parse(readFileSync(join(root, 'out/context.json'), 'utf8')) as Context[];
 
 test('every authority page shows, beside its figures, each year where DfE published a different rate, and why', () => {
   const differences = publishedRateDifferences(context).filter((d) => d.laCode !== 'E92000001');

@@ -2,7 +2,9 @@
  * Published numbers stay put. New data arrive and `npm run results` runs: the March 2023 update
  * and the 23-month version of the trial page print exactly what they printed before, while the
  * trial page's usual address previews the new figures labelled "not yet released", worded anew
- * from their interval; after `npm run release` the new figures are the current version.
+ * from their interval; after `npm run release` the new figures are the current version. Then a
+ * correction: a release recorded as one puts a notice on the pages it affects, linked to its
+ * release note, and an item in the RSS feed.
  *
  * Builds the real site three times from a scratch copy of data/ (RESULTS_DIR, RELEASES_DIR), so the
  * repository's out/, dist/ and releases are untouched.
@@ -44,7 +46,8 @@ const text = (html: string) =>
     .replace(/<script[\s\S]*?<\/script>/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:])/g, '$1');
 
 interface Estimate {
   study: string;
@@ -89,6 +92,9 @@ let before: (path: string) => string;
 let after: (path: string) => string;
 let released: (path: string) => string;
 let newEstimate: Estimate;
+let corrected: (path: string) => string;
+let rss: string;
+const CORRECTION_REASON = 'Section 47 enquiries in SWIS schools had been counted at half their number.';
 
 beforeAll(() => {
   cpSync(join(root, 'data'), data, { recursive: true });
@@ -100,10 +106,22 @@ beforeAll(() => {
   after = build('dist-after');
   const r = runScript('release.ts', [
     ...['--version', '2026-12', '--date', '2026-12-01', '--note', 'Test: new follow-up data.'],
+    ...['--kind', 'update', '--reason', 'New follow-up data arrived.', '--conclusions-changed', 'yes'],
     ...['--results', out, '--releases', join(data, 'releases'), '--data', data],
   ]);
   expect(r.status, r.stderr).toBe(0);
   released = build('dist-released');
+  // A mistake found: SWIS schools' Section 47 counts were halved twice. Restore them, then correct.
+  cpSync(join(root, 'data/trial/outcomes.csv'), join(data, 'trial/outcomes.csv'));
+  results();
+  const c = runScript('release.ts', [
+    ...['--version', '2027-01', '--date', '2027-01-15', '--note', 'Test: corrected Section 47 counts.'],
+    ...['--kind', 'correction', '--reason', CORRECTION_REASON, '--conclusions-changed', 'yes'],
+    ...['--affects', 'trial', '--results', out, '--releases', join(data, 'releases'), '--data', data],
+  ]);
+  expect(c.status, c.stderr).toBe(0);
+  corrected = build('dist-corrected');
+  rss = readFileSync(join(scratch, 'dist-corrected', 'rss.xml'), 'utf8');
 }, 900_000);
 
 describe('numbers that stay put', () => {
@@ -153,5 +171,26 @@ describe('numbers that stay put', () => {
     expect(text(released('findings/trial/2026-12'))).toContain(
       'This is the permanent address of version 3, the current version of this page',
     );
+  });
+
+  test('a correction shows a notice on each page it affects, linked to its release note, and in the RSS feed', () => {
+    const trial = corrected('findings/trial');
+    expect(text(trial)).toContain(
+      `Corrected: release 2027-01 (15 January 2027) corrected these figures. ${CORRECTION_REASON} The conclusions changed. Release note for 2027-01.`,
+    );
+    expect(trial).toContain('href="/releases/#release-2027-01"');
+    expect(text(trial)).toContain('Version 4 (current)');
+    expect(text(corrected('findings/trial/2026-12'))).toContain(
+      'Corrected later: the figures on this version were corrected in release 2027-01 (15 January 2027).',
+    );
+    expect(text(corrected('findings/pilot'))).not.toContain('Corrected');
+    const note = text(corrected('releases'));
+    expect(note).toContain(
+      `Correction. ${CORRECTION_REASON} The conclusions changed. Affects: trial findings.`,
+    );
+    expect(note).toContain('Scheduled update. New follow-up data arrived. The conclusions changed.');
+    expect(rss).toContain('<title>Correction: release 2027-01</title>');
+    expect(rss).toContain('/releases/#release-2027-01</link>');
+    expect(rss).toContain(CORRECTION_REASON);
   });
 });

@@ -3,9 +3,23 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { main, type ResultsEffects } from '../scripts/results.ts';
+import { writePartialFolder } from '../scripts/lib/writeFolderAtomically.ts';
 
 const root = join(import.meta.dirname, '..');
 let work: string;
+
+/** The real pipeline in-process with an in-memory sink: what it would write, and what it logged. */
+function resultsInMemory(argv: string[]) {
+  const written = new Map<string, ReadonlyMap<string, string>>();
+  const log: string[] = [];
+  const code = main(argv, {
+    log: (l) => log.push(l),
+    error: (l) => log.push(l),
+    writeFolder: (outDir, files) => written.set(outDir, files),
+  });
+  return { code, written, log };
+}
 
 function results(dataDir: string, outDir: string, env: Record<string, string> = {}, extra: string[] = []) {
   return spawnSync(
@@ -65,6 +79,27 @@ describe('npm run results', () => {
       expect(a.stdout).toMatch(new RegExp(`results: ${name.replace('.', '\\.')} +\\d+ rows \\d+\\.\\d\\d s`));
   });
 
+  test('the pipeline run in-process against an in-memory sink writes exactly what the command writes', () => {
+    const memory = resultsInMemory(['--data', join(work, 'data'), '--out', 'in-memory', '--force']);
+    expect(memory.code, memory.log.join('\n')).toBe(0);
+    expect(Object.fromEntries(memory.written.get('in-memory') ?? [])).toEqual(
+      snapshotFolder(join(work, 'out-a')),
+    );
+    expect(existsSync('in-memory')).toBe(false);
+  });
+
+  test('a run killed between its two renames is put right by the next run', () => {
+    cpSync(join(work, 'out-a'), join(work, 'out-c.previous'), { recursive: true });
+    const before = snapshotFolder(join(work, 'out-c.previous'));
+    const memory = resultsInMemory(['--data', join(work, 'data'), '--out', join(work, 'out-c')]);
+    expect(memory.code).toBe(0);
+    // The old output was put back, found current and reused: nothing needed writing.
+    expect(memory.log.join('\n')).toContain('reusing');
+    expect(memory.written.size).toBe(0);
+    expect(snapshotFolder(join(work, 'out-c'))).toEqual(before);
+    expect(existsSync(join(work, 'out-c.previous'))).toBe(false);
+  });
+
   test('the manifest names every input with its SHA-256 and row count', () => {
     const manifest = JSON.parse(readFileSync(join(work, 'out-a/manifest.json'), 'utf8'));
     const schools = manifest.inputs.find((i: { path: string }) => i.path === 'trial/schools.csv');
@@ -117,11 +152,22 @@ describe('npm run results', () => {
 
   test('a run killed before publishing leaves the previous output intact', () => {
     const before = snapshotFolder(join(work, 'out-a'));
-    // --force: the inputs are unchanged, so without it the run would reuse out-a and never write.
-    const run = results(join(work, 'data'), join(work, 'out-a'), { SWIS_TEST_KILL_BEFORE_RENAME: '1' }, [
-      '--force',
-    ]);
-    expect(run.signal).toBe('SIGKILL');
+    // The real pipeline in-process, with an effect that stops where a killed run would: the new
+    // files written beside out-a, nothing renamed. --force: the inputs are unchanged, so without
+    // it the run would reuse out-a and never write.
+    const killed = new Error('killed before publishing');
+    const stopBeforeRename: ResultsEffects = {
+      log: () => {},
+      error: () => {},
+      writeFolder: (outDir, files) => {
+        writePartialFolder(outDir, files);
+        throw killed;
+      },
+    };
+    expect(() =>
+      main(['--data', join(work, 'data'), '--out', join(work, 'out-a'), '--force'], stopBeforeRename),
+    ).toThrow(killed);
+    expect(existsSync(join(work, 'out-a.partial'))).toBe(true);
     expect(snapshotFolder(join(work, 'out-a'))).toEqual(before);
     // The next run cleans up the partial folder and publishes normally.
     expect(results(join(work, 'data'), join(work, 'out-a')).status).toBe(0);

@@ -1,8 +1,9 @@
 /**
- * Lighthouse performance scores for pages of a built site, for `npm run bench`: serves the
- * folder on a free port (port 0), launches Debian's Chromium (CHROME_PATH, default
- * /usr/bin/chromium — never a downloaded browser) with a fresh profile, and runs Lighthouse's
- * performance category with its defaults (mobile, simulated throttling) on each page in turn.
+ * Lighthouse performance and best-practices scores for pages of a built site, for `npm run
+ * bench`: serves the folder on a free port (port 0), launches Debian's Chromium (CHROME_PATH,
+ * default /usr/bin/chromium — never a downloaded browser) with a fresh profile, and runs
+ * Lighthouse's performance and best-practices categories together with its defaults (mobile,
+ * simulated throttling) on each page in turn.
  */
 import { CHROMIUM_FLAGS } from './chromium.ts';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -31,8 +32,19 @@ const TYPES: Record<string, string> = {
 /** Types a static host compresses. */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg\+xml)/;
 
-/** One page's median score (0–1) and each run's, or null and why when it could not be measured. */
-export type PageScore = { page: string; score: number | null; runs?: number[]; note?: string };
+/**
+ * One page's median performance score (0–1) and each run's, or null and why when it could not be
+ * measured; its lowest best-practices score and the scored best-practices audits that failed in
+ * any run (a console error, a missing favicon …).
+ */
+export type PageScore = {
+  page: string;
+  score: number | null;
+  runs?: number[];
+  bestPractices?: number | null;
+  bestPracticesFailed?: string[];
+  note?: string;
+};
 
 /**
  * Scores `pages` (paths of HTML files relative to `dir`, e.g. "findings/trial/index.html"), each
@@ -89,21 +101,36 @@ export async function lighthouseScores(
         .join('/')
         .replace(/index\.html$/, '')}`;
       const got: number[] = [];
+      const practices: number[] = [];
+      const failed = new Set<string>();
       let error: string | undefined;
       for (let run = 0; run < runs; run++) {
         const result = await lighthouse(url, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
-          onlyCategories: ['performance'],
+          onlyCategories: ['performance', 'best-practices'],
         });
         const score = result?.lhr.categories['performance']?.score;
         if (typeof score === 'number') got.push(score);
+        const category = result?.lhr.categories['best-practices'];
+        if (typeof category?.score === 'number') practices.push(category.score);
+        for (const ref of category?.auditRefs ?? []) {
+          const audit = result?.lhr.audits[ref.id];
+          if (ref.weight > 0 && typeof audit?.score === 'number' && audit.score < 1) failed.add(ref.id);
+        }
         error ??= result?.lhr.runtimeError?.message;
       }
       got.sort((a, b) => a - b);
       const median = got.length === 0 ? null : got[Math.floor((got.length - 1) / 2)]!;
-      scores.push({ page, score: median, runs: got, ...(error ? { note: error } : {}) });
+      scores.push({
+        page,
+        score: median,
+        runs: got,
+        bestPractices: practices.length === 0 ? null : Math.min(...practices),
+        bestPracticesFailed: [...failed].sort(),
+        ...(error ? { note: error } : {}),
+      });
     }
     return scores;
   } finally {

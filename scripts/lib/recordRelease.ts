@@ -13,11 +13,12 @@ import {
   releaseOrderProblem,
   versionDateMismatch,
   versionSchema,
-  type DatasetFacts,
+  type ReleaseChange,
   type ReleaseRecord,
 } from '../../src/lib/releases/releaseRecord.ts';
+import { parseResultsFile } from '../../src/lib/contracts/resultsSchemas.ts';
+import { stableJson } from '../../src/lib/contracts/stableJson.ts';
 import { dateRefusalSentence, readIsoDate } from '../../src/lib/format/isoDate.ts';
-import { stableJson } from '../../src/lib/results/stableJson.ts';
 import { listReleases } from '../../src/site/releases.ts';
 import { readDataFolder } from './readDataFolder.ts';
 
@@ -33,6 +34,8 @@ export interface RecordReleaseOptions {
   releasesDir: string;
   /** When given, the results must have been computed from exactly these data files. */
   dataDir?: string;
+  /** Why the release exists (scheduled update or correction); see releaseChangeSchema. */
+  change?: ReleaseChange;
 }
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
@@ -79,17 +82,18 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
   // The manifest's cacheKey names the code that made out/ so that a build can reuse it
   // (scripts/lib/resultsCache.ts); a release records inputs and outputs, not the build cache, and
   // keeping the key would make every code change alter the bytes of an archived release.
-  const manifestJson = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
-  if ('cacheKey' in manifestJson) {
-    delete manifestJson.cacheKey;
-    files.set('manifest.json', Buffer.from(stableJson(manifestJson)));
-  }
-  const dataset = JSON.parse(read('dataset.json').toString('utf8')) as DatasetFacts;
+  const parse = <N extends 'manifest.json' | 'dataset.json'>(name: N, text: string) => {
+    try {
+      return parseResultsFile(name, text, join(o.resultsDir, name));
+    } catch (e) {
+      throw new ReleaseError((e as Error).message);
+    }
+  };
+  const { cacheKey, ...manifest } = parse('manifest.json', files.get('manifest.json')!.toString('utf8'));
+  if (cacheKey !== undefined) files.set('manifest.json', Buffer.from(stableJson(manifest)));
+  const dataset = parse('dataset.json', read('dataset.json').toString('utf8'));
 
   if (o.dataDir !== undefined) {
-    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {
-      inputs: { path: string; sha256: string }[];
-    };
     const recorded = new Map(manifest.inputs.map((i) => [i.path, i.sha256]));
     const current = readDataFolder(o.dataDir).files;
     const changed = [
@@ -108,6 +112,7 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
     note: o.note,
     dataset,
     files: RELEASE_FILES.map((name) => ({ name, sha256: sha256(files.get(name)!) })),
+    ...(o.change ? { change: o.change } : {}),
   });
   mkdirSync(o.releasesDir, { recursive: true });
   const temp = join(o.releasesDir, `.${o.version}.partial`);

@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { stableJson } from '../../src/lib/results/stableJson.ts';
+import { manifestSchema } from '../../src/lib/contracts/resultsSchemas.ts';
+import { stableJson } from '../../src/lib/contracts/stableJson.ts';
 
 export const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
@@ -64,17 +65,20 @@ export function reusableOutput(
 ): { reusable: true; files: number } | { reusable: false; why: string } {
   const manifestPath = join(outDir, 'manifest.json');
   if (!existsSync(manifestPath)) return { reusable: false, why: 'no previous output' };
-  let manifest: { cacheKey?: unknown; outputs?: { name?: unknown; sha256?: unknown }[] };
+  let json: unknown;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as typeof manifest;
+    json = JSON.parse(readFileSync(manifestPath, 'utf8'));
   } catch {
     return { reusable: false, why: 'the previous manifest is not valid JSON' };
   }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success)
+    return { reusable: false, why: 'the previous manifest does not match the results contract' };
+  const manifest = parsed.data;
   if (manifest.cacheKey !== key) return { reusable: false, why: 'inputs, options or code changed' };
-  const outputs = Array.isArray(manifest.outputs) ? manifest.outputs : [];
   const expected = new Set(['manifest.json']);
-  for (const o of outputs) {
-    if (typeof o.name !== 'string' || typeof o.sha256 !== 'string')
+  for (const o of manifest.outputs) {
+    if (o.sha256 === undefined)
       return { reusable: false, why: 'the previous manifest lists no output hashes' };
     const path = join(outDir, o.name);
     if (!existsSync(path) || sha256(readFileSync(path)) !== o.sha256)

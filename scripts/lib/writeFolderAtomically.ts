@@ -22,6 +22,15 @@ export function recoverInterruptedWrite(outDir: string): void {
 /** Writes `files` (relative path → contents) as the complete new contents of `outDir`. */
 export function writeFolderAtomically(outDir: string, files: ReadonlyMap<string, string>): void {
   recoverInterruptedWrite(outDir);
+  replaceFolder(writePartialFolder(outDir, files), outDir);
+}
+
+/**
+ * The first half of {@link writeFolderAtomically}: writes `files` into `<out>.partial`, beside
+ * `outDir` and not yet in its place, and returns that folder. A run that stops here (killed,
+ * disk full) leaves `outDir` untouched and the partial folder for the next run to remove.
+ */
+export function writePartialFolder(outDir: string, files: ReadonlyMap<string, string>): string {
   const temp = `${outDir}.partial`;
   mkdirSync(temp, { recursive: true });
   for (const [name, text] of files) {
@@ -29,11 +38,7 @@ export function writeFolderAtomically(outDir: string, files: ReadonlyMap<string,
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   }
-  if (process.env.SWIS_TEST_KILL_BEFORE_RENAME) {
-    // Test hook: simulate a run killed after writing and before publishing.
-    process.kill(process.pid, 'SIGKILL');
-  }
-  replaceFolder(temp, outDir);
+  return temp;
 }
 
 /**

@@ -172,7 +172,11 @@ export const chartExamples: Record<string, () => ChartResult> = {
       {
         id: 'map-programme',
         title: 'Authorities in the programme',
-        scale: { type: 'categories', categories: programmeCategories, otherLabel: 'Did not take part' },
+        scale: {
+          type: 'categories',
+          categories: programmeCategories({ pilot: 'Pilot (2019)', trial: 'Trial (2020–22)' }),
+          otherLabel: 'Did not take part',
+        },
       },
     ),
   'england-map-change': () =>

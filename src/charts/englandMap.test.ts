@@ -5,7 +5,11 @@ import { chartExamples } from './chartExamples.ts';
 import { englandMap, mapFeatures, programmeCategories } from './englandMap.ts';
 
 const topology = englandTopologyJson as unknown as EnglandTopology;
-const categories = { type: 'categories' as const, categories: programmeCategories, otherLabel: 'Other' };
+const categories = {
+  type: 'categories' as const,
+  categories: programmeCategories({ pilot: 'Pilot (2019)', trial: 'Trial (2020–22)' }),
+  otherLabel: 'Other',
+};
 const numbers = (d: string) => (d.match(/-?\d*\.?\d+/g) ?? []).map(Number);
 // Absolute points of a path written as M x,y then relative l dx,dy steps.
 function points(d: string): [number, number][] {

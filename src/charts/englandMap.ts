@@ -329,9 +329,25 @@ export function mapDescription(
   return out.join(' ');
 }
 
-/** Okabe–Ito categories for programme membership, each with its own pattern. */
-export const programmeCategories: readonly MapCategory[] = [
-  { key: 'both', label: 'Pilot and trial', colour: okabeIto.reddishPurple, pattern: 'dots' },
-  { key: 'pilot', label: 'Pilot (2019) only', colour: okabeIto.orange, pattern: 'hatch' },
-  { key: 'trial', label: 'Trial (2020–22) only', colour: okabeIto.skyBlue, pattern: 'none' },
-];
+/**
+ * Okabe–Ito categories for programme membership, each with its own pattern, for the studies present:
+ * each study is named by its label (e.g. "Trial (2020–22)"), and "Pilot and trial" appears only
+ * when there are both.
+ */
+export function programmeCategories(studies: {
+  pilot?: string | undefined;
+  trial?: string | undefined;
+}): MapCategory[] {
+  const { pilot, trial } = studies;
+  return [
+    ...(pilot && trial
+      ? [{ key: 'both', label: 'Pilot and trial', colour: okabeIto.reddishPurple, pattern: 'dots' } as const]
+      : []),
+    ...(pilot
+      ? [{ key: 'pilot', label: `${pilot} only`, colour: okabeIto.orange, pattern: 'hatch' } as const]
+      : []),
+    ...(trial
+      ? [{ key: 'trial', label: `${trial} only`, colour: okabeIto.skyBlue, pattern: 'none' } as const]
+      : []),
+  ];
+}

@@ -2,22 +2,37 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCollection } from 'astro:content';
 import { siteConfig } from '../site/readSiteConfig.ts';
+import { listReleases } from '../site/releases.ts';
 
 export async function GET(context: APIContext) {
   const updates = (await getCollection('updates')).sort(
     (a, b) => b.data.date.getTime() - a.data.date.getTime(),
   );
   const site = siteConfig();
-  return rss({
-    title: `${site.title}: updates`,
-    description: `New data, follow-ups and amendments from ${site.evaluation}.`,
-    site: context.site!,
-    items: updates.map((u) => ({
+  // Corrections are news to anyone who read the figures: each is an item, linked to its release note.
+  const corrections = listReleases()
+    .filter((r) => r.change?.kind === 'correction')
+    .map((r) => ({
+      title: `Correction: release ${r.version}`,
+      pubDate: new Date(`${r.date}T00:00:00Z`),
+      description: `${r.change!.reason} ${r.change!.conclusionsChanged ? 'The conclusions changed.' : 'The conclusions did not change.'}`,
+      // Absolute, because @astrojs/rss adds a trailing slash to a relative link, after the #fragment.
+      link: new URL(`/releases/#release-${r.version}`, context.site!).href,
+    }));
+  const items = [
+    ...updates.map((u) => ({
       title: u.data.title,
       pubDate: u.data.date,
       description: u.data.summary,
       link: `/updates/${u.id}/`,
     })),
+    ...corrections,
+  ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime());
+  return rss({
+    title: `${site.title}: updates`,
+    description: `New data, follow-ups and amendments from ${site.evaluation}.`,
+    site: context.site!,
+    items,
     customData: '<language>en-gb</language>',
   });
 }

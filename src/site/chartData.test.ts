@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
-import type { ContextRow } from './siteData.ts';
+import type { Context } from '../lib/contracts/resultsSchemas.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 
-const row = (laCode: string, year: number, value: number | null, ratePer10k: number | null): ContextRow => ({
+const row = (laCode: string, year: number, value: number | null, ratePer10k: number | null): Context => ({
   laCode,
   year,
   measure: 's47_enquiries',
@@ -94,6 +94,6 @@ describe('chart data', () => {
       { label: 'Example', allocated: 3, withdrawn: 1, lost: 0, analysed: 2 },
       { label: 'Control', allocated: 2, withdrawn: 0, lost: 1, analysed: 1 },
     ]);
-    expect(trialConsort({ trial: null } as never, 'Example')).toBeNull();
+    expect(trialConsort({ trial: null }, 'Example')).toBeNull();
   });
 });

@@ -6,8 +6,8 @@
 import type { ConsortData } from '../charts/consortFlow.ts';
 import type { MapValue } from '../charts/englandMap.ts';
 import type { TrendSeries } from '../charts/trendLines.ts';
+import type { Context, DatasetFacts } from '../lib/contracts/resultsSchemas.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
-import type { ContextRow, Dataset } from './siteData.ts';
 
 /**
  * Former authorities and the current ones that replaced them, by former code. The one home of this
@@ -46,7 +46,7 @@ export function programmeMembership(
  * successor is missing stay null.
  */
 export function rateSeries(
-  rows: readonly ContextRow[],
+  rows: readonly Context[],
   laCode: string,
   measure: string,
   years: readonly number[],
@@ -78,7 +78,7 @@ export function rateSeries(
  * minus the mean of the `before` years; null unless every one of those years has a rate.
  */
 export function rateChanges(
-  rows: readonly ContextRow[],
+  rows: readonly Context[],
   authorities: readonly { laCode: string; name: string }[],
   measure: string,
   before: readonly number[],
@@ -106,13 +106,17 @@ export function rateChanges(
  * counts of children's events, is not applied to them.
  */
 export function trialConsort(
-  dataset: Pick<Dataset, 'trial'> & { trial: unknown },
+  dataset: {
+    trial: Pick<
+      NonNullable<DatasetFacts['trial']>,
+      'authorities' | 'schoolsRandomised' | 'schoolsByArm' | 'schoolsByStatus'
+    > | null;
+  },
   programme: string,
 ): ConsortData | null {
-  const trial = dataset.trial as
-    (NonNullable<Dataset['trial']> & { schoolsByStatus?: Record<string, number> }) | null;
-  if (!trial || !trial.schoolsByStatus) return null;
-  const get = (arm: string, status: string) => trial.schoolsByStatus?.[`${arm}:${status}`] ?? 0;
+  const trial = dataset.trial;
+  if (!trial) return null;
+  const get = (arm: string, status: string) => trial.schoolsByStatus[`${arm}:${status}`] ?? 0;
   const arm = (key: string, label: string) => {
     const withdrawn = get(key, 'withdrawn');
     const lost = get(key, 'lost_to_follow_up');

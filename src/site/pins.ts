@@ -12,10 +12,19 @@
  *
  * Builds never read the clock: every choice here follows from dates in content and releases.
  */
+import { join } from 'node:path';
+import {
+  parseResultsFile,
+  type DatasetFacts,
+  type Estimate,
+  type Rate,
+  type ResultsFile,
+  type ResultsFileName,
+} from '../lib/contracts/resultsSchemas.ts';
 import type { ReleaseRecord } from '../lib/releases/releaseRecord.ts';
 import { readResults } from './readResults.ts';
-import { listReleases, readReleaseFile, releaseMatching } from './releases.ts';
-import { siteData, type Dataset, type EstimateRow, type RateRow } from './siteData.ts';
+import { listReleases, readReleaseFile, releaseMatching, RELEASES_DIR } from './releases.ts';
+import { siteData } from './siteData.ts';
 
 /** A page's pin: a release by version, or null for the current, unreleased results. */
 export type Pin = string | null;
@@ -24,15 +33,15 @@ export type Pin = string | null;
 export interface PinnedResults {
   /** The release, or null for results not yet released. */
   release: ReleaseRecord | null;
-  estimates: EstimateRow[];
-  rates: RateRow[];
+  estimates: Estimate[];
+  rates: Rate[];
   /** The release's dataset.json; null for an archive made before releases kept it. */
-  dataset: Dataset | null;
+  dataset: DatasetFacts | null;
 }
 
 /** The release the current results are, or null when they are not yet released. */
 export function currentRelease(): ReleaseRecord | null {
-  return releaseMatching(readResults<{ outputs: { name: string; sha256: string }[] }>('manifest.json'));
+  return releaseMatching(readResults('manifest.json'));
 }
 
 /** What a findings page shows by default: the latest release, or the unreleased preview. */
@@ -73,13 +82,15 @@ export function pinnedResults(pin: Pin | undefined): PinnedResults {
   if (!hit) {
     const release = listReleases().find((r) => r.version === pin);
     if (!release) throw new Error(`No release "${pin}" in the releases folder.`);
-    const read = <T>(name: string): T | null =>
-      release.files.some((f) => f.name === name) ? (JSON.parse(readReleaseFile(pin, name)) as T) : null;
+    const read = <N extends ResultsFileName>(name: N): ResultsFile<N> | null =>
+      release.files.some((f) => f.name === name)
+        ? parseResultsFile(name, readReleaseFile(pin, name), join(RELEASES_DIR, pin, name))
+        : null;
     hit = {
       release,
-      estimates: read<EstimateRow[]>('estimates.json') ?? [],
-      rates: read<RateRow[]>('rates.json') ?? [],
-      dataset: read<Dataset>('dataset.json'),
+      estimates: read('estimates.json') ?? [],
+      rates: read('rates.json') ?? [],
+      dataset: read('dataset.json'),
     };
     cache.set(pin, hit);
   }

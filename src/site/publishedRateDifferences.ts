@@ -1,5 +1,5 @@
 import { dfeRound } from '../lib/context/ratePer10k.ts';
-import type { ContextRow } from './siteData.ts';
+import type { Context } from '../lib/contracts/resultsSchemas.ts';
 
 /** A year whose rate on the site, rounded as DfE rounds, is not the rate DfE published. */
 export interface PublishedRateDifference {
@@ -18,7 +18,7 @@ export interface PublishedRateDifference {
  * starting to be looked after in 2017–18, which DfE divided by an earlier population estimate).
  * Pages say so beside the figure, so a reader comparing with DfE's tables is not misled.
  */
-export function publishedRateDifferences(rows: readonly ContextRow[]): PublishedRateDifference[] {
+export function publishedRateDifferences(rows: readonly Context[]): PublishedRateDifference[] {
   return rows.flatMap((r) =>
     r.ratePer10k !== null &&
     r.publishedRatePer10k !== undefined &&

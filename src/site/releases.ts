@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { releaseRecordSchema, sortReleases, type ReleaseRecord } from '../lib/releases/releaseRecord.ts';
-import type { ReleaseSnapshot, ReleaseEstimate } from '../lib/releases/describeChanges.ts';
+import type { ReleaseSnapshot } from '../lib/releases/describeChanges.ts';
+import { parseResultsFile, type Manifest } from '../lib/contracts/resultsSchemas.ts';
 
 /** The folder releases are read from. */
 export const RELEASES_DIR = process.env.RELEASES_DIR ?? 'data/releases';
@@ -46,7 +47,11 @@ export function readReleaseFile(version: string, name: string, dir: string = REL
 export function releaseSnapshot(record: ReleaseRecord, dir: string = RELEASES_DIR): ReleaseSnapshot {
   return {
     record,
-    estimates: JSON.parse(readReleaseFile(record.version, 'estimates.json', dir)) as ReleaseEstimate[],
+    estimates: parseResultsFile(
+      'estimates.json',
+      readReleaseFile(record.version, 'estimates.json', dir),
+      join(dir, record.version, 'estimates.json'),
+    ),
   };
 }
 
@@ -61,7 +66,7 @@ const NUMBER_FILES = ['estimates.json', 'rates.json'];
  * the figures unreleased.
  */
 export function releaseMatching(
-  manifest: { outputs: { name: string; sha256: string }[] },
+  manifest: Pick<Manifest, 'outputs'>,
   releases: readonly ReleaseRecord[] = listReleases(),
 ): ReleaseRecord | null {
   const current = new Map(manifest.outputs.map((o) => [o.name, o.sha256]));

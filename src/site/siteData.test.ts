@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
-import { lookupEstimate, lookupPublished, type EstimateRow } from './siteData.ts';
+import type { Estimate } from '../lib/contracts/resultsSchemas.ts';
+import { lookupEstimate, lookupPublished } from './siteData.ts';
 
-const rows: EstimateRow[] = [
+const rows: Estimate[] = [
   {
     study: 'trial',
     outcome: 's47',

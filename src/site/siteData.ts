@@ -3,131 +3,48 @@
  * components use. Lookups that can fail throw an Error naming the component and the key, so a
  * mistyped key in MDX stops the build with a sentence a researcher can act on.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { readResults, RESULTS_DIR } from './readResults.ts';
+import type {
+  Comparison,
+  Context,
+  ContextShare,
+  DatasetFacts,
+  Estimate,
+  Fact,
+  Rate,
+  Summary,
+} from '../lib/contracts/resultsSchemas.ts';
+import { readOptionalResults, readResults } from './readResults.ts';
+
 import { authoritySlugs } from './authoritySlugs.ts';
 import { calendarSpan, programmeWindows, type ProgrammeWindow } from './programmeChange.ts';
 
-export interface Authority {
-  laCode: string;
-  name: string;
-  region: string;
-}
-export interface Outcome {
-  outcome: string;
-  label: string;
-  description: string;
-  direction: string;
-  /** The band of little or no difference, % change in the rate; absent or null when not declared. */
-  no_difference_band?: number | null;
-  /** `sessions` or `score`; absent for a count (dataset.json writes a count as before kinds). */
-  kind?: 'count' | 'sessions' | 'score';
-}
-export interface Dataset {
-  synthetic: boolean;
-  description: string | null;
-  disclosureThreshold: number;
-  outcomes: Outcome[];
-  authorities: Authority[];
-  pilot: {
-    sites: { la_code: string; start_month: string; end_month: string }[];
-    schoolsByGroup: Record<string, number>;
-  } | null;
-  trial: {
-    authorities: number;
-    schoolsRandomised: number;
-    schoolsAnalysed: number;
-    pupilsRandomised: number;
-    schoolsByArm: Record<string, number>;
-    periods: { period: string; start_month: string; end_month: string }[];
-  } | null;
-}
-export interface EstimateRow {
-  study: string;
-  outcome: string;
-  analysis: string;
-  scope: string;
-  /** Absent in releases made before outcome kinds: those are all rate ratios. */
-  effect?: 'rate_ratio' | 'mean_difference';
-  model: string;
-  estimate: number;
-  ciLow: number;
-  ciHigh: number;
-  pValue: number;
-  schools: number;
-}
-export type Cell = number | string;
-export interface RateRow {
-  study: string;
-  outcome: string;
-  group: string;
-  period: string;
-  scope: string;
-  count: Cell;
-  pupilYears: Cell;
-  ratePer1000: Cell;
-  ciLow: Cell;
-  ciHigh: Cell;
-  schools: number;
-}
-export interface PublishedEstimate {
-  estimate: number;
-  ciLow: number;
-  ciHigh: number;
-  sourceTitle: string;
-  sourceUrl: string;
-}
-export interface Comparison {
-  study: string;
-  outcome: string;
-  analysis: string;
-  scope: string;
-  followUpMonths: number | null;
-  published: PublishedEstimate;
-  computed: EstimateRow | null;
-  computedInsidePublishedInterval: boolean | null;
-}
-export interface ContextRow {
-  laCode: string;
-  year: number;
-  measure: string;
-  value: number | null;
-  symbol: string | null;
-  ratePer10k: number | null;
-  publishedRatePer10k?: number;
-}
-export interface Note {
-  study: string;
-  outcome: string;
-  analysis: string;
-  scope: string;
-  kind: string;
-  reason: string;
-}
+/** An authority as dataset.json lists it. */
+export type Authority = DatasetFacts['authorities'][number];
 
-let cache:
-  | { dataset: Dataset; estimates: EstimateRow[]; rates: RateRow[]; comparisons: Comparison[]; notes: Note[] }
-  | undefined;
+let cache: ReturnType<typeof readSiteData> | undefined;
+
+function readSiteData() {
+  return {
+    dataset: readResults('dataset.json'),
+    estimates: readResults('estimates.json'),
+    rates: readResults('rates.json'),
+    comparisons: readResults('comparisons.json'),
+    notes: readResults('notes.json'),
+  };
+}
 
 /** The results files the pages need, read once per build. */
 export function siteData() {
-  cache ??= {
-    dataset: readResults<Dataset>('dataset.json'),
-    estimates: readResults<EstimateRow[]>('estimates.json'),
-    rates: readResults<RateRow[]>('rates.json'),
-    comparisons: readResults<Comparison[]>('comparisons.json'),
-    notes: readResults<Note[]>('notes.json'),
-  };
+  cache ??= readSiteData();
   return cache;
 }
 
-let contextByLa: Map<string, ContextRow[]> | undefined;
+let contextByLa: Map<string, Context[]> | undefined;
 /** Official context rows for one authority (or England, E92000001), sorted by measure and year. */
-export function contextFor(laCode: string): ContextRow[] {
+export function contextFor(laCode: string): Context[] {
   if (!contextByLa) {
     contextByLa = new Map();
-    for (const r of readResults<ContextRow[]>('context.json')) {
+    for (const r of readOptionalResults('context.json', [])) {
       const list = contextByLa.get(r.laCode) ?? [];
       list.push(r);
       contextByLa.set(r.laCode, list);
@@ -137,28 +54,12 @@ export function contextFor(laCode: string): ContextRow[] {
 }
 
 /** One row of summaries.json: % of sessions missed, or a mean score with its interval ("c" when withheld). */
-export interface SummaryRow {
-  study: string;
-  kind: 'sessions' | 'score';
-  outcome: string;
-  scope: string;
-  group: string;
-  period: string;
-  schools: number;
-  sessionsMissed?: Cell;
-  sessionsPossible?: Cell;
-  percentMissed?: Cell;
-  mean?: Cell;
-  ciLow?: Cell | null;
-  ciHigh?: Cell | null;
-}
+export type SummaryRow = Summary;
 
 let summaryCache: SummaryRow[] | undefined;
 /** The rows of summaries.json, which `npm run results` writes only when the trial has sessions or score outcomes. */
 export function summaryRows(): SummaryRow[] {
-  summaryCache ??= existsSync(join(RESULTS_DIR, 'summaries.json'))
-    ? readResults<SummaryRow[]>('summaries.json')
-    : [];
+  summaryCache ??= readOptionalResults('summaries.json', []);
   return summaryCache;
 }
 
@@ -242,10 +143,7 @@ const keyText = (k: EstimateKey) =>
   `study="${k.study}" outcome="${k.outcome}" analysis="${k.analysis}" scope="${k.scope ?? 'overall'}"`;
 
 /** The computed estimate for a key, as used by the <Estimate> MDX component. */
-export function lookupEstimate(
-  k: EstimateKey,
-  rows: readonly EstimateRow[] = siteData().estimates,
-): EstimateRow {
+export function lookupEstimate(k: EstimateKey, rows: readonly Estimate[] = siteData().estimates): Estimate {
   const scope = k.scope ?? 'overall';
   const hit = rows.find(
     (r) => r.study === k.study && r.outcome === k.outcome && r.analysis === k.analysis && r.scope === scope,
@@ -290,7 +188,7 @@ export interface RateKey {
 }
 
 /** The descriptive rate per 1,000 pupils a year for a key, as used by the <Rate> MDX component. */
-export function lookupRate(k: RateKey, rows: readonly RateRow[] = siteData().rates): RateRow {
+export function lookupRate(k: RateKey, rows: readonly Rate[] = siteData().rates): Rate {
   const scope = k.scope ?? 'overall';
   const hit = rows.find(
     (r) =>
@@ -315,19 +213,12 @@ export function lookupRate(k: RateKey, rows: readonly RateRow[] = siteData().rat
   return hit;
 }
 
-export interface ContextShareRow {
-  laCode: string;
-  year: number;
-  measure: string;
-  percent: number | null;
-  symbol: string | null;
-}
-let sharesByLa: Map<string, ContextShareRow[]> | undefined;
+let sharesByLa: Map<string, ContextShare[]> | undefined;
 /** Official percentages (the share of referrals made by schools) for one authority or England. */
-export function contextSharesFor(laCode: string): ContextShareRow[] {
+export function contextSharesFor(laCode: string): ContextShare[] {
   if (!sharesByLa) {
     sharesByLa = new Map();
-    for (const r of readResults<ContextShareRow[]>('context-shares.json')) {
+    for (const r of readOptionalResults('context-shares.json', [])) {
       const list = sharesByLa.get(r.laCode) ?? [];
       list.push(r);
       sharesByLa.set(r.laCode, list);
@@ -336,21 +227,10 @@ export function contextSharesFor(laCode: string): ContextShareRow[] {
   return sharesByLa.get(laCode) ?? [];
 }
 
-export interface Fact {
-  fact: string;
-  value: number;
-  unit: 'count' | 'percent' | 'gbp' | 'months';
-  label: string;
-  sourceTitle: string;
-  sourceUrl: string | null;
-}
 let facts: Fact[] | undefined;
 
 /** The published fact for a key, as used by the <Fact> MDX component (facts.json, from data/published/facts.csv). */
-export function lookupFact(
-  id: string,
-  rows: readonly Fact[] = (facts ??= readResults<Fact[]>('facts.json')),
-): Fact {
+export function lookupFact(id: string, rows: readonly Fact[] = (facts ??= readResults('facts.json'))): Fact {
   const hit = rows.find((r) => r.fact === id);
   if (!hit) {
     throw new Error(

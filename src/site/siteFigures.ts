@@ -12,11 +12,12 @@ import { referralChange } from '../charts/referralChange.ts';
 import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
+import type { Context, DatasetFacts, Estimate } from '../lib/contracts/resultsSchemas.ts';
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { isDifference, measureName } from './effectMeasure.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
 import { siteConfig } from './readSiteConfig.ts';
-import { readResults } from './readResults.ts';
+import { readOptionalResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
 import {
   CONTEXT_MEASURES,
@@ -25,11 +26,9 @@ import {
   outcomeKind,
   outcomeLabel,
   participation,
+  participationLabel,
   siteData,
   studyWindows,
-  type ContextRow,
-  type Dataset,
-  type EstimateRow,
 } from './siteData.ts';
 
 /** A chart with the heading, caption, source and file name that <Figure> prints around it. */
@@ -53,8 +52,10 @@ const DFE_SOURCE =
 const DFE_HREF =
   'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
 
-let contextRows: ContextRow[] | undefined;
-const context = () => (contextRows ??= readResults<ContextRow[]>('context.json'));
+let contextRows: Context[] | undefined;
+const context = () => (contextRows ??= readOptionalResults('context.json', []));
+/** Whether the build has official authority statistics (data/context/), which the context figures need. */
+export const hasContext = () => context().length > 0;
 
 function programme() {
   const { dataset } = siteData();
@@ -118,7 +119,18 @@ export function programmeMapFigure(): SiteFigure {
       title: `Local authorities in the ${siteConfig().programme} ${studyWindows()
         .map((w) => w.study)
         .join(' and ')}`,
-      scale: { type: 'categories', categories: programmeCategories, otherLabel: 'Did not take part' },
+      scale: {
+        type: 'categories',
+        categories: programmeCategories(
+          Object.fromEntries(
+            studyWindows().map((w) => [
+              w.study,
+              participationLabel({ pilot: w.study === 'pilot', trial: w.study === 'trial' }),
+            ]),
+          ),
+        ),
+        otherLabel: 'Did not take part',
+      },
     },
   );
   return {
@@ -211,7 +223,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
 }
 
 /** The trial's flow of schools, or null when the build has no trial. */
-export function consortFigure(dataset: Dataset = siteData().dataset): SiteFigure | null {
+export function consortFigure(dataset: DatasetFacts = siteData().dataset): SiteFigure | null {
   const data = trialConsort(dataset, siteConfig().programme);
   if (!data) return null;
   return {
@@ -331,7 +343,7 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
 }
 
 /** The trial's adjusted estimates for every outcome, with the published primary result. */
-export function trialForestFigure(estimates: readonly EstimateRow[] = siteData().estimates): SiteFigure {
+export function trialForestFigure(estimates: readonly Estimate[] = siteData().estimates): SiteFigure {
   const { comparisons, dataset } = siteData();
   const { programme } = siteConfig();
   const rows: ForestRow[] = [];
@@ -400,7 +412,7 @@ export function trialForestFigure(estimates: readonly EstimateRow[] = siteData()
  * the trial has no score outcome.
  */
 export function trialDifferenceFigure(
-  estimates: readonly EstimateRow[] = siteData().estimates,
+  estimates: readonly Estimate[] = siteData().estimates,
 ): SiteFigure | null {
   const { dataset } = siteData();
   const { programme } = siteConfig();

@@ -1,7 +1,7 @@
 // Runs the real results command in a worker thread, so that a case which hangs can be stopped
 // (terminating the worker) without stopping the test process. Loaded by Node itself, not Vite.
 import { parentPort } from 'node:worker_threads';
-import { main } from '../../scripts/results.ts';
+import { main, nodeEffects } from '../../scripts/results.ts';
 
 parentPort!.on('message', (message: { id: number; argv: string[] }) => {
   const stdout: string[] = [];
@@ -9,7 +9,11 @@ parentPort!.on('message', (message: { id: number; argv: string[] }) => {
   let code: number | null = null;
   let thrown: string | null = null;
   try {
-    code = main(message.argv, { log: (l) => stdout.push(l), error: (l) => stderr.push(l) });
+    code = main(message.argv, {
+      ...nodeEffects,
+      log: (l) => stdout.push(l),
+      error: (l) => stderr.push(l),
+    });
   } catch (e) {
     thrown = e instanceof Error ? (e.stack ?? e.message) : String(e);
   }

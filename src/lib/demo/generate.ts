@@ -6,6 +6,7 @@
  * precision, so the same seed and inputs give the same bytes.
  */
 import { randomGamma, randomLcg, randomNormal, randomPoisson } from 'd3';
+import type { TrialSchoolRow } from '../data/schemas.ts';
 import type { CsvTable } from './csv.ts';
 import { toCsv } from './csv.ts';
 import type { AuthorityRates, ContextRow, DemoOutcome } from './rates.ts';
@@ -211,15 +212,8 @@ export interface DemoFile {
   table: CsvTable;
 }
 
-/** Trial school as generated (before formatting). */
-export interface TrialSchool {
-  school_id: string;
-  la_code: string;
-  arm: 'swis' | 'control';
-  pupils: number;
-  fsm_percent: number;
-  status: 'analysed' | 'withdrawn' | 'lost_to_follow_up';
-}
+/** Trial school as generated (before formatting): a row of trial/schools.csv as the loader reads it. */
+export type TrialSchool = TrialSchoolRow;
 
 /** Everything the generator produces, as formatted tables plus the trial schools for checks. */
 export interface DemoData {

@@ -2,6 +2,7 @@
  * Authority-level event rates for the demonstration generator, derived from the project's
  * official context table (data/context/la-statistics.csv, long format) with documented fallbacks.
  */
+import type { LaStatisticRow } from '../data/schemas.ts';
 
 /** The four outcome codes the demonstration data uses. */
 export type DemoOutcome = 'referral' | 's17' | 's47' | 'cla_start';
@@ -34,12 +35,7 @@ export const FALLBACK_RATES: Readonly<Record<DemoOutcome, number>> = {
 export const ENGLAND = 'E92000001';
 
 /** One row of data/context/la-statistics.csv, values still as text (they may be DfE symbols). */
-export interface ContextRow {
-  la_code: string;
-  year: string;
-  measure: string;
-  value: string;
-}
+export type ContextRow = Record<keyof LaStatisticRow, string>;
 
 /** Rates per child per year for one authority, and where each came from. */
 export interface AuthorityRates {

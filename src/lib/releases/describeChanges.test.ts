@@ -3,6 +3,7 @@ import {
   changesSentence,
   describeChanges,
   labelInSentence,
+  type ReleaseEstimate,
   type ReleaseSnapshot,
 } from './describeChanges.ts';
 import type { ReleaseRecord } from './releaseRecord.ts';
@@ -26,9 +27,9 @@ const est = (
   estimate: number,
   ciLow: number,
   ciHigh: number,
-  analysis = 'adjusted',
-  study = 'trial',
-) => ({
+  analysis: ReleaseEstimate['analysis'] = 'adjusted',
+  study: ReleaseEstimate['study'] = 'trial',
+): ReleaseEstimate => ({
   study,
   outcome,
   analysis,

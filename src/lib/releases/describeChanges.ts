@@ -3,21 +3,15 @@
  * headline rate ratio of every outcome (moved, unchanged, added or removed). Numbers go through
  * the site's one formatting module at two decimals, the precision a reader compares at.
  */
+import type { Estimate } from '../contracts/resultsSchemas.ts';
 import { formatNumber } from '../format/formatNumber.ts';
 import type { ReleaseRecord } from './releaseRecord.ts';
 
 /** The estimate fields the comparison reads (a subset of an estimates.json row). */
-export interface ReleaseEstimate {
-  study: string;
-  outcome: string;
-  analysis: string;
-  scope: string;
-  estimate: number;
-  ciLow: number;
-  ciHigh: number;
-  /** Absent in releases made before outcome kinds, all rate ratios. */
-  effect?: 'rate_ratio' | 'mean_difference';
-}
+export type ReleaseEstimate = Pick<
+  Estimate,
+  'study' | 'outcome' | 'analysis' | 'scope' | 'estimate' | 'ciLow' | 'ciHigh' | 'effect'
+>;
 
 /** One release as the comparison needs it: its record and its archived estimates. */
 export interface ReleaseSnapshot {

@@ -5,6 +5,7 @@
  * beside it are byte-for-byte copies of the results folder at release time.
  */
 import { z } from 'zod';
+import type { DatasetFacts } from '../contracts/resultsSchemas.ts';
 import { monthsInclusive } from '../results/months.ts';
 
 /**
@@ -34,6 +35,22 @@ export function versionDateMismatch(version: string, date: string): string | nul
     : `expected the year and month of the release's date ${date}, that is ${month}, found "${version}". A release's version is the year and month of its date`;
 }
 
+/** Why a release exists: a scheduled update (a new follow-up, a new outcome) or a correction. */
+export const CHANGE_KINDS = ['scheduled_update', 'correction'] as const;
+
+/**
+ * The typed change a release records: its kind, one sentence of reason, whether the conclusions
+ * changed, and the findings (studies) it affects. Optional in the record, so releases made before
+ * it existed stay valid; `npm run release --kind …` writes it.
+ */
+export const releaseChangeSchema = z.strictObject({
+  kind: z.enum(CHANGE_KINDS),
+  reason: z.string().trim().min(1, 'a sentence saying why this release was made'),
+  conclusionsChanged: z.boolean(),
+  affects: z.array(z.string().min(1)),
+});
+export type ReleaseChange = z.infer<typeof releaseChangeSchema>;
+
 /**
  * release.json, the record of one release. Extend it with `.extend({...})`: the rule that the
  * version is the year and month of the date stays with the extended schema.
@@ -48,20 +65,13 @@ export const releaseRecordSchema = z
     trialFollowUpMonths: z.number().int().positive().nullable(),
     outcomes: z.array(z.strictObject({ outcome: z.string(), label: z.string() })),
     files: z.array(z.strictObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+    change: releaseChangeSchema.optional(),
   })
   .superRefine((record, ctx) => {
     const mismatch = versionDateMismatch(record.version, record.date);
     if (mismatch !== null) ctx.addIssue({ code: 'custom', path: ['version'], message: mismatch });
   });
 export type ReleaseRecord = z.infer<typeof releaseRecordSchema>;
-
-/** The parts of dataset.json (written by `npm run results`) a release record copies. */
-export interface DatasetFacts {
-  name?: string | null;
-  synthetic: boolean;
-  outcomes: { outcome: string; label: string }[];
-  trial: { periods: { period: string; start_month: string; end_month: string }[] } | null;
-}
 
 /**
  * The record of a release made from a results folder's dataset facts and file hashes. Pure: the
@@ -74,6 +84,7 @@ export function makeReleaseRecord(input: {
   note: string;
   dataset: DatasetFacts;
   files: { name: string; sha256: string }[];
+  change?: ReleaseChange;
 }): ReleaseRecord {
   const followup = input.dataset.trial?.periods.find((p) => p.period === 'followup');
   return releaseRecordSchema.parse({
@@ -85,6 +96,7 @@ export function makeReleaseRecord(input: {
     trialFollowUpMonths: followup ? monthsInclusive(followup.start_month, followup.end_month) : null,
     outcomes: input.dataset.outcomes.map((o) => ({ outcome: o.outcome, label: o.label })),
     files: input.files,
+    ...(input.change ? { change: input.change } : {}),
   });
 }
 

@@ -5,22 +5,24 @@
  * dataset facts → manifest. Pure: file contents in, file contents out; the results script does
  * the reading, writing and logging.
  */
+import {
+  checkResultsFile,
+  type Change,
+  type Comparison,
+  type Fact,
+  type InputFile,
+  type Rate,
+  type ResultsFileName,
+} from '../contracts/resultsSchemas.ts';
 import type { Dataset } from '../data/loadDataset.ts';
-import type { FactUnit, OutcomeRow } from '../data/schemas.ts';
-import { analyses, type Estimate, type Note } from '../stats/analyses.ts';
+import type { OutcomeRow } from '../data/schemas.ts';
+import { analyses } from '../stats/analyses.ts';
 import { contextRates } from './contextRates.ts';
 import { contextShares } from './contextShares.ts';
 import { DEFAULT_THRESHOLD } from './disclosure.ts';
-import { computeRates, pilotCells, trialCells, type ChangeRow, type RateRow } from './rates.ts';
-import { stableJson } from './stableJson.ts';
+import { computeRates, pilotCells, trialCells } from './rates.ts';
+import { stableJson } from '../contracts/stableJson.ts';
 import { DEFAULT_MIN_SCHOOLS, trialSummaries } from './summaries.ts';
-
-/** One input file for the manifest. */
-export interface InputFile {
-  path: string;
-  sha256: string;
-  rows: number;
-}
 
 /** One output file: its name in the out folder, its text, and how many rows it holds. */
 export interface OutputFile {
@@ -46,29 +48,6 @@ export interface BuildResultsOptions {
   sha256?: (text: string) => string;
 }
 
-/** A published estimate paired with the estimate computed from this build's data. */
-export interface Comparison {
-  study: string;
-  outcome: string;
-  scope: string;
-  analysis: string;
-  followUpMonths: number | null;
-  published: { estimate: number; ciLow: number; ciHigh: number; sourceTitle: string; sourceUrl: string };
-  computed: Estimate | null;
-  /** Whether the computed estimate lies inside the published 95% interval. */
-  computedInsidePublishedInterval: boolean | null;
-}
-
-/** A published fact as the site reads it from facts.json. */
-export interface Fact {
-  fact: string;
-  value: number;
-  unit: FactUnit;
-  label: string;
-  sourceTitle: string;
-  sourceUrl: string | null;
-}
-
 /**
  * Computes every results file from a valid dataset. `inputs` are the files read, with their
  * SHA-256 and row counts, for the manifest. Returns the files in a fixed order.
@@ -80,8 +59,9 @@ export function buildResults(
 ): OutputFile[] {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const files: OutputFile[] = [];
-  const emit = (name: string, value: unknown, rows: number): void => {
-    const file = { name, text: stableJson(value), rows };
+  // Every file is checked against its schema in the results contract before it is written.
+  const emit = (name: ResultsFileName, value: unknown, rows: number): void => {
+    const file = { name, text: stableJson(checkResultsFile(name, value)), rows };
     files.push(file);
     options.onOutput?.(file);
   };
@@ -90,8 +70,8 @@ export function buildResults(
   const trial = data.trial && { ...data.trial, outcomes: countRows(data.outcomes, data.trial.outcomes) };
 
   // Descriptive rates and changes per authority, with disclosure control.
-  const rates: RateRow[] = [];
-  const changes: ChangeRow[] = [];
+  const rates: Rate[] = [];
+  const changes: Change[] = [];
   if (trial) {
     const r = computeRates('trial', trialCells(trial), ['baseline', 'followup'], threshold);
     rates.push(...r.rates);
@@ -125,7 +105,7 @@ export function buildResults(
   if (data.pilot) input.pilot = data.pilot;
   const { estimates, notes } = analyses(input);
   emit('estimates.json', estimates, estimates.length);
-  emit('notes.json', notes satisfies Note[], notes.length);
+  emit('notes.json', notes, notes.length);
 
   // Published estimates side by side with the computed ones.
   const comparisons: Comparison[] = (data.published?.estimates ?? []).map((p) => {

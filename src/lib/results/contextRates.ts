@@ -3,37 +3,11 @@
  * rate per 10,000 children aged 0–17 computed as DfE computes its published rates.
  */
 import { ratePer10k } from '../context/ratePer10k.ts';
+import { COUNT_MEASURES, type Context } from '../contracts/resultsSchemas.ts';
 import type { LaStatisticRow } from '../data/schemas.ts';
-
-/** The count measures that get a rate; `children_0_17` is their denominator. */
-export const COUNT_MEASURES = [
-  'referrals',
-  's47_enquiries',
-  'icpc',
-  'cpp_starts',
-  'cin_starts',
-  'cla_starts',
-] as const;
 
 /** The suffix of a measure holding DfE's published rate for the count measure it names. */
 const PUBLISHED_RATE = '_rate_published';
-
-/** One row of out/context.json. */
-export interface ContextRow {
-  laCode: string;
-  year: number;
-  measure: string;
-  value: number | null;
-  symbol: string | null;
-  ratePer10k: number | null;
-  /**
-   * DfE's own published rate where the import recorded one that DfE divided by a different
-   * population estimate (measure `<measure>_rate_published`, today only cla_starts in 2018), as
-   * published; absent otherwise, so that data without such rates give the same bytes as before.
-   * Pages show it beside ratePer10k where the two differ.
-   */
-  publishedRatePer10k?: number;
-}
 
 /**
  * Builds the context rows from the la-statistics table, sorted by laCode, measure, year. The
@@ -41,7 +15,7 @@ export interface ContextRow {
  * already aligned ONS mid-year estimates to DfE's reporting years); a symbol in either the count
  * or the population gives a null rate, never zero.
  */
-export function contextRates(rows: readonly LaStatisticRow[]): ContextRow[] {
+export function contextRates(rows: readonly LaStatisticRow[]): Context[] {
   const population = new Map<string, number>();
   const published = new Map<string, number>();
   for (const r of rows) {
@@ -51,16 +25,18 @@ export function contextRates(rows: readonly LaStatisticRow[]): ContextRow[] {
       published.set(`${r.la_code}|${r.year}|${r.measure.slice(0, -PUBLISHED_RATE.length)}`, r.value);
   }
   const counts = new Set<string>(COUNT_MEASURES);
-  const out: ContextRow[] = [];
+  const isCount = (measure: string): measure is Context['measure'] => counts.has(measure);
+  const out: Context[] = [];
   for (const r of rows) {
-    if (!counts.has(r.measure)) continue;
+    const measure = r.measure;
+    if (!isCount(measure)) continue;
     const value = typeof r.value === 'number' ? r.value : null;
     const pop = population.get(`${r.la_code}|${r.year}`);
     const publishedRate = published.get(`${r.la_code}|${r.year}|${r.measure}`);
     out.push({
       laCode: r.la_code,
       year: r.year,
-      measure: r.measure,
+      measure,
       value,
       symbol: typeof r.value === 'number' ? null : r.value,
       ratePer10k: value !== null && pop !== undefined ? ratePer10k(value, pop) : null,

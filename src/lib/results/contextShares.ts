@@ -3,27 +3,16 @@
  * by DfE as they are (no denominator to recompute them from). Today one measure:
  * `school_referral_percent`, the share of referrals to children's social care made by schools.
  */
+import { SHARE_MEASURES, type ContextShare } from '../contracts/resultsSchemas.ts';
 import type { LaStatisticRow } from '../data/schemas.ts';
 
-/** The percentage measures passed through to the site. */
-export const SHARE_MEASURES = ['school_referral_percent'] as const;
-
-/** One row of out/context-shares.json. */
-export interface ContextShareRow {
-  laCode: string;
-  year: number;
-  measure: string;
-  /** The published percentage, or null where the source gives a symbol. */
-  percent: number | null;
-  /** The source's symbol (`c`, `x`, …) or null; a symbol means "not available", never zero. */
-  symbol: string | null;
-}
-
 /** The percentage rows of the la-statistics table, sorted by laCode, measure, year. */
-export function contextShares(rows: readonly LaStatisticRow[]): ContextShareRow[] {
+export function contextShares(rows: readonly LaStatisticRow[]): ContextShare[] {
   const shares = new Set<string>(SHARE_MEASURES);
+  const isShare = (r: LaStatisticRow): r is LaStatisticRow & { measure: ContextShare['measure'] } =>
+    shares.has(r.measure);
   return rows
-    .filter((r) => shares.has(r.measure))
+    .filter(isShare)
     .map((r) => ({
       laCode: r.la_code,
       year: r.year,

@@ -14,9 +14,6 @@
 /** The default threshold: counts 1 to 9 are suppressed. */
 export const DEFAULT_THRESHOLD = 9;
 
-/** The symbol published in place of a suppressed value. */
-export const SUPPRESSED = 'c';
-
 /** Whether a single count falls under the primary rule. */
 export function isPrimarySuppressed(count: number, threshold: number = DEFAULT_THRESHOLD): boolean {
   if (!Number.isInteger(count) || count < 0) {

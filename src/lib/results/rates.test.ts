@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { computeRates, pilotCells, trialCells } from './rates.ts';
+import { computeRates, pilotCells, trialCells, type TrialInput } from './rates.ts';
 
-const periods = [
+const periods: TrialInput['periods'] = [
   { period: 'baseline', start_month: '2019-09', end_month: '2020-08' },
   { period: 'followup', start_month: '2020-09', end_month: '2022-07' },
 ];
 
 describe('trial rates', () => {
-  const schools = [
+  const schools: TrialInput['schools'] = [
     { school_id: 's1', la_code: 'E09000022', arm: 'swis', pupils: 1000, status: 'analysed' },
     { school_id: 's2', la_code: 'E09000022', arm: 'control', pupils: 1200, status: 'analysed' },
     { school_id: 's3', la_code: 'E09000008', arm: 'swis', pupils: 800, status: 'analysed' },
@@ -24,7 +24,7 @@ describe('trial rates', () => {
     ['s4', 'followup', 50],
   ].map(([school_id, period, count]) => ({
     school_id: String(school_id),
-    period: String(period),
+    period: period as 'baseline' | 'followup',
     outcome: 's47',
     count: Number(count),
   }));

@@ -4,40 +4,18 @@
  * authority's rate between periods. Disclosure control is applied here, because these are the
  * only published numbers derived directly from school-level counts.
  */
+import { SUPPRESSED, type Change, type Published, type Rate } from '../contracts/resultsSchemas.ts';
+import type {
+  PilotOutcomeRow,
+  PilotSchoolRow,
+  PilotSiteRow,
+  TrialOutcomeRow,
+  TrialPeriodRow,
+  TrialSchoolRow,
+} from '../data/schemas.ts';
 import { poissonRateInterval } from '../stats/poissonExactInterval.ts';
-import { suppressedCells, SUPPRESSED, type DisclosureGroup } from './disclosure.ts';
+import { suppressedCells, type DisclosureGroup } from './disclosure.ts';
 import { monthsInclusive } from './months.ts';
-
-/** A number, or `c` where disclosure control withheld it. */
-export type Published = number | typeof SUPPRESSED;
-
-/** One published rate cell. */
-export interface RateRow {
-  study: 'pilot' | 'trial';
-  outcome: string;
-  scope: string;
-  group: string;
-  period: string;
-  schools: number;
-  pupilYears: number;
-  count: Published;
-  ratePer1000: Published;
-  ciLow: Published;
-  ciHigh: Published;
-}
-
-/** The change in one authority's (or the overall) rate from the first period to the second. */
-export interface ChangeRow {
-  study: 'pilot' | 'trial';
-  outcome: string;
-  scope: string;
-  group: string;
-  from: string;
-  to: string;
-  rateBefore: Published;
-  rateAfter: Published;
-  change: Published;
-}
 
 interface SchoolUnit {
   schoolId: string;
@@ -55,18 +33,18 @@ interface Cell {
   years: number;
 }
 
-/** Minimal trial inputs (structurally satisfied by the loader's zod-inferred rows). */
+/** The trial rows rates read (count outcomes only, so every count is a number). */
 export interface TrialInput {
-  periods: readonly { period: string; start_month: string; end_month: string }[];
-  schools: readonly { school_id: string; la_code: string; arm: string; pupils: number; status: string }[];
-  outcomes: readonly { school_id: string; period: string; outcome: string; count: number }[];
+  periods: readonly TrialPeriodRow[];
+  schools: readonly Pick<TrialSchoolRow, 'school_id' | 'la_code' | 'arm' | 'pupils' | 'status'>[];
+  outcomes: readonly (Pick<TrialOutcomeRow, 'school_id' | 'period' | 'outcome'> & { count: number })[];
 }
 
-/** Minimal pilot inputs. */
+/** The pilot rows rates read. */
 export interface PilotInput {
-  sites: readonly { la_code: string; baseline_start: string; start_month: string; end_month: string }[];
-  schools: readonly { school_id: string; la_code: string; group: string; pupils: number }[];
-  outcomes: readonly { school_id: string; month: string; outcome: string; count: number }[];
+  sites: readonly PilotSiteRow[];
+  schools: readonly Pick<PilotSchoolRow, 'school_id' | 'la_code' | 'group' | 'pupils'>[];
+  outcomes: readonly PilotOutcomeRow[];
 }
 
 /** Trial cells: analysed schools only, exposure = pupils × months in the period / 12. */
@@ -171,7 +149,7 @@ export function computeRates(
   cells: readonly Cell[],
   periodOrder: readonly [string, string],
   threshold: number,
-): { rates: RateRow[]; changes: ChangeRow[] } {
+): { rates: Rate[]; changes: Change[] } {
   const aggs = new Map<string, Aggregate>();
   for (const c of cells) {
     for (const scope of ['overall', c.school.laCode]) {
@@ -208,10 +186,10 @@ export function computeRates(
   }
   const hidden = suppressedCells([...groups.values()], threshold);
 
-  const rates: RateRow[] = [];
+  const rates: Rate[] = [];
   const rateByKey = new Map<string, Published>();
   for (const [k, a] of aggs) {
-    const row: RateRow = {
+    const row: Rate = {
       study,
       outcome: a.outcome,
       scope: a.scope,
@@ -239,7 +217,7 @@ export function computeRates(
       cmp(a.outcome, b.outcome) || cmp(a.scope, b.scope) || cmp(a.group, b.group) || cmp(a.period, b.period),
   );
 
-  const changes: ChangeRow[] = [];
+  const changes: Change[] = [];
   const [from, to] = periodOrder;
   for (const a of aggs.values()) {
     if (a.period !== from) continue;

@@ -8,44 +8,12 @@
  * where the overall figure and all but one authority would reveal the hidden one.
  */
 import { studentTQuantile } from '../stats/meanDifference.ts';
-import { suppressedCells, SUPPRESSED, type DisclosureGroup } from './disclosure.ts';
-import { cmp, round, type Published } from './rates.ts';
+import { SUPPRESSED, type Summary } from '../contracts/resultsSchemas.ts';
+import { suppressedCells, type DisclosureGroup } from './disclosure.ts';
+import { cmp, round } from './rates.ts';
 
 /** The default fewest schools a published summary may be drawn from. */
 export const DEFAULT_MIN_SCHOOLS = 3;
-
-/** One published summary of a sessions outcome. */
-export interface SessionsSummaryRow {
-  study: 'trial';
-  kind: 'sessions';
-  outcome: string;
-  scope: string;
-  group: string;
-  period: string;
-  schools: number;
-  sessionsMissed: Published;
-  sessionsPossible: Published;
-  /** 100 × sessions missed ÷ sessions possible. */
-  percentMissed: Published;
-}
-
-/** One published summary of a score outcome. */
-export interface ScoreSummaryRow {
-  study: 'trial';
-  kind: 'score';
-  outcome: string;
-  scope: string;
-  group: string;
-  period: string;
-  schools: number;
-  /** The mean of the schools' scores, each school counting once. */
-  mean: Published;
-  /** mean ± qt(0.975, schools − 1) × sd / √schools; null with a single school. */
-  ciLow: Published | null;
-  ciHigh: Published | null;
-}
-
-export type SummaryRow = SessionsSummaryRow | ScoreSummaryRow;
 
 /** Minimal trial inputs (structurally satisfied by the loader's zod-inferred rows). */
 export interface SummaryInput {
@@ -85,7 +53,7 @@ export function trialSummaries(
   trial: SummaryInput,
   kinds: ReadonlyMap<string, string>,
   options: { threshold: number; minSchools: number },
-): SummaryRow[] {
+): Summary[] {
   const { threshold, minSchools } = options;
   if (!Number.isInteger(minSchools) || minSchools < 1)
     throw new RangeError(`trialSummaries: minSchools must be a whole number ≥ 1, got ${minSchools}`);
@@ -147,7 +115,7 @@ export function trialSummaries(
     ),
   ]);
 
-  const rows: SummaryRow[] = [];
+  const rows: Summary[] = [];
   for (const [k, a] of aggs) {
     const common = {
       study: 'trial' as const,

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyses } from './analyses.ts';
-import type { AnalysesInput, Estimate } from './analyses.ts';
+import type { AnalysesInput } from './analyses.ts';
+import type { Estimate } from '../contracts/resultsSchemas.ts';
 
 // The small study and its expected estimates are made by scripts/reference/make-fixture-data.R
 // and scripts/reference/fit-analyses.R (MASS::glm.nb / glm, the contract's formulas).

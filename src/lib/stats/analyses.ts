@@ -3,94 +3,38 @@ import type { Design, DesignTerm } from './designMatrix.ts';
 import { runModelJobs } from './modelJobs.ts';
 import type { ModelJob } from './modelJobs.ts';
 
-// Minimal shapes of the validated rows (see /work/shared/data-contract.md); the zod-inferred
-// types satisfy them.
-export interface TrialSchoolRow {
-  school_id: string;
-  la_code: string;
-  arm: 'swis' | 'control';
-  pupils: number;
-  fsm_percent: number;
-  status: 'analysed' | 'withdrawn' | 'lost_to_follow_up';
-}
-/** A trial row: `count` for a count outcome, `count` and `exposure` for sessions, `value` for a score. */
-export interface TrialOutcomeRow {
-  school_id: string;
-  period: 'baseline' | 'followup';
-  outcome: string;
-  count: number | null;
-  exposure?: number | null;
-  value?: number | null;
-}
-/** What an outcome's rows hold (the contract's outcome kinds); an outcome not listed is a count. */
-export type OutcomeKinds = ReadonlyMap<string, 'count' | 'sessions' | 'score'>;
-export interface PeriodRow {
-  period: 'baseline' | 'followup';
-  start_month: string;
-  end_month: string;
-}
-export interface PilotSiteRow {
-  la_code: string;
-  baseline_start: string;
-  start_month: string;
-  end_month: string;
-}
-export interface PilotSchoolRow {
-  school_id: string;
-  la_code: string;
-  group: 'swis' | 'comparison';
-  pupils: number;
-}
-export interface PilotOutcomeRow {
-  school_id: string;
-  month: string;
-  outcome: string;
-  count: number;
-}
+import type { Estimate, Note } from '../contracts/resultsSchemas.ts';
+import type {
+  OutcomeKind,
+  PilotOutcomeRow,
+  PilotSchoolRow,
+  PilotSiteRow,
+  TrialOutcomeRow,
+  TrialPeriodRow,
+  TrialSchoolRow,
+} from '../data/schemas.ts';
 
+/** What an outcome's rows hold (the contract's outcome kinds); an outcome not listed is a count. */
+export type OutcomeKinds = ReadonlyMap<string, OutcomeKind>;
+
+/** The validated rows the models read (the loader's rows; a trial row fills the columns its outcome's kind needs). */
 export interface AnalysesInput {
   trial?: {
     schools: readonly TrialSchoolRow[];
-    outcomes: readonly TrialOutcomeRow[];
-    periods: readonly PeriodRow[];
+    outcomes: readonly (Pick<TrialOutcomeRow, 'school_id' | 'period' | 'outcome' | 'count'> &
+      Partial<Pick<TrialOutcomeRow, 'exposure' | 'value'>>)[];
+    periods: readonly TrialPeriodRow[];
     kinds?: OutcomeKinds;
   };
   pilot?: {
     sites: readonly PilotSiteRow[];
-    schools: readonly PilotSchoolRow[];
+    schools: readonly Pick<PilotSchoolRow, 'school_id' | 'la_code' | 'group' | 'pupils'>[];
     outcomes: readonly PilotOutcomeRow[];
   };
 }
 
-type Study = 'pilot' | 'trial';
-type Analysis = 'adjusted' | 'unadjusted' | 'did';
-
-export interface Estimate {
-  study: Study;
-  outcome: string;
-  scope: string;
-  analysis: Analysis;
-  /** A rate ratio (count and sessions outcomes) or a difference in means (score outcomes). */
-  effect: 'rate_ratio' | 'mean_difference';
-  model: 'negative_binomial' | 'poisson' | 'linear';
-  estimate: number;
-  ciLow: number;
-  ciHigh: number;
-  pValue: number;
-  schools: number;
-  /** Present only when model is negative_binomial. */
-  theta?: number;
-}
-
-/** Why an estimate is missing (not estimable) or used Poisson rather than the negative binomial. */
-export interface Note {
-  study: Study;
-  outcome: string;
-  scope: string;
-  analysis: Analysis;
-  kind: 'poisson_fallback' | 'not_estimable';
-  reason: string;
-}
+type Study = Estimate['study'];
+type Analysis = Estimate['analysis'];
 
 interface ModelRow extends Record<string, unknown> {
   y: number;

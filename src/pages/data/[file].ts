@@ -1,21 +1,22 @@
 import type { APIContext } from 'astro';
-import { availableResultFiles, readResults } from '../../site/readResults.ts';
+import { presentResultFiles, readResults } from '../../site/readResults.ts';
 import { toCsv } from '../../site/toCsv.ts';
+import { stableJson } from '../../lib/contracts/stableJson.ts';
 
 /** Every results file, as JSON and, where it is a table, as CSV. */
 export function getStaticPaths() {
-  return availableResultFiles().flatMap((name) => {
-    const data = readResults<unknown>(`${name}.json`);
+  return presentResultFiles().flatMap((name) => {
+    const data = readResults(`${name}.json`);
     const paths = [
       {
         params: { file: `${name}.json` },
-        props: { body: JSON.stringify(data, null, 2) + '\n', type: 'application/json' },
+        props: { body: stableJson(data), type: 'application/json' },
       },
     ];
     if (Array.isArray(data))
       paths.push({
         params: { file: `${name}.csv` },
-        props: { body: toCsv(data as Record<string, unknown>[]), type: 'text/csv' },
+        props: { body: toCsv(data), type: 'text/csv' },
       });
     return paths;
   });
