@@ -4,10 +4,11 @@
  * Writes content/updates/YYYY-MM-slug.mdx with valid frontmatter, dated today (UTC) unless
  * --date says otherwise. Never overwrites a file: a clash is an error naming the file.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scaffoldUpdate, updateFileName } from '../src/lib/content/scaffoldUpdate.ts';
+import { parseSiteConfig } from '../src/lib/content/siteConfig.ts';
 import { dateRefusalSentence, readIsoDate } from '../src/lib/format/isoDate.ts';
 
 const USAGE = 'usage: npm run new:update -- "Title of the update" [--date YYYY-MM-DD] [--author "Name"]';
@@ -19,7 +20,7 @@ function main(): number {
       allowPositionals: true,
       options: {
         date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
-        author: { type: 'string', default: 'SWIS findings editors' },
+        author: { type: 'string' },
         content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
       },
     });
@@ -55,7 +56,14 @@ function main(): number {
   }
   mkdirSync(dir, { recursive: true });
   // 'wx' fails if the file appeared meanwhile, so nothing is ever overwritten.
-  writeFileSync(path, scaffoldUpdate(title, values.date, values.author), { flag: 'wx' });
+  // The default author is the site's editors, named after its title in content/site.yaml.
+  let author = values.author;
+  if (author === undefined) {
+    const settings = join(values.content, 'site.yaml');
+    const site = existsSync(settings) ? parseSiteConfig(settings, readFileSync(settings, 'utf8')) : null;
+    author = site?.ok ? `${site.config.title} editors` : 'The editors';
+  }
+  writeFileSync(path, scaffoldUpdate(title, values.date, author), { flag: 'wx' });
   console.log(
     `new:update: wrote ${path}. Replace the text marked "REPLACE ME:", then run \`npm run check\`.`,
   );

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { splitMdx } from '../src/lib/content/frontmatter.ts';
 import { updateSchema } from '../src/lib/content/schemas.ts';
-import { runScript } from './helpers/runScript.ts';
+import { root, runScript } from './helpers/runScript.ts';
 
 describe('npm run new:update', () => {
   test('creates a dated update whose frontmatter the updates schema accepts', () => {
     const content = mkdtempSync(join(tmpdir(), 'swis-new-update-'));
+    // The default author is named after the site's title in site.yaml.
+    writeFileSync(join(content, 'site.yaml'), readFileSync(join(root, 'content', 'site.yaml')));
     const r = runScript('new-update.ts', [
       'Results at 35 months: "no change"',
       '--date',

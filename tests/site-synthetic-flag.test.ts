@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 
 // The demonstration-data notice follows the data's `synthetic` flag, not the page: the same site
-// built from results marked as real evaluation data shows no notice anywhere.
+// built from results marked as real evaluation data, with no release yet archived (findings pages
+// are pinned to a release, which carries its own flag), shows no notice anywhere.
 const root = join(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'swis-site-real-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -15,6 +16,8 @@ test('results marked as not synthetic build a site with no demonstration-data no
   cpSync(join(root, 'out'), results, { recursive: true });
   const dataset = JSON.parse(readFileSync(join(results, 'dataset.json'), 'utf8'));
   writeFileSync(join(results, 'dataset.json'), JSON.stringify({ ...dataset, synthetic: false }));
+  const releases = join(scratch, 'releases');
+  mkdirSync(releases);
   const dist = join(scratch, 'dist');
   const run = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
     cwd: root,
@@ -27,6 +30,7 @@ test('results marked as not synthetic build a site with no demonstration-data no
         ),
       ),
       RESULTS_DIR: results,
+      RELEASES_DIR: releases,
     },
     encoding: 'utf8',
   });

@@ -68,7 +68,8 @@ export function outcomeKind(outcome: string): 'count' | 'sessions' | 'score' {
   return siteData().dataset.outcomes.find((o) => o.outcome === outcome)?.kind ?? 'count';
 }
 
-export const ENGLAND = 'E92000001';
+/** England's code in the context table (the one home of it is the CSV contract). */
+export { ENGLAND_CODE as ENGLAND } from '../lib/data/schemas.ts';
 
 /** Official measures in the order pages show them, with reader-facing labels. */
 export const CONTEXT_MEASURES: { measure: string; label: string }[] = [

@@ -12,7 +12,7 @@ export function updateFileName(title: string, date: string): string {
 }
 
 /** The MDX text of a new update. JSON strings are valid YAML scalars, so any title is safe. */
-export function scaffoldUpdate(title: string, date: string, author = 'SWIS findings editors'): string {
+export function scaffoldUpdate(title: string, date: string, author: string): string {
   if (title.trim() === '') throw new RangeError('scaffoldUpdate: the title is empty');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
     throw new RangeError(`scaffoldUpdate: date must be YYYY-MM-DD, found "${date}"`);

@@ -3,6 +3,7 @@
  * `data/authorities.csv`, `data/context/la-statistics.csv` and the published-rates fixture.
  * No file-system access here: scripts/import-context.ts reads and writes the files.
  */
+import { ENGLAND_CODE as ENGLAND } from '../data/schemas.ts';
 
 /** One parsed CSV row keyed by header. */
 export type Row = Record<string, string>;
@@ -49,7 +50,6 @@ export interface ContextOutputs {
   publishedRates: PublishedRate[];
 }
 
-export const ENGLAND = 'E92000001';
 export const FIRST_YEAR = 2013;
 export const LAST_YEAR = 2025;
 

@@ -6,6 +6,7 @@
  * precision, so the same seed and inputs give the same bytes.
  */
 import { randomGamma, randomLcg, randomNormal, randomPoisson } from 'd3';
+import { monthRange } from '../data/months.ts';
 import type { TrialSchoolRow } from '../data/schemas.ts';
 import type { CsvTable } from './csv.ts';
 import { toCsv } from './csv.ts';
@@ -226,24 +227,9 @@ export interface DemoData {
 
 type Rng = () => number;
 
-function months(start: string, end: string): string[] {
-  const out: string[] = [];
-  let [y, m] = start.split('-').map(Number) as [number, number];
-  const [ey, em] = end.split('-').map(Number) as [number, number];
-  while (y < ey || (y === ey && m <= em)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    m += 1;
-    if (m === 13) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
-}
-
 /** Number of whole months in an inclusive YYYY-MM window. */
 export function monthsInWindow(start: string, end: string): number {
-  return months(start, end).length;
+  return monthRange(start, end).length;
 }
 
 function poisson(rng: Rng, lambda: number): number {
@@ -430,7 +416,7 @@ function pilotTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSour
   for (const site of PILOT_SITES) {
     const laRates = authorityRates(context, site.la_code, PILOT_CONTEXT_YEARS);
     sources[`pilot ${site.la_code}`] = laRates.source;
-    const window = months(site.baseline_start, site.end_month);
+    const window = monthRange(site.baseline_start, site.end_month);
     // Matched comparison: one school of the same phase and similar size per SWIS school.
     const phases: ('secondary' | 'primary' | 'pru')[] = site.clusters.flatMap((c) => [
       ...Array<'secondary'>(c.secondary).fill('secondary'),

@@ -2,7 +2,7 @@
  * Authority-level event rates for the demonstration generator, derived from the project's
  * official context table (data/context/la-statistics.csv, long format) with documented fallbacks.
  */
-import type { LaStatisticRow } from '../data/schemas.ts';
+import { ENGLAND_CODE as ENGLAND, type LaStatisticRow } from '../data/schemas.ts';
 
 /** The four outcome codes the demonstration data uses. */
 export type DemoOutcome = 'referral' | 's17' | 's47' | 'cla_start';
@@ -30,9 +30,6 @@ export const FALLBACK_RATES: Readonly<Record<DemoOutcome, number>> = {
   s47: 165 / 10_000,
   cla_start: 26 / 10_000,
 };
-
-/** England's code in the context table. */
-export const ENGLAND = 'E92000001';
 
 /** One row of data/context/la-statistics.csv, values still as text (they may be DfE symbols). */
 export type ContextRow = Record<keyof LaStatisticRow, string>;

@@ -3,15 +3,16 @@
  * releases and frontmatter (or a Date at UTC midnight, as frontmatterDateSchema gives) and never
  * reads the clock, so the same content always renders the same bytes.
  */
-const long = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const formats = {
+  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+} as const;
 
-/** Formats a `YYYY-MM-DD` date or a Date as "30 March 2023"; throws RangeError on anything else. */
-export function formatDate(value: string | Date): string {
+/**
+ * Formats a `YYYY-MM-DD` date or a Date as "30 March 2023" (precision "day") or "March 2023"
+ * (precision "month"); throws RangeError on anything else.
+ */
+export function formatDate(value: string | Date, precision: 'day' | 'month' = 'day'): string {
   let date: Date;
   if (typeof value === 'string') {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
@@ -23,5 +24,5 @@ export function formatDate(value: string | Date): string {
     date = value;
     if (Number.isNaN(date.getTime())) throw new RangeError('formatDate: invalid Date');
   }
-  return long.format(date);
+  return formats[precision].format(date);
 }

@@ -2,7 +2,6 @@ import { expect, test } from 'vitest';
 import {
   formatChange,
   formatCountInWords,
-  formatDate,
   formatNumber,
   formatPercent,
   formatRateRatio,
@@ -33,12 +32,6 @@ test('a change carries an explicit sign and a true minus', () => {
 test('percentages and symbols', () => {
   expect(formatPercent(16.64)).toBe('16.6%');
   expect(formatPercent('c')).toBe('c');
-});
-
-test('dates print in UK order in UTC whatever the machine zone', () => {
-  expect(formatDate(new Date('2023-03-30'))).toBe('30 March 2023');
-  expect(formatDate(new Date('2020-05-01T00:00:00Z'), 'month')).toBe('May 2020');
-  expect(() => formatDate(new Date('nope'))).toThrow(RangeError);
 });
 
 test('a value that rounds to zero has no minus sign', () => {

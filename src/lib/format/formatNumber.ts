@@ -44,20 +44,6 @@ export function formatPercent(value: number | string, decimals = 1): string {
   return typeof value === 'string' ? value : `${formatNumber(value, decimals)}%`;
 }
 
-const dateFormats = {
-  day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
-} as const;
-
-/**
- * A date as readers in the UK write it, in UTC so a build anywhere prints the same text, e.g.
- * 2023-03-30 → "30 March 2023" (precision "day") or "March 2023" (precision "month").
- */
-export function formatDate(date: Date, precision: 'day' | 'month' = 'day'): string {
-  if (Number.isNaN(date.getTime())) throw new RangeError('formatDate: invalid date');
-  return dateFormats[precision].format(date);
-}
-
 /**
  * A DfE reporting year, which ends on 31 March: 2022 → "2021–22" (en dash, as DfE writes it).
  */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { DatasetFacts } from '../contracts/resultsSchemas.ts';
-import { monthsInclusive } from '../results/months.ts';
+import { monthsInclusive } from '../data/months.ts';
 
 /**
  * The results files a release archives, in the order pages list them. dataset.json (outcome labels,

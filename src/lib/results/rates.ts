@@ -15,7 +15,7 @@ import type {
 } from '../data/schemas.ts';
 import { poissonRateInterval } from '../stats/poissonExactInterval.ts';
 import { suppressedCells, type DisclosureGroup } from './disclosure.ts';
-import { monthsInclusive } from './months.ts';
+import { monthsInclusive } from '../data/months.ts';
 
 interface SchoolUnit {
   schoolId: string;

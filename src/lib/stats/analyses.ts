@@ -2,6 +2,7 @@ import { designMatrix } from './designMatrix.ts';
 import type { Design, DesignTerm } from './designMatrix.ts';
 import { runModelJobs } from './modelJobs.ts';
 import type { ModelJob } from './modelJobs.ts';
+import { monthsInclusive } from '../data/months.ts';
 
 import type { Estimate, Note } from '../contracts/resultsSchemas.ts';
 import type {
@@ -171,15 +172,6 @@ function byKey(a: Omit<Note, 'kind' | 'reason'>, b: Omit<Note, 'kind' | 'reason'
     if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
   }
   return 0;
-}
-
-/** Whole months in an inclusive YYYY-MM window. */
-function monthsInclusive(start: string, end: string): number {
-  const [y1, m1] = start.split('-').map(Number) as [number, number];
-  const [y2, m2] = end.split('-').map(Number) as [number, number];
-  const months = (y2 - y1) * 12 + (m2 - m1) + 1;
-  if (!(months > 0)) throw new RangeError(`analyses: the window ${start}..${end} has no months`);
-  return months;
 }
 
 const sortedUnique = (values: Iterable<string>): string[] =>
