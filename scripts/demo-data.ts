@@ -1,6 +1,7 @@
 // Writes the synthetic demonstration data set into the data folder.
 //   npm run demo-data -- [--seed 20190101] [--data data] [--follow-up-months 23]
-//     [--no-difference-band 10|none] [--extracted-month YYYY-MM|none]
+//     [--no-difference-band 10|none] [--extracted-month YYYY-MM|none] [--no-education]
+// --no-education leaves out attendance and attainment (the files are then as before outcome kinds).
 // Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
 // Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
 // uses the built-in codes and documented fallback rates, and says so. Each file is written to a
@@ -101,6 +102,7 @@ const data = generateDemoData({
   followUpMonths,
   noDifferenceBand,
   extractedMonth,
+  education: !process.argv.includes('--no-education'),
 });
 const fallbacks = Object.entries(data.rateSources).flatMap(([who, src]) =>
   Object.entries(src)

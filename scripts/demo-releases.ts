@@ -21,13 +21,13 @@ export const DEMO_RELEASES = [
     version: '2023-03',
     date: '2023-03-30',
     followUpMonths: 23,
-    note: 'Synthetic demonstration data, not real school records: trial social care outcomes at the 23-month follow-up (to July 2022), and the pilot.',
+    note: 'Synthetic demonstration data, not real school records: trial social care, attendance and attainment outcomes at the 23-month follow-up (to July 2022), and the pilot.',
   },
   {
     version: '2024-10',
     date: '2024-10-01',
     followUpMonths: 35,
-    note: 'Synthetic demonstration data, not real school records: trial social care outcomes extended to the 35-month follow-up (to July 2023).',
+    note: 'Synthetic demonstration data, not real school records: trial social care, attendance and attainment outcomes extended to the 35-month follow-up (to July 2023).',
   },
 ] as const;
 

@@ -65,6 +65,7 @@ describe('the chart gallery in Chromium', () => {
     await page.close();
     expect(charts.map((c) => c.id)).toEqual([
       'trial-forest',
+      'trial-differences',
       'consort-trial',
       'frequencies-1000',
       'map-programme',
@@ -118,7 +119,7 @@ describe('the chart gallery in Chromium', () => {
       );
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       await page.close();
-      expect(charts).toHaveLength(8);
+      expect(charts).toHaveLength(9);
       for (const c of charts) {
         expect(c.texts, c.id).toBeGreaterThan(0);
         expect({ id: c.id, smallest: c.smallest >= 10 ? 'at least 10 px' : `${c.smallest} px` }).toEqual({

@@ -132,9 +132,10 @@ describe('npm run dev', () => {
     const lines = readFileSync(path, 'utf8').split('\n');
     const changed = lines.map((l, i) => {
       const f = l.split(',');
-      return i > 0 && f[1] === 'followup' && f[2] === 's47' && i % 2 === 0
-        ? `${f[0]},${f[1]},${f[2]},${Number(f[3]) + 8}`
-        : l;
+      if (!(i > 0 && f[1] === 'followup' && f[2] === 's47' && i % 2 === 0)) return l;
+      // The count is the fourth column; the columns after it (exposure, value) stay as they are.
+      f[3] = String(Number(f[3]) + 8);
+      return f.join(',');
     });
     writeFileSync(path, changed.join('\n'));
     await until('new results', () => count(/\[swis-live-results\] results: wrote \d+ files/) >= 2);

@@ -58,7 +58,7 @@ test('the releases page lists every release, newest first, with its note and per
   expect(headings).toEqual(['2024-10', '2023-03']);
   expect(text(html)).toContain('Released 1 October 2024; trial follow-up of 35 months.');
   expect(text(html)).toContain(
-    'trial social care outcomes extended to the 35-month follow-up (to July 2023).',
+    'trial social care, attendance and attainment outcomes extended to the 35-month follow-up (to July 2023).',
   );
   expect(html.match(/This release was computed from synthetic data/g)?.length).toBe(2);
   for (const v of ['2023-03', '2024-10'])

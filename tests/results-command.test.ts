@@ -72,6 +72,7 @@ describe('npm run results', () => {
       'manifest.json',
       'notes.json',
       'rates.json',
+      'summaries.json',
     ]);
     expect(filesA).toEqual(snapshotFolder(join(work, 'out-b')));
     for (const name of Object.keys(filesA))

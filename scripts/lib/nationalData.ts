@@ -3,7 +3,16 @@
  * for `npm run bench`. Writes CSVs streaming (buffered synchronous writes of ~1 MB), so that
  * generating two million rows holds only a small buffer in memory.
  */
-import { closeSync, copyFileSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import Papa from 'papaparse';
 import { join } from 'node:path';
 
 export type NationalOptions = {
@@ -111,10 +120,20 @@ export function generateNationalData(dir: string, options: NationalOptions = {})
   mkdirSync(join(dir, 'pilot'), { recursive: true });
   mkdirSync(join(dir, 'trial'), { recursive: true });
   copyFileSync(join(source, 'authorities.csv'), join(dir, 'authorities.csv'));
-  copyFileSync(join(source, 'outcomes.csv'), join(dir, 'outcomes.csv'));
+  // Count outcomes only: this generator writes counts, and an outcome of another kind (absence,
+  // scores; see the contract's outcome kinds) would need rows of its own.
+  const outcomesCsv = Papa.parse<Record<string, string>>(
+    readFileSync(join(source, 'outcomes.csv'), 'utf8').replace(/^\uFEFF/, ''),
+    { header: true, skipEmptyLines: true },
+  );
+  const countOutcomes = outcomesCsv.data.filter((o) => (o['kind'] ?? '') === '' || o['kind'] === 'count');
+  writeFileSync(
+    join(dir, 'outcomes.csv'),
+    `${Papa.unparse({ fields: outcomesCsv.meta.fields ?? [], data: countOutcomes.map((o) => (outcomesCsv.meta.fields ?? []).map((f) => o[f] ?? '')) }, { newline: '\n' })}\n`,
+  );
   // Only the code column is needed; codes never contain commas.
   const laCodes = dataRows(readFileSync(join(source, 'authorities.csv'), 'utf8')).map((c) => c[0] ?? '');
-  const outcomes = dataRows(readFileSync(join(source, 'outcomes.csv'), 'utf8')).map((c) => c[0] ?? '');
+  const outcomes = countOutcomes.map((o) => o['outcome'] ?? '');
   if (laCodes.length < sites)
     throw new RangeError(
       `generateNationalData: ${sites} sites need ${sites} authorities, found ${laCodes.length}`,

@@ -41,6 +41,21 @@ export const chartExamples: Record<string, () => ChartResult> = {
         upperLabel: 'More with SWIS',
       },
     ),
+  'forest-plot-differences': () =>
+    forestPlot(
+      [
+        { label: 'Attainment 8, adjusted', estimate: -0.16, ciLow: -0.64, ciHigh: 0.32, kind: 'computed' },
+        { label: 'Attainment 8, unadjusted', estimate: -0.86, ciLow: -2.0, ciHigh: 0.29, kind: 'computed' },
+      ],
+      {
+        id: 'forest-differences',
+        title: 'Difference in mean Attainment 8 score, SWIS schools compared with control schools',
+        measure: 'Difference in mean score, points',
+        lowerLabel: 'Lower with SWIS',
+        upperLabel: 'Higher with SWIS',
+        scale: 'difference',
+      },
+    ),
   'referral-change-authorities': () =>
     referralChange(
       [

@@ -10,6 +10,38 @@ const rows: ForestRow[] = [
 ];
 
 describe('forestPlot', () => {
+  it('draws differences on a linear axis around 0, never a log one', () => {
+    const differences: ForestRow[] = [
+      { label: 'Score', estimate: -0.4, ciLow: -1.2, ciHigh: 0.5, kind: 'computed' },
+      { label: 'Other score', estimate: 1.5, ciLow: 0.2, ciHigh: 2.8, kind: 'computed' },
+    ];
+    const { svg, table } = forestPlot(differences, {
+      id: 'fd',
+      title: 'Differences',
+      measure: 'Difference in mean score, points',
+      scale: 'difference',
+    });
+    expect(svg).not.toContain('log scale');
+    expect(svg).toContain('>Difference in mean score, points</text>');
+    expect(svg).toMatch(/>0<\/text>/);
+    expect(svg).toMatch(/>\u22121<\/text>/);
+    const desc = svg.match(/<desc id="fd-desc">(.*?)<\/desc>/)?.[1] ?? '';
+    expect(desc).toContain('on a linear scale; below 0 means fewer with the programme');
+    expect(desc).toContain('1 below 0 and 1 above 0; 1 of 2 intervals exclude 0.');
+    expect(table.columns[1]?.label).toBe('Difference in mean score, points');
+    expect(table.rows[0]?.slice(1, 4)).toEqual(['\u22120.40', '\u22121.20', '0.50']);
+    // The line of no effect sits at 0, halfway along the symmetric axis.
+    const axis = svg.match(/<g class="axis-ticks"><line class="axis" x1="([\d.]+)" x2="([\d.]+)"/);
+    const noEffect = Number(svg.match(/<line class="rule" x1="([\d.]+)"/)?.[1]);
+    expect(noEffect).toBeCloseTo((Number(axis?.[1]) + Number(axis?.[2])) / 2, 0);
+  });
+
+  it('refuses a ratio of 0 or below, but takes a negative difference', () => {
+    const negative: ForestRow[] = [{ label: 'A', estimate: -1, ciLow: -2, ciHigh: -0.5, kind: 'computed' }];
+    expect(() => forestPlot(negative, { id: 'x', title: 'X' })).toThrow(RangeError);
+    expect(() => forestPlot(negative, { id: 'x', title: 'X', scale: 'difference' })).not.toThrow();
+  });
+
   it('is an accessible image labelled by its title and a description', () => {
     const { svg } = forestPlot(rows, { id: 'fp', title: 'Ratios' });
     expect(svg).toMatch(/^<svg [^>]*role="img"/);
@@ -80,8 +112,11 @@ describe('forestPlot', () => {
     ).toThrow(/forestPlot: row "Bad"/);
   });
 
-  it('matches the snapshot of the named example "forest-plot-outcomes"', () => {
-    const make = chartExamples['forest-plot-outcomes'];
-    expect(make?.()).toMatchSnapshot();
-  });
+  it.each(['forest-plot-outcomes', 'forest-plot-differences'])(
+    'matches the snapshot of the named example "%s"',
+    (name) => {
+      const make = chartExamples[name];
+      expect(make?.()).toMatchSnapshot();
+    },
+  );
 });

@@ -1,5 +1,5 @@
-import { scaleLog } from 'd3';
-import { formatRatio, logTicks } from './axis.ts';
+import { scaleLinear, scaleLog } from 'd3';
+import { formatRatio, linearTicks, logTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
@@ -8,7 +8,7 @@ import { round1 } from './round1.ts';
 import { textWidth } from './textWidth.ts';
 import { wrapLabel, wrappedText } from './wrapLabel.ts';
 
-/** One row of a forest plot: a rate ratio and its 95% confidence interval. */
+/** One row of a forest plot: a ratio (or a difference) and its 95% confidence interval. */
 export type ForestRow = {
   label: string;
   estimate: number;
@@ -28,6 +28,11 @@ export type ForestPlotOptions = {
   upperLabel?: string;
   /** Name of the measure for the table and description; default "Rate ratio". */
   measure?: string;
+  /**
+   * `ratio` (default): ratios on a log axis around 1. `difference`: differences (e.g. in mean
+   * score) on a linear axis around 0. One chart never mixes the two.
+   */
+  scale?: 'ratio' | 'difference';
 };
 
 // Lower-cases only the first letter, so a programme's name keeps its capitals mid-sentence.
@@ -46,52 +51,62 @@ export const forestPlotDefaults = {
 const interval = (r: ForestRow) =>
   `${formatRatio(r.estimate)} (${formatRatio(r.ciLow)} to ${formatRatio(r.ciHigh)})`;
 
+/** The value of no effect on each scale. */
+const NO_EFFECT = { ratio: 1, difference: 0 } as const;
+
 /**
  * Forest plot of rate ratios with 95% confidence intervals on a log axis (so 0.5 and 2 sit
- * equally far from the line of no effect at 1). Computed estimates are filled squares; published
- * estimates are hollow circles with a "published" tag; an overall estimate is a diamond spanning
- * its interval. The domain is symmetric about 1 on the log scale and always contains every
- * interval. Throws RangeError for a non-positive or out-of-order estimate/interval.
+ * equally far from the line of no effect at 1), or with `scale: 'difference'` of differences on
+ * a linear axis around 0. Computed estimates are filled squares; published estimates are hollow
+ * circles with a "published" tag; an overall estimate is a diamond spanning its interval. The
+ * domain is symmetric about no effect and always contains every interval. Throws RangeError for
+ * an out-of-order estimate/interval, or a non-positive one on the ratio scale.
  */
 export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOptions): ChartResult {
   const { id, title } = options;
   const lowerLabel = options.lowerLabel ?? forestPlotDefaults.lowerLabel;
   const upperLabel = options.upperLabel ?? forestPlotDefaults.upperLabel;
   const measure = options.measure ?? forestPlotDefaults.measure;
+  const scale = options.scale ?? 'ratio';
+  const ratio = scale === 'ratio';
   const { rowHeight, plotWidth, fontSize } = forestPlotDefaults;
   if (rows.length === 0) throw new RangeError(`forestPlot: rows must not be empty (chart "${title}")`);
   for (const r of rows) {
     const ok =
-      [r.estimate, r.ciLow, r.ciHigh].every((v) => Number.isFinite(v) && v > 0) &&
+      [r.estimate, r.ciLow, r.ciHigh].every((v) => Number.isFinite(v) && (!ratio || v > 0)) &&
       r.ciLow <= r.estimate &&
       r.estimate <= r.ciHigh;
     if (!ok) {
       throw new RangeError(
-        `forestPlot: row "${r.label}" needs 0 < ciLow <= estimate <= ciHigh; got ${r.ciLow}, ${r.estimate}, ${r.ciHigh}`,
+        `forestPlot: row "${r.label}" needs ${ratio ? '0 < ' : ''}ciLow <= estimate <= ciHigh; got ${r.ciLow}, ${r.estimate}, ${r.ciHigh}`,
       );
     }
   }
 
-  // Symmetric log domain about 1, padded 10%, so both direction labels get equal room.
+  // Domain symmetric about no effect (on the log scale for ratios), padded 10%, so both
+  // direction labels get equal room.
+  const distance = ratio ? (v: number) => Math.abs(Math.log(v)) : Math.abs;
   const reach =
-    Math.max(
-      ...rows.flatMap((r) => [Math.abs(Math.log(r.ciLow)), Math.abs(Math.log(r.ciHigh))]),
-      Math.log(1.25),
-    ) * 1.1;
+    Math.max(...rows.flatMap((r) => [distance(r.ciLow), distance(r.ciHigh)]), ratio ? Math.log(1.25) : 0.5) *
+    1.1;
   const labelLines = new Map(rows.map((r) => [r, wrapLabel(r.label, 130, fontSize)]));
   const linesOf = (r: (typeof rows)[number]) => labelLines.get(r) ?? [r.label];
   const labelWidth = Math.max(80, ...rows.flatMap((r) => linesOf(r).map((l) => textWidth(l, fontSize)))) + 12;
   const valueWidth = Math.max(...rows.map((r) => textWidth(interval(r), fontSize))) + 16;
   const left = round1(labelWidth);
   const top = 44;
-  const x = scaleLog()
+  const logX = scaleLog()
     .domain([Math.exp(-reach), Math.exp(reach)])
     .range([left, left + plotWidth]);
+  const linearX = scaleLinear()
+    .domain([-reach, reach])
+    .range([left, left + plotWidth]);
+  const x = (v: number): number => (ratio ? logX(v) : linearX(v));
   const width = left + plotWidth + valueWidth;
   const rowsTop = top;
   const axisY = rowsTop + rows.length * rowHeight + 6;
   const height = axisY + 42;
-  const x1 = round1(x(1));
+  const x1 = round1(x(NO_EFFECT[scale]));
 
   const parts: string[] = [];
   // Direction labels above the plot, either side of the line of no effect, with arrows in text.
@@ -100,8 +115,15 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     `<text x="${round1(x1 - 6)}" y="18" text-anchor="end">\u2190 ${escapeXml(lowerLabel)}</text>`,
     `<text x="${round1(x1 + 6)}" y="18">${escapeXml(upperLabel)} \u2192</text>`,
     `</g>`,
-    `<text x="${round1(width - 4)}" y="36" text-anchor="end" font-size="12" font-weight="600">${escapeXml(measure)} (95% CI)</text>`,
   );
+  // The column heading, wrapped to the value column (a long measure such as "Difference in mean
+  // score, points" would otherwise run over the plot), its last line just above the rows.
+  const heading = wrapLabel(`${measure} (95% CI)`, valueWidth - 4, 12, 3);
+  heading.forEach((line, i) => {
+    parts.push(
+      `<text x="${round1(width - 4)}" y="${36 - 14 * (heading.length - 1 - i)}" text-anchor="end" font-size="12" font-weight="600">${escapeXml(line)}</text>`,
+    );
+  });
   // Line of no effect.
   parts.push(`<line class="rule" x1="${x1}" x2="${x1}" y1="26" y2="${axisY}" stroke-width="1"/>`);
 
@@ -154,13 +176,14 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
   parts.push(
     `<g class="axis-ticks"><line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${axisY}" y2="${axisY}"/>`,
   );
-  for (const t of logTicks(x)) {
+  const ticks = ratio ? logTicks(logX) : linearTicks(linearX, 5);
+  for (const t of ticks) {
     parts.push(
       `<line class="axis" x1="${t.position}" x2="${t.position}" y1="${axisY}" y2="${axisY + 5}"/><text x="${t.position}" y="${axisY + 18}" text-anchor="middle" font-size="11">${t.label}</text>`,
     );
   }
   parts.push(
-    `<text x="${x1}" y="${axisY + 36}" text-anchor="middle" font-size="12">${escapeXml(measure)} (log scale)</text></g>`,
+    `<text x="${x1}" y="${axisY + 36}" text-anchor="middle" font-size="12">${escapeXml(measure)}${ratio ? ' (log scale)' : ''}</text></g>`,
   );
 
   return {
@@ -169,7 +192,7 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
       width,
       height,
       title,
-      desc: forestDescription(rows, { measure, lowerLabel, upperLabel }),
+      desc: forestDescription(rows, { measure, lowerLabel, upperLabel, scale }),
       body: parts.join(''),
     }),
     table: {
@@ -198,21 +221,28 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
  */
 export function forestDescription(
   rows: readonly ForestRow[],
-  labels: { measure: string; lowerLabel: string; upperLabel: string },
+  labels: { measure: string; lowerLabel: string; upperLabel: string; scale?: 'ratio' | 'difference' },
 ): string {
+  const scale = labels.scale ?? 'ratio';
+  const none = NO_EFFECT[scale];
+  const axis = scale === 'ratio' ? 'a log scale' : 'a linear scale';
   const parts = rows.filter((r) => !r.overall);
   const overall = rows.find((r) => r.overall);
   const pool = parts.length > 0 ? parts : rows;
   const largest = pool.reduce((a, b) => (b.estimate > a.estimate ? b : a));
   const smallest = pool.reduce((a, b) => (b.estimate < a.estimate ? b : a));
-  const below = pool.filter((r) => r.estimate < 1).length;
-  const above = pool.filter((r) => r.estimate > 1).length;
-  const excluding = pool.filter((r) => r.ciHigh < 1 || r.ciLow > 1).length;
+  const below = pool.filter((r) => r.estimate < none).length;
+  const above = pool.filter((r) => r.estimate > none).length;
+  const excluding = pool.filter((r) => r.ciHigh < none || r.ciLow > none).length;
   const published = pool.filter((r) => r.kind === 'published').length;
   const sentences = [
-    `Forest plot of ${pool.length} ${labels.measure.toLowerCase()}${pool.length === 1 ? '' : 's'} with 95% confidence intervals on a log scale; below 1 means ${lowerFirst(labels.lowerLabel)}, above 1 means ${lowerFirst(labels.upperLabel)}.`,
+    `Forest plot of ${
+      scale === 'ratio'
+        ? `${pool.length} ${labels.measure.toLowerCase()}${pool.length === 1 ? '' : 's'}`
+        : `${pool.length} ${pool.length === 1 ? 'estimate' : 'estimates'} (${labels.measure.toLowerCase()})`
+    } with 95% confidence intervals on ${axis}; below ${none} means ${lowerFirst(labels.lowerLabel)}, above ${none} means ${lowerFirst(labels.upperLabel)}.`,
     `Largest: ${largest.label}, ${interval(largest)}. Smallest: ${smallest.label}, ${interval(smallest)}.`,
-    `${below} below 1 and ${above} above 1; ${excluding} of ${pool.length} intervals exclude 1.`,
+    `${below} below ${none} and ${above} above ${none}; ${excluding} of ${pool.length} intervals exclude ${none}.`,
   ];
   if (published > 0)
     sentences.push(
@@ -220,7 +250,7 @@ export function forestDescription(
     );
   if (overall)
     sentences.push(
-      `Overall: ${interval(overall)}, ${overall.estimate < 1 ? lowerFirst(labels.lowerLabel) : overall.estimate > 1 ? lowerFirst(labels.upperLabel) : 'no difference'}.`,
+      `Overall: ${interval(overall)}, ${overall.estimate < none ? lowerFirst(labels.lowerLabel) : overall.estimate > none ? lowerFirst(labels.upperLabel) : 'no difference'}.`,
     );
   return sentences.join(' ');
 }

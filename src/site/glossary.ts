@@ -59,6 +59,30 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     text: 'The rate of events in schools with the programme divided by the rate in comparison schools. 1 means no difference; below 1 means fewer events with the programme; above 1 means more.',
   },
   {
+    id: 'ratio-of-absence-rates',
+    term: 'Ratio of absence rates',
+    short: 'ratio of absence rates',
+    text: 'The share of school sessions missed in SWIS schools divided by the share missed in control schools (a session is a morning or an afternoon). 1 means no difference; below 1 means less absence with SWIS; above 1 means more.',
+  },
+  {
+    id: 'mean-difference',
+    term: 'Difference in mean score, points',
+    short: 'difference in mean score',
+    text: 'The average score of SWIS schools minus the average score of control schools, in the score’s own points (for Attainment 8, out of 90). 0 means no difference; below 0 means lower scores with SWIS; above 0 means higher. Not a ratio: it is shown on its own scale.',
+  },
+  {
+    id: 'absence',
+    term: 'Absence (overall absence rate)',
+    short: 'absence',
+    text: 'Sessions missed through absence, authorised or not, as a percentage of all the sessions pupils could have attended. Secondary schools in England miss about 8 to 9% of sessions.',
+  },
+  {
+    id: 'attainment-8',
+    term: 'Attainment 8',
+    short: 'Attainment 8',
+    text: 'A measure of pupils’ results in eight GCSE-level subjects, including English and maths, from 0 to 90 points; a school’s score is the average of its pupils’. The average in England is about 46.',
+  },
+  {
     id: 'confidence-interval',
     term: 'Confidence interval (95% CI)',
     short: 'confidence interval',

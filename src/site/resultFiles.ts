@@ -5,6 +5,7 @@ export const RESULT_FILES = [
   'facts',
   'rates',
   'changes',
+  'summaries',
   'context',
   'context-shares',
   'notes',

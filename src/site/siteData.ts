@@ -11,6 +11,7 @@ import type {
   Estimate,
   Fact,
   Rate,
+  Summary,
 } from '../lib/contracts/resultsSchemas.ts';
 import { readOptionalResults, readResults } from './readResults.ts';
 
@@ -50,6 +51,21 @@ export function contextFor(laCode: string): Context[] {
     }
   }
   return contextByLa.get(laCode) ?? [];
+}
+
+/** One row of summaries.json: % of sessions missed, or a mean score with its interval ("c" when withheld). */
+export type SummaryRow = Summary;
+
+let summaryCache: SummaryRow[] | undefined;
+/** The rows of summaries.json, which `npm run results` writes only when the trial has sessions or score outcomes. */
+export function summaryRows(): SummaryRow[] {
+  summaryCache ??= readOptionalResults('summaries.json', []);
+  return summaryCache;
+}
+
+/** An outcome's kind (the contract's outcome kinds): `count` unless dataset.json says otherwise. */
+export function outcomeKind(outcome: string): 'count' | 'sessions' | 'score' {
+  return siteData().dataset.outcomes.find((o) => o.outcome === outcome)?.kind ?? 'count';
 }
 
 /** England's code in the context table (the one home of it is the CSV contract). */

@@ -14,6 +14,7 @@ import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
 import type { Context, DatasetFacts, Estimate } from '../lib/contracts/resultsSchemas.ts';
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
+import { isDifference, measureName } from './effectMeasure.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
 import { siteConfig } from './readSiteConfig.ts';
 import { readOptionalResults } from './readResults.ts';
@@ -22,6 +23,7 @@ import {
   CONTEXT_MEASURES,
   ENGLAND,
   lookupPublished,
+  outcomeKind,
   outcomeLabel,
   participation,
   participationLabel,
@@ -345,7 +347,9 @@ export function trialForestFigure(estimates: readonly Estimate[] = siteData().es
   const { comparisons, dataset } = siteData();
   const { programme } = siteConfig();
   const rows: ForestRow[] = [];
-  const published = comparisons.filter((c) => c.study === 'trial' && c.scope === 'overall');
+  const published = comparisons.filter(
+    (c) => c.study === 'trial' && c.scope === 'overall' && !isDifference(outcomeKind(c.outcome)),
+  );
   for (const c of published) {
     rows.push({
       label: `${outcomeLabel(c.outcome)} (published)`,
@@ -358,17 +362,28 @@ export function trialForestFigure(estimates: readonly Estimate[] = siteData().es
   // Outcomes with a published estimate first (the primary outcome), then as data/outcomes.csv lists them.
   const order = [...new Set([...published.map((c) => c.outcome), ...dataset.outcomes.map((o) => o.outcome)])];
   const rank = (o: string) => order.indexOf(o) + 1 || order.length + 1;
-  for (const e of estimates
-    .filter((e) => e.study === 'trial' && e.scope === 'overall' && e.analysis === 'adjusted')
-    .sort((a, b) => rank(a.outcome) - rank(b.outcome))) {
+  // Ratios only: differences in mean score have a chart (and an axis) of their own.
+  const ratios = estimates.filter(
+    (e) =>
+      e.study === 'trial' &&
+      e.scope === 'overall' &&
+      e.analysis === 'adjusted' &&
+      !isDifference(outcomeKind(e.outcome)),
+  );
+  for (const e of ratios.sort((a, b) => rank(a.outcome) - rank(b.outcome))) {
+    const kind = outcomeKind(e.outcome);
     rows.push({
-      label: outcomeLabel(e.outcome),
+      label:
+        kind === 'count'
+          ? outcomeLabel(e.outcome)
+          : `${outcomeLabel(e.outcome)}: ${measureName(kind).toLowerCase()}`,
       estimate: e.estimate,
       ciLow: e.ciLow,
       ciHigh: e.ciHigh,
       kind: 'computed',
     });
   }
+  const absence = ratios.some((e) => outcomeKind(e.outcome) === 'sessions');
   return {
     chart: forestPlot(rows, {
       id: 'trial-forest',
@@ -378,7 +393,9 @@ export function trialForestFigure(estimates: readonly Estimate[] = siteData().es
     }),
     heading: 'Rate ratios for every outcome',
     caption:
-      `Rate ratios with 95% confidence intervals on a log scale. Left of 1 means fewer with ${programme}; right means more. Computed estimates use this build’s data` +
+      `Rate ratios with 95% confidence intervals on a log scale. Left of 1 means fewer with ${programme}; right means more.` +
+      (absence ? ' For absence, the ratio of absence rates (sessions missed per session possible).' : '') +
+      ' Computed estimates use this build’s data' +
       (dataset.synthetic ? ' (synthetic demonstration data)' : '') +
       '; the published estimate is a hollow circle.',
     source: published[0]
@@ -386,5 +403,55 @@ export function trialForestFigure(estimates: readonly Estimate[] = siteData().es
       : 'Estimates computed by this site',
     ...(published[0] ? { sourceHref: published[0].published.sourceUrl } : {}),
     file: 'trial-forest',
+  };
+}
+
+/**
+ * The trial's differences in mean score (outcomes of kind `score`, such as Attainment 8),
+ * adjusted and unadjusted, on a linear axis around 0: never on the ratios' log axis. Null when
+ * the trial has no score outcome.
+ */
+export function trialDifferenceFigure(
+  estimates: readonly Estimate[] = siteData().estimates,
+): SiteFigure | null {
+  const { dataset } = siteData();
+  const { programme } = siteConfig();
+  const differences = estimates.filter(
+    (e) =>
+      e.study === 'trial' &&
+      e.scope === 'overall' &&
+      e.analysis !== 'did' &&
+      isDifference(outcomeKind(e.outcome)),
+  );
+  if (differences.length === 0) return null;
+  const analysis = (a: string) => (a === 'adjusted' ? 'adjusted' : 'unadjusted');
+  const rows: ForestRow[] = differences
+    .sort((a, b) =>
+      a.outcome === b.outcome ? (a.analysis < b.analysis ? -1 : 1) : a.outcome < b.outcome ? -1 : 1,
+    )
+    .map((e) => ({
+      label: `${outcomeLabel(e.outcome)}, ${analysis(e.analysis)}`,
+      estimate: e.estimate,
+      ciLow: e.ciLow,
+      ciHigh: e.ciHigh,
+      kind: 'computed',
+    }));
+  const measure = measureName('score');
+  return {
+    chart: forestPlot(rows, {
+      id: 'trial-differences',
+      title: `Difference in mean score, ${programme} schools compared with control schools`,
+      measure,
+      lowerLabel: `Lower with ${programme}`,
+      upperLabel: `Higher with ${programme}`,
+      scale: 'difference',
+    }),
+    heading: 'Differences in mean score',
+    caption:
+      `Differences in the schools’ mean score, in points, with 95% confidence intervals on a linear scale (not the rate ratios’ log scale). Left of 0 means lower scores with ${programme}; right means higher. Computed from this build’s data` +
+      (dataset.synthetic ? ' (synthetic demonstration data)' : '') +
+      ' by ordinary least squares; the adjusted analysis allows for the school’s score before the trial, free school meals, size and authority.',
+    source: 'Estimates computed by this site',
+    file: 'trial-differences',
   };
 }

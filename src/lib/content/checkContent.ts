@@ -64,6 +64,7 @@ export const MDX_COMPONENTS: Readonly<
     keys: 'estimate',
   },
   TrialForest: { collections: ['findings'], required: [], optional: [] },
+  TrialSummaries: { collections: ['findings'], required: [], optional: ['scope'] },
   PilotForest: { collections: ['findings'], required: ['outcome'], optional: [] },
   TrialConsort: { collections: ['findings'], required: [], optional: [] },
   // The keys of these three are checked by the build (the component names the MDX file); here

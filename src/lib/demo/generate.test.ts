@@ -9,6 +9,7 @@ import {
   TRIAL_PUPILS,
 } from './generate.ts';
 import { authorityRates, DEMO_OUTCOMES, FALLBACK_RATES } from './rates.ts';
+import { EDUCATION_OUTCOMES } from './education.ts';
 import type { ContextRow } from './rates.ts';
 
 const context: ContextRow[] = [
@@ -75,15 +76,51 @@ describe('generateDemoData', () => {
     const analysed = first.trialSchools.filter((s) => s.status === 'analysed').map((s) => s.school_id);
     const out = rows('trial/outcomes.csv');
     const keys = new Set(out.map(([id, p, o]) => `${id}|${p}|${o}`));
+    const outcomes = [...DEMO_OUTCOMES, ...EDUCATION_OUTCOMES.map(([o]) => o)];
     expect(keys.size).toBe(out.length);
-    expect(out).toHaveLength(analysed.length * TRIAL_PERIODS.length * DEMO_OUTCOMES.length);
+    expect(out).toHaveLength(analysed.length * TRIAL_PERIODS.length * outcomes.length);
     for (const id of analysed)
       for (const p of TRIAL_PERIODS)
-        for (const o of DEMO_OUTCOMES) expect(keys.has(`${id}|${p.period}|${o}`)).toBe(true);
-    const counts = out.map((r) => Number(r[3]));
+        for (const o of outcomes) expect(keys.has(`${id}|${p.period}|${o}`)).toBe(true);
+    const counts = out
+      .filter((r) => (DEMO_OUTCOMES as readonly string[]).includes(r[2]!))
+      .map((r) => Number(r[3]));
     expect(counts.every((c) => Number.isInteger(c) && c >= 0)).toBe(true);
     expect(counts.some((c) => c === 0)).toBe(true);
     expect(counts.some((c) => c >= 1 && c <= 9)).toBe(true);
+  });
+
+  it('adds secondary absence near 8–9% of sessions and Attainment 8 near 45–47 points, each row filling its kind’s columns', () => {
+    const out = rows('trial/outcomes.csv');
+    const absence = out.filter((r) => r[2] === 'absence');
+    const scores = out.filter((r) => r[2] === 'attainment8');
+    expect(absence.every((r) => r[3] !== '' && Number(r[4]) >= Number(r[3]) && r[5] === '')).toBe(true);
+    expect(scores.every((r) => r[3] === '' && r[4] === '' && /^\d+\.\d$/.test(r[5]!))).toBe(true);
+    const missed = absence.reduce((s, r) => s + Number(r[3]), 0);
+    const possible = absence.reduce((s, r) => s + Number(r[4]), 0);
+    expect((100 * missed) / possible).toBeGreaterThan(8);
+    expect((100 * missed) / possible).toBeLessThan(9);
+    const mean = scores.reduce((s, r) => s + Number(r[5]), 0) / scores.length;
+    expect(mean).toBeGreaterThan(45);
+    expect(mean).toBeLessThan(47);
+    expect(text('outcomes.csv')).toContain(',sessions\n');
+  });
+
+  it('without education, leaves the social care files exactly as they are with it (their own random stream), and no kind columns', () => {
+    const without = demoCsvFiles(generateDemoData({ seed: 20190101, context, education: false }));
+    const socialCare = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !/,(absence|attainment8),/.test(l))
+        .map((l) => l.replace(/,,$/, ''))
+        .slice(1);
+    const withoutText = (path: string) => without.find((f) => f.path === path)?.text ?? '';
+    expect(withoutText('trial/outcomes.csv').split('\n')[0]).toBe('school_id,period,outcome,count');
+    expect(withoutText('outcomes.csv').split('\n')[0]).toBe(
+      'outcome,label,description,direction,no_difference_band',
+    );
+    expect(socialCare(withoutText('trial/outcomes.csv'))).toEqual(socialCare(text('trial/outcomes.csv')));
+    expect(withoutText('pilot/outcomes.csv')).toBe(text('pilot/outcomes.csv'));
   });
 
   it('gives every pilot school a row for every month of its window and every outcome', () => {

@@ -12,6 +12,7 @@ import type { CsvTable } from './csv.ts';
 import { toCsv } from './csv.ts';
 import type { AuthorityRates, ContextRow, DemoOutcome } from './rates.ts';
 import { authorityRates, DEMO_OUTCOMES } from './rates.ts';
+import { EDUCATION_OUTCOMES, educationRows } from './education.ts';
 
 /** The default seed used by `npm run demo-data`. */
 export const DEFAULT_SEED = 20190101;
@@ -199,6 +200,11 @@ export interface DemoOptions {
    * these); null leaves the column out, as data made before the column existed did.
    */
   noDifferenceBand?: number | null;
+  /**
+   * Whether the trial has attendance and attainment (outcome kinds `sessions` and `score`) beside
+   * the social care counts; default true. Without them the files are exactly as before kinds.
+   */
+  education?: boolean;
 }
 
 /** One file of the demonstration data set, relative to the data folder. */
@@ -281,7 +287,12 @@ function scaleRolls(rolls: number[], target: number, lo: number, hi: number): nu
   return out;
 }
 
-function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSources']) {
+function trialTables(
+  rng: Rng,
+  options: DemoOptions,
+  sources: DemoData['rateSources'],
+  educationRng: Rng | null,
+) {
   const context = options.context ?? [];
   const { periods, contextYears } = trialPeriods(options.followUpMonths);
   const authorities = TRIAL_AUTHORITIES.map((a) => ({
@@ -346,9 +357,25 @@ function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSour
         // Period-specific gamma noise makes the counts negative binomial.
         const lambda = base * s.pupils * years * school * effect * frailty(rng, 12);
         const count = poisson(rng, lambda);
-        if (s.status === 'analysed') outcomeRows.push([s.school_id, p.period, outcome, String(count)]);
+        if (s.status === 'analysed')
+          outcomeRows.push([
+            s.school_id,
+            p.period,
+            outcome,
+            String(count),
+            ...(educationRng ? ['', ''] : []),
+          ]);
       }
     }
+  }
+  // From a stream of their own, so that the social care counts are the same with or without them.
+  if (educationRng) {
+    const analysed = schools.filter((s) => s.status === 'analysed');
+    const spans = periods.map((p) => ({
+      period: p.period,
+      months: monthsInWindow(p.start_month, p.end_month),
+    }));
+    outcomeRows.push(...educationRows(educationRng, analysed, spans));
   }
   return {
     schools,
@@ -371,7 +398,10 @@ function trialTables(rng: Rng, options: DemoOptions, sources: DemoData['rateSour
       },
       {
         path: 'trial/outcomes.csv',
-        table: { header: ['school_id', 'period', 'outcome', 'count'], rows: outcomeRows.sort(compare) },
+        table: {
+          header: ['school_id', 'period', 'outcome', 'count', ...(educationRng ? ['exposure', 'value'] : [])],
+          rows: outcomeRows.sort(compare),
+        },
       },
     ] satisfies DemoFile[],
   };
@@ -580,10 +610,12 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   const rateSources: DemoData['rateSources'] = {};
   // Separate streams for pilot and trial, so changing one does not reshuffle the other.
   const pilot = pilotTables(randomLcg((Math.imul(seed, 0x9e3779b1) >>> 0) / 2 ** 32), options, rateSources);
+  const education = options.education ?? true;
   const trial = trialTables(
     randomLcg(((Math.imul(seed, 0x85ebca6b) + 12345) >>> 0) / 2 ** 32),
     options,
     rateSources,
+    education ? randomLcg(((Math.imul(seed, 0xc2b2ae35) + 54321) >>> 0) / 2 ** 32) : null,
   );
   const followUpEnd = trialPeriods(options.followUpMonths).periods[1].end_month;
   const extracted = options.extractedMonth === undefined ? monthAfter(followUpEnd) : options.extractedMonth;
@@ -609,14 +641,29 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
           'description',
           'direction',
           ...(band === null ? [] : ['no_difference_band']),
+          ...(education ? ['kind'] : []),
         ],
-        rows: OUTCOME_ROWS.map(([o, l, d]) => [
-          o,
-          l,
-          d,
-          'lower_is_better',
-          ...(band === null ? [] : [String(band)]),
-        ]),
+        rows: [
+          ...OUTCOME_ROWS.map(([o, l, d]) => [
+            o,
+            l,
+            d,
+            'lower_is_better',
+            ...(band === null ? [] : [String(band)]),
+            ...(education ? [''] : []),
+          ]),
+          // A band is a % change in a rate: absence has one, a score (in points) none.
+          ...(education
+            ? EDUCATION_OUTCOMES.map(([o, l, d, direction, kind]) => [
+                o,
+                l,
+                d,
+                direction,
+                ...(band === null ? [] : [kind === 'sessions' ? String(band) : '']),
+                kind,
+              ])
+            : []),
+        ],
       },
     },
     ...pilot,

@@ -92,3 +92,29 @@ describe('describeChanges', () => {
     );
   });
 });
+
+describe('describeChanges with a score outcome', () => {
+  const outcomes = [...OUTCOMES, { outcome: 'attainment8', label: 'Attainment 8 score' }];
+  const difference = (estimate: number, ciLow: number, ciHigh: number) => ({
+    ...est('attainment8', estimate, ciLow, ciHigh),
+    effect: 'mean_difference' as const,
+  });
+  it('words a difference in mean score in points, never as a rate ratio, and keeps "Attainment 8" a name', () => {
+    const older: ReleaseSnapshot = {
+      record: record('2023-03', 23, outcomes),
+      estimates: [est('s47', 1.07, 0.96, 1.2), difference(-0.16, -0.64, 0.32)],
+    };
+    const newer: ReleaseSnapshot = {
+      record: record('2024-10', 23, outcomes),
+      estimates: [est('s47', 1.07, 0.96, 1.2), difference(0.68, 0.22, 1.13)],
+    };
+    expect(describeChanges('trial', older, newer)).toEqual([
+      'the difference in mean score for Attainment 8 score moved from −0.16 points (−0.64 to 0.32) to 0.68 points (0.22 to 1.13)',
+      'the rate ratio for Section 47 enquiries did not change',
+    ]);
+    expect(describeChanges('trial', older, { ...older, record: record('2024-10', 23, outcomes) })).toEqual([
+      'the rate ratio for Section 47 enquiries did not change',
+      'the difference in mean score for Attainment 8 score did not change',
+    ]);
+  });
+});

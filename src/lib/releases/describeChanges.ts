@@ -10,7 +10,7 @@ import type { ReleaseRecord } from './releaseRecord.ts';
 /** The estimate fields the comparison reads (a subset of an estimates.json row). */
 export type ReleaseEstimate = Pick<
   Estimate,
-  'study' | 'outcome' | 'analysis' | 'scope' | 'estimate' | 'ciLow' | 'ciHigh'
+  'study' | 'outcome' | 'analysis' | 'scope' | 'estimate' | 'ciLow' | 'ciHigh' | 'effect'
 >;
 
 /** One release as the comparison needs it: its record and its archived estimates. */
@@ -27,8 +27,9 @@ export const HEADLINE_ANALYSIS: Readonly<Record<string, string>> = { trial: 'adj
  * social care", but "Section 47 enquiries" and acronyms ("ICPC …") keep their capitals.
  */
 export function labelInSentence(label: string): string {
-  const first = label.split(/\s+/)[0] ?? '';
-  if (first === 'Section' || /^[A-Z0-9]{2,}$/.test(first)) return label;
+  const [first = '', second = ''] = label.split(/\s+/);
+  // "Section 47 …" and "Attainment 8 …" are names; so are acronyms ("ICPC …").
+  if (first === 'Section' || /^\d+$/.test(second) || /^[A-Z0-9]{2,}$/.test(first)) return label;
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
@@ -38,7 +39,11 @@ function listInWords(items: readonly string[]): string {
 }
 
 const ratio = (e: ReleaseEstimate) =>
-  `${formatNumber(e.estimate, 2)} (${formatNumber(e.ciLow, 2)} to ${formatNumber(e.ciHigh, 2)})`;
+  `${formatNumber(e.estimate, 2)}${e.effect === 'mean_difference' ? ' points' : ''} (${formatNumber(e.ciLow, 2)} to ${formatNumber(e.ciHigh, 2)})`;
+
+/** What an estimate measures, in a sentence: a difference in mean score is never called a ratio. */
+const measure = (e: ReleaseEstimate) =>
+  e.effect === 'mean_difference' ? 'difference in mean score' : 'rate ratio';
 
 /**
  * The changes in `study` from release `older` to release `newer`, one phrase each, in outcome
@@ -79,28 +84,37 @@ export function describeChanges(study: string, older: ReleaseSnapshot, newer: Re
     );
   }
   const unchanged: string[] = [];
+  const unchangedDifferences: string[] = [];
   for (const outcome of order) {
     const label = labelInSentence(labels.get(outcome) ?? outcome);
     const b = before.get(outcome);
     const a = after.get(outcome);
     if (b && a) {
-      if (ratio(b) === ratio(a)) unchanged.push(label);
-      else phrases.push(`the rate ratio for ${label} moved from ${ratio(b)} to ${ratio(a)}`);
+      if (ratio(b) === ratio(a))
+        (a.effect === 'mean_difference' ? unchangedDifferences : unchanged).push(label);
+      else phrases.push(`the ${measure(a)} for ${label} moved from ${ratio(b)} to ${ratio(a)}`);
     } else if (a) {
-      phrases.push(`${label} added, with a rate ratio of ${ratio(a)}`);
+      phrases.push(`${label} added, with a ${measure(a)} of ${ratio(a)}`);
     } else if (b) {
-      phrases.push(`${label} removed; the rate ratio was ${ratio(b)}`);
+      phrases.push(`${label} removed; the ${measure(b)} was ${ratio(b)}`);
     }
   }
   // Unchanged outcomes last and together: readers look for what moved.
   if (unchanged.length > 0) {
-    const all = unchanged.length === before.size && unchanged.length === after.size;
+    const all =
+      unchangedDifferences.length === 0 &&
+      unchanged.length === before.size &&
+      unchanged.length === after.size;
     phrases.push(
       unchanged.length === 1
         ? `the rate ratio for ${unchanged[0]} did not change`
         : `the rate ratios for ${all ? 'all outcomes' : listInWords(unchanged)} did not change`,
     );
   }
+  if (unchangedDifferences.length > 0)
+    phrases.push(
+      `the ${unchangedDifferences.length === 1 ? 'difference in mean score' : 'differences in mean score'} for ${listInWords(unchangedDifferences)} did not change`,
+    );
   return phrases;
 }
 

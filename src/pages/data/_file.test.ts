@@ -38,6 +38,20 @@ const files: Record<(typeof RESULT_FILES)[number], unknown> = {
       computedInsidePublishedInterval: null,
     },
   ],
+  summaries: [
+    {
+      study: 'trial',
+      kind: 'score',
+      outcome: link,
+      scope: sum,
+      group: 'swis',
+      period: 'followup',
+      schools: 3,
+      mean: -0.5,
+      ciLow: -1,
+      ciHigh: 'c',
+    },
+  ],
   facts: [{ fact: '+fact', value: 0.5, unit: 'count', label: link, sourceTitle: sum, sourceUrl: null }],
   rates: [
     {
