@@ -1,7 +1,12 @@
 /**
  * `npm run release -- --version 2023-03 --note "…" [--date 2023-03-30] [--results out]
  *  [--releases data/releases] [--data data]
- *  [--kind update|correction --reason "…" --conclusions-changed yes|no [--affects trial,pilot]]`
+ *  [--kind update|correction --reason "…" --conclusions-changed yes|no [--affects trial,pilot]]
+ *  [--draft | --embargo YYYY-MM-DD]`
+ *
+ * --draft archives the release without publishing it, --embargo until a day (the site leaves it
+ * out until a build's PUBLISH_DATE reaches that day); remove the line from its release.json to
+ * publish a draft.
  *
  * --kind records why the release exists: a scheduled update (new follow-up, new outcome) or a
  * correction, with a sentence of reason and whether the conclusions changed. A correction puts a
@@ -20,7 +25,7 @@ import type { ReleaseChange } from '../src/lib/releases/releaseRecord.ts';
 import { recordRelease, ReleaseError } from './lib/recordRelease.ts';
 
 const USAGE =
-  'usage: npm run release -- --version YYYY-MM --note "what this release is" [--date YYYY-MM-DD] [--results out] [--releases data/releases] [--data data] [--kind update|correction --reason "why" --conclusions-changed yes|no [--affects trial,pilot]]';
+  'usage: npm run release -- --version YYYY-MM --note "what this release is" [--date YYYY-MM-DD] [--results out] [--releases data/releases] [--data data] [--kind update|correction --reason "why" --conclusions-changed yes|no [--affects trial,pilot]] [--draft | --embargo YYYY-MM-DD]';
 
 const KINDS: Record<string, ReleaseChange['kind']> = { update: 'scheduled_update', correction: 'correction' };
 
@@ -72,6 +77,8 @@ function main(): number {
         reason: { type: 'string' },
         'conclusions-changed': { type: 'string' },
         affects: { type: 'string' },
+        draft: { type: 'boolean', default: false },
+        embargo: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -95,6 +102,8 @@ function main(): number {
   try {
     const r = recordRelease({
       ...(change ? { change } : {}),
+      ...(args.draft ? { draft: true } : {}),
+      ...(args.embargo !== undefined ? { embargo: args.embargo } : {}),
       version: args.version,
       note: args.note,
       date: args.date,

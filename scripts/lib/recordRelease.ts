@@ -36,6 +36,9 @@ export interface RecordReleaseOptions {
   dataDir?: string;
   /** Why the release exists (scheduled update or correction); see releaseChangeSchema. */
   change?: ReleaseChange;
+  /** Archive the release as a draft, or embargoed until a day: the site leaves it out until then. */
+  draft?: boolean;
+  embargo?: string;
 }
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
@@ -113,6 +116,8 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
     dataset,
     files: RELEASE_FILES.map((name) => ({ name, sha256: sha256(files.get(name)!) })),
     ...(o.change ? { change: o.change } : {}),
+    ...(o.draft === true ? { draft: true } : {}),
+    ...(o.embargo !== undefined ? { embargo: o.embargo } : {}),
   });
   mkdirSync(o.releasesDir, { recursive: true });
   const temp = join(o.releasesDir, `.${o.version}.partial`);

@@ -2,7 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { publishedEntries } from '../site/publishedContent.ts';
 import { siteConfig } from '../site/readSiteConfig.ts';
-import { listReleases } from '../site/releases.ts';
+import { publishedReleases } from '../site/releases.ts';
 
 export async function GET(context: APIContext) {
   const updates = (await publishedEntries('updates')).sort(
@@ -10,7 +10,7 @@ export async function GET(context: APIContext) {
   );
   const site = siteConfig();
   // Corrections are news to anyone who read the figures: each is an item, linked to its release note.
-  const corrections = listReleases()
+  const corrections = publishedReleases()
     .filter((r) => r.change?.kind === 'correction')
     .map((r) => ({
       title: `Correction: release ${r.version}`,

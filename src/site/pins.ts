@@ -23,7 +23,7 @@ import {
 } from '../lib/contracts/resultsSchemas.ts';
 import type { ReleaseRecord } from '../lib/releases/releaseRecord.ts';
 import { readResults } from './readResults.ts';
-import { listReleases, readReleaseFile, releaseMatching, RELEASES_DIR } from './releases.ts';
+import { publishedReleases, readReleaseFile, releaseMatching, RELEASES_DIR } from './releases.ts';
 import { siteData } from './siteData.ts';
 
 /** A page's pin: a release by version, or null for the current, unreleased results. */
@@ -45,7 +45,7 @@ export function currentRelease(): ReleaseRecord | null {
 }
 
 /** What a findings page shows by default: the latest release, or the unreleased preview. */
-export function findingPin(releases: readonly ReleaseRecord[] = listReleases()): Pin {
+export function findingPin(releases: readonly ReleaseRecord[] = publishedReleases()): Pin {
   if (currentRelease() === null) return null;
   return releases.at(-1)?.version ?? null;
 }
@@ -54,7 +54,7 @@ export function findingPin(releases: readonly ReleaseRecord[] = listReleases()):
 export function updatePin(
   date: string,
   named: string | undefined,
-  releases: readonly ReleaseRecord[] = listReleases(),
+  releases: readonly ReleaseRecord[] = publishedReleases(),
 ): Pin {
   if (named !== undefined) {
     if (!releases.some((r) => r.version === named))
@@ -80,7 +80,7 @@ export function pinnedResults(pin: Pin | undefined): PinnedResults {
   }
   let hit = cache.get(pin);
   if (!hit) {
-    const release = listReleases().find((r) => r.version === pin);
+    const release = publishedReleases().find((r) => r.version === pin);
     if (!release) throw new Error(`No release "${pin}" in the releases folder.`);
     const read = <N extends ResultsFileName>(name: N): ResultsFile<N> | null =>
       release.files.some((f) => f.name === name)
@@ -99,5 +99,5 @@ export function pinnedResults(pin: Pin | undefined): PinnedResults {
 
 /** The releases in which a study has estimates: the versions of its findings page, oldest first. */
 export function studyVersions(study: string): ReleaseRecord[] {
-  return listReleases().filter((r) => pinnedResults(r.version).estimates.some((e) => e.study === study));
+  return publishedReleases().filter((r) => pinnedResults(r.version).estimates.some((e) => e.study === study));
 }

@@ -8,34 +8,10 @@
  * embargoes up to that day; builds never read the clock, so without it embargoed entries stay out.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { readIsoDate } from '../lib/format/isoDate.ts';
-import {
-  isInBuild,
-  publicationState,
-  type PreviewOptions,
-  type PublicationState,
-} from '../lib/content/visibility.ts';
+import { isInBuild, publicationState, type PublicationState } from '../lib/content/visibility.ts';
+import { previewOptions } from './previewOptions.ts';
 
 type Collection = 'findings' | 'updates' | 'pages';
-
-let options: PreviewOptions | undefined;
-
-/** What this build was asked to show, from SHOW_DRAFTS, PUBLISH_DATE and the dev server. */
-export function previewOptions(): PreviewOptions {
-  if (options) return options;
-  const raw = process.env.PUBLISH_DATE;
-  let publishDate: Date | undefined;
-  if (raw !== undefined && raw !== '') {
-    const read = readIsoDate(raw);
-    if (!read.ok)
-      throw new Error(
-        `PUBLISH_DATE: expected a date written YYYY-MM-DD, found "${raw}". Set it to the day the site is published.`,
-      );
-    publishDate = new Date(`${read.iso}T00:00:00Z`);
-  }
-  const drafts = process.env.SHOW_DRAFTS === '1' || import.meta.env.DEV === true;
-  return (options = { drafts, publishDate });
-}
 
 /** The entries of a collection this build publishes (all of them, labelled, in a preview). */
 export function publishedEntries<C extends Collection>(collection: C): Promise<CollectionEntry<C>[]> {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { releaseRecordSchema, sortReleases, type ReleaseRecord } from '../lib/releases/releaseRecord.ts';
 import type { ReleaseSnapshot } from '../lib/releases/describeChanges.ts';
 import { parseResultsFile, type Manifest } from '../lib/contracts/resultsSchemas.ts';
+import { isInBuild, publicationState, type PublicationState } from '../lib/content/visibility.ts';
+import { previewOptions } from './previewOptions.ts';
 
 /** The folder releases are read from. */
 export const RELEASES_DIR = process.env.RELEASES_DIR ?? 'data/releases';
@@ -36,6 +38,32 @@ export function listReleases(dir: string = RELEASES_DIR): ReleaseRecord[] {
   const sorted = sortReleases(records);
   if (dir === RELEASES_DIR) cache = sorted;
   return sorted;
+}
+
+let published: ReleaseRecord[] | undefined;
+
+/**
+ * The releases this build publishes, oldest first: every release but drafts and those still under
+ * embargo (src/site/previewOptions.ts), unless the build asks for drafts. Pages read releases
+ * through this; `listReleases` is every archived release, for the commands.
+ */
+export function publishedReleases(): ReleaseRecord[] {
+  if (published) return published;
+  const options = previewOptions();
+  return (published = listReleases().filter((r) => isInBuild(releaseState(r), options)));
+}
+
+/** A release's draft flag and embargo day, as visibility.ts reads them. */
+export function releaseState(r: ReleaseRecord): { draft?: boolean; embargo?: Date } {
+  return {
+    ...(r.draft === true ? { draft: true } : {}),
+    ...(r.embargo !== undefined ? { embargo: new Date(`${r.embargo}T00:00:00Z`) } : {}),
+  };
+}
+
+/** Whether a release is published, a draft or under embargo in this build (for its label). */
+export function releasePublication(r: ReleaseRecord): PublicationState {
+  return publicationState(releaseState(r), previewOptions());
 }
 
 /** The text of one archived file of a release, exactly as recorded. */
@@ -67,7 +95,7 @@ const NUMBER_FILES = ['estimates.json', 'rates.json'];
  */
 export function releaseMatching(
   manifest: Pick<Manifest, 'outputs'>,
-  releases: readonly ReleaseRecord[] = listReleases(),
+  releases: readonly ReleaseRecord[] = publishedReleases(),
 ): ReleaseRecord | null {
   const current = new Map(manifest.outputs.map((o) => [o.name, o.sha256]));
   for (const r of [...releases].reverse()) {

@@ -13,6 +13,16 @@ const record = (version: string, date: string) => ({
 });
 
 describe('release records', () => {
+  it('may be a draft or embargoed until an ISO day, and older records without either still parse', () => {
+    expect(releaseRecordSchema.parse({ ...record('2023-03', '2023-03-30'), draft: true }).draft).toBe(true);
+    expect(
+      releaseRecordSchema.parse({ ...record('2023-03', '2023-03-30'), embargo: '2023-04-15' }).embargo,
+    ).toBe('2023-04-15');
+    expect(
+      releaseRecordSchema.safeParse({ ...record('2023-03', '2023-03-30'), embargo: '15/04/2023' }).success,
+    ).toBe(false);
+  });
+
   it("accept a version that is the year and month of the release's date", () => {
     expect(releaseRecordSchema.safeParse(record('2023-03', '2023-03-30')).success).toBe(true);
   });

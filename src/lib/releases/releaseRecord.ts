@@ -66,6 +66,12 @@ export const releaseRecordSchema = z
     outcomes: z.array(z.strictObject({ outcome: z.string(), label: z.string() })),
     files: z.array(z.strictObject({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
     change: releaseChangeSchema.optional(),
+    /**
+     * A release that is not yet published (src/lib/content/visibility.ts): a draft, or embargoed
+     * until a day. The site leaves it out unless the build asks for drafts; absent in older records.
+     */
+    draft: z.boolean().optional(),
+    embargo: isoDateSchema.optional(),
   })
   .superRefine((record, ctx) => {
     const mismatch = versionDateMismatch(record.version, record.date);
@@ -85,6 +91,8 @@ export function makeReleaseRecord(input: {
   dataset: DatasetFacts;
   files: { name: string; sha256: string }[];
   change?: ReleaseChange;
+  draft?: boolean;
+  embargo?: string;
 }): ReleaseRecord {
   const followup = input.dataset.trial?.periods.find((p) => p.period === 'followup');
   return releaseRecordSchema.parse({
@@ -97,6 +105,8 @@ export function makeReleaseRecord(input: {
     outcomes: input.dataset.outcomes.map((o) => ({ outcome: o.outcome, label: o.label })),
     files: input.files,
     ...(input.change ? { change: input.change } : {}),
+    ...(input.draft === true ? { draft: true } : {}),
+    ...(input.embargo !== undefined ? { embargo: input.embargo } : {}),
   });
 }
 

@@ -1,9 +1,9 @@
 import type { APIContext } from 'astro';
-import { listReleases, readReleaseFile } from '../../../site/releases.ts';
+import { publishedReleases, readReleaseFile } from '../../../site/releases.ts';
 
 /** Every archived file of every release, byte for byte as recorded: the release's permalinks. */
 export function getStaticPaths() {
-  return listReleases().flatMap((r) =>
+  return publishedReleases().flatMap((r) =>
     [...r.files.map((f) => f.name), 'release.json'].map((file) => ({
       params: { version: r.version, file },
       props: { body: readReleaseFile(r.version, file) },
