@@ -12,17 +12,14 @@ import { SITE_MARKDOWN } from './src/integrations/markdownSetup.ts';
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
 // Astro keeps its content store between builds and trusts an unchanged file's entry, path and all.
-// A build from another content folder (CONTENT_DIR: tests, a second study) would then render
-// entries from the last folder's paths, and fail once that folder is deleted; each content folder
-// gets its own cache.
-const contentDir = process.env.CONTENT_DIR;
-const cacheDir =
-  contentDir === undefined
-    ? undefined
-    : `./node_modules/.astro-content/${createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16)}/`;
+// A build from another content folder (CONTENT_DIR: tests, a second study, a scratch project)
+// would then render entries from the last folder's paths, and fail once that folder is deleted;
+// two builds or a dev server at once would share one store file. Each content folder gets its own.
+const contentFolder = resolve(process.env.CONTENT_DIR ?? 'content');
+const cacheDir = `./node_modules/.astro-content/${createHash('sha256').update(contentFolder).digest('hex').slice(0, 16)}/`;
 
 export default defineConfig({
-  ...(cacheDir === undefined ? {} : { cacheDir }),
+  cacheDir,
   site: process.env.SITE_URL ?? 'https://swis-findings.example.org',
   output: 'static',
   trailingSlash: 'always',

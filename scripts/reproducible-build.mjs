@@ -15,7 +15,14 @@ import { pathToFileURL } from 'node:url';
 const root = join(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'swis-repro-'));
 const clean = () => {
-  for (const dir of ['dist', 'out', '.astro', 'node_modules/.astro', 'node_modules/.vite'])
+  for (const dir of [
+    'dist',
+    'out',
+    '.astro',
+    'node_modules/.astro',
+    'node_modules/.astro-content',
+    'node_modules/.vite',
+  ])
     rmSync(join(root, dir), { recursive: true, force: true });
 };
 const build = (env) =>

@@ -62,13 +62,13 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'ratio-of-absence-rates',
     term: 'Ratio of absence rates',
     short: 'ratio of absence rates',
-    text: 'The share of school sessions missed in SWIS schools divided by the share missed in control schools (a session is a morning or an afternoon). 1 means no difference; below 1 means less absence with SWIS; above 1 means more.',
+    text: 'The share of school sessions missed in schools with the programme divided by the share missed in control schools (a session is a morning or an afternoon). 1 means no difference; below 1 means less absence with the programme; above 1 means more.',
   },
   {
     id: 'mean-difference',
     term: 'Difference in mean score, points',
     short: 'difference in mean score',
-    text: 'The average score of SWIS schools minus the average score of control schools, in the score’s own points (for Attainment 8, out of 90). 0 means no difference; below 0 means lower scores with SWIS; above 0 means higher. Not a ratio: it is shown on its own scale.',
+    text: 'The average score of schools with the programme minus the average score of control schools, in the score’s own points (for Attainment 8, out of 90). 0 means no difference; below 0 means lower scores with the programme; above 0 means higher. Not a ratio: it is shown on its own scale.',
   },
   {
     id: 'absence',
