@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { root, runScript } from './helpers/runScript.ts';
+import { buildEnv, root, runScript } from './helpers/runScript.ts';
 
 // Drafts and embargoes end to end: a draft update, a draft page and an embargoed update are absent
 // from every output of a published build (pages, lists, RSS, sitemap, search index), and a build
@@ -14,14 +14,6 @@ const scratch = mkdtempSync(join(tmpdir(), 'swis-drafts-'));
 const content = join(scratch, 'content');
 const releases = join(scratch, 'releases');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-// A build as `npm run build` runs it (see tests/optional-folders.test.ts).
-const buildEnv = () =>
-  Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(VITEST|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k),
-    ),
-  ) as Record<string, string>;
 
 /** Adds frontmatter lines to an MDX file of the scratch content. */
 const mark = (file: string, lines: string) => {

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { root, runScript } from './helpers/runScript.ts';
+import { buildEnv, root, runScript } from './helpers/runScript.ts';
 
 // data/context/ is optional in the contract: a site built without it leaves out what depends on it
 // (official authority figures, their charts, downloads and licence lines) and says nothing about
@@ -13,15 +13,6 @@ const data = join(scratch, 'data');
 const results = join(scratch, 'out');
 const dist = join(scratch, 'dist');
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-// A build as `npm run build` runs it: Vitest's NODE_ENV=test and VITEST would make Astro read the
-// repository's out/ instead of RESULTS_DIR (see tests/site-synthetic-flag.test.ts).
-const buildEnv = () =>
-  Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(VITEST|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k),
-    ),
-  ) as Record<string, string>;
 
 let build: ReturnType<typeof runScript>;
 beforeAll(() => {

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
+import { buildEnv } from './helpers/runScript.ts';
 
 // The demonstration-data notice follows the data's `synthetic` flag, not the page: the same site
 // built from results marked as real evaluation data, with no release yet archived (findings pages
@@ -21,14 +22,9 @@ test('results marked as not synthetic build a site with no demonstration-data no
   const dist = join(scratch, 'dist');
   const run = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
     cwd: root,
-    // A build as `npm run build` runs it: Vitest's NODE_ENV=test and VITEST make Astro build from
-    // the repository's out/ instead of RESULTS_DIR (seen when merging; cause not yet found).
+    // A build as `npm run build` runs it, without Vitest's variables (see buildEnv).
     env: {
-      ...Object.fromEntries(
-        Object.entries(process.env).filter(
-          ([k]) => !/^(VITEST|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k),
-        ),
-      ),
+      ...buildEnv(),
       RESULTS_DIR: results,
       RELEASES_DIR: releases,
     },

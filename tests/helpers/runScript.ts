@@ -16,3 +16,16 @@ export function runScript(
     env: { ...process.env, ...options.env, NODE_NO_WARNINGS: '1' },
   });
 }
+
+/**
+ * The test's environment without Vitest's variables, for a build as `npm run build` runs it:
+ * under Vitest (VITEST, NODE_ENV=test, MODE …) `astro build` also runs the dev server's hooks, and
+ * the live-results integration then rewrites RESULTS_DIR from the repository's data mid-build.
+ */
+export function buildEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k, v]) => v !== undefined && !/^(VITEST|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(k),
+    ),
+  ) as Record<string, string>;
+}
