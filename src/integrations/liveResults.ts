@@ -25,13 +25,20 @@ export function firstProblemLocation(stderr: string): { file: string; line: numb
 
 export default function liveResults(): AstroIntegration {
   let root = process.cwd();
+  // Only `astro dev` recomputes live: under Vitest (NODE_ENV=test) `astro build` also runs the
+  // server hooks, and would rewrite a test build's RESULTS_DIR from the repository's data.
+  let dev = false;
   return {
     name: 'swis-live-results',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        dev = command === 'dev';
+      },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);
       },
       'astro:server:setup': ({ server, logger }) => {
+        if (!dev) return;
         const dataDir = resolve(root, process.env.DATA_DIR ?? 'data');
         const outDir = resolve(root, process.env.RESULTS_DIR ?? 'out');
         const releasesDir = join(dataDir, 'releases');
