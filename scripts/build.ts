@@ -23,7 +23,13 @@ recoverInterruptedWrite(outDir);
 
 // 2. The whole site into the temporary folder, with Astro's own output and error messages.
 const astro = join(import.meta.dirname, '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
-const run = spawnSync(process.execPath, [astro, 'build', '--outDir', temp], { stdio: 'inherit' });
+// Astro's colour library also colours output that is not a terminal whenever CI is set, which fills
+// CI logs and log files with escape codes; plain text there unless colour is asked for (FORCE_COLOR).
+const plain = !process.stdout.isTTY && process.env.FORCE_COLOR === undefined;
+const run = spawnSync(process.execPath, [astro, 'build', '--outDir', temp], {
+  stdio: 'inherit',
+  env: plain ? { ...process.env, NO_COLOR: '1' } : process.env,
+});
 if (run.status !== 0) {
   rmSync(temp, { recursive: true, force: true });
   console.error(

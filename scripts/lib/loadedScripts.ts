@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { performance } from 'node:perf_hooks';
+import { type BrowserContext, chromium } from 'playwright-core';
 import { startStaticServer } from '../../tests/browser/staticServer.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 
@@ -49,6 +50,7 @@ export async function loadedScripts(dist: string, pages: readonly string[]): Pro
           record(r.url());
       });
       page.on('worker', (w) => record(w.url()));
+      const network = trackRequests(context);
       const response = await page.goto(server.origin + path, { waitUntil: 'networkidle' });
       if (!response?.ok()) throw new Error(`loadedScripts: ${path} answered ${response?.status()}`);
       // Any search form, the site's own or one a library draws, so builds of either can be compared.
@@ -60,7 +62,9 @@ export async function loadedScripts(dist: string, pages: readonly string[]): Pro
           .getByText(/\d+ results? for /)
           .first()
           .waitFor({ timeout: 30_000 });
-        await page.waitForLoadState('networkidle');
+        // Not page.waitForLoadState('networkidle'): the page reached that state before the search,
+        // so it returns at once, before a script the search added has been fetched.
+        await network.quiet();
       }
       await context.close();
       const files = [...urls].sort().map((url) => ({ url, gzipBytes: gzipOf(url) }));
@@ -71,4 +75,30 @@ export async function loadedScripts(dist: string, pages: readonly string[]): Pro
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * Counts a browser context's requests in flight; `quiet()` resolves once none has been in flight
+ * for `quietMs` (as Playwright's networkidle, but usable after the page has loaded).
+ */
+function trackRequests(context: BrowserContext, quietMs = 500, timeoutMs = 30_000) {
+  let inFlight = 0;
+  let lastChange = performance.now();
+  const change = (by: number) => {
+    inFlight += by;
+    lastChange = performance.now();
+  };
+  context.on('request', () => change(1));
+  context.on('requestfinished', () => change(-1));
+  context.on('requestfailed', () => change(-1));
+  return {
+    async quiet() {
+      const started = performance.now();
+      while (inFlight > 0 || performance.now() - lastChange < quietMs) {
+        if (performance.now() - started > timeoutMs)
+          throw new Error(`loadedScripts: the network was still busy after ${timeoutMs / 1000} s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
 }
