@@ -14,6 +14,7 @@ import {
 import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
 import { keyOf, type MdxKeys } from './mdxKeys.ts';
 import { findTypedNumbers } from './typedNumbers.ts';
+import { componentAttributes, COMPONENT_PROPS, type PropsComponent } from './componentProps.ts';
 import { hasRoute, internalPath, type SiteRoutes } from './siteRoutes.ts';
 import { relatedFindingProblems, studyFieldProblems } from './studyChecks.ts';
 
@@ -43,7 +44,7 @@ export const MDX_COMPONENTS: Readonly<
   Published: {
     collections: ['findings', 'updates', 'pages'],
     required: ['study', 'outcome', 'analysis'],
-    optional: ['scope', 'source'],
+    optional: ['scope', 'source', 'part'],
     keys: 'published',
   },
   ComputedVsPublished: {
@@ -65,7 +66,7 @@ export const MDX_COMPONENTS: Readonly<
     keys: 'estimate',
   },
   TrialForest: { collections: ['findings'], required: [], optional: [] },
-  TrialSummaries: { collections: ['findings'], required: [], optional: ['scope'] },
+  TrialSummaries: { collections: ['findings', 'pages'], required: [], optional: ['scope'] },
   PilotForest: { collections: ['findings'], required: ['outcome'], optional: [] },
   TrialConsort: { collections: ['findings'], required: [], optional: [] },
   // The keys of these three are checked by the build (the component names the MDX file); here
@@ -76,7 +77,15 @@ export const MDX_COMPONENTS: Readonly<
     optional: ['scope', 'interval'],
   },
   Term: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: [] },
-  Fact: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: ['source'] },
+  Fact: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: ['source', 'part'] },
+  // The layout and schools components of content pages (the home page among them): their
+  // attributes come from their zod schemas (componentProps.ts).
+  ...Object.fromEntries(
+    (Object.keys(COMPONENT_PROPS) as PropsComponent[]).map((name) => [
+      name,
+      { collections: ['pages'] as const, ...componentAttributes(name) },
+    ]),
+  ),
 };
 
 /** One MDX file to check: its path for messages, its collection and its text. */

@@ -72,3 +72,27 @@ export function findLinks(body: string, firstLine: number): LinkUse[] {
   }
   return links.sort((a, b) => a.line - b.line || a.column - b.column);
 }
+
+/** The MDX components that show figures computed from the school-level data. */
+export const COMPUTED_RESULT_COMPONENTS = [
+  'Estimate',
+  'Rate',
+  'Verdict',
+  'EstimatesTable',
+  'TrialForest',
+  'PilotForest',
+  'ComputedVsPublished',
+  'TrialConsort',
+  'TrialSummaries',
+  'SchoolFrequency',
+  'SchoolFrequencies',
+  'EffectList',
+] as const;
+
+/**
+ * Whether an MDX body shows figures computed from the data (so a page says which release they
+ * come from, and carries the demonstration-data notice when the data are synthetic).
+ */
+export function showsComputedResults(body: string): boolean {
+  return new RegExp(`<(${COMPUTED_RESULT_COMPONENTS.join('|')})\\b`).test(blankCode(body));
+}
