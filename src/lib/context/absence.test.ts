@@ -51,7 +51,8 @@ describe('authority absence from the DfE pupil absence release', () => {
     const counted = terms.filter((t) => t.sessions_possible !== '0');
     expect(counted.length).toBe(2756);
     const wrong = counted.filter(
-      (t) => absenceRate(Number(t.sessions_missed), Number(t.sessions_possible)) !== Number(t.published_percent),
+      (t) =>
+        absenceRate(Number(t.sessions_missed), Number(t.sessions_possible)) !== Number(t.published_percent),
     );
     expect(wrong).toEqual([]);
   });
@@ -69,7 +70,8 @@ describe('authority absence from the DfE pupil absence release', () => {
     }
     const absence = new Map<string, Record<string, number>>();
     for (const r of statistics) {
-      if (!['overall_absence_percent', 'sessions_missed', 'sessions_possible'].includes(r.measure ?? '')) continue;
+      if (!['overall_absence_percent', 'sessions_missed', 'sessions_possible'].includes(r.measure ?? ''))
+        continue;
       const key = `${r.la_code} ${r.year}`;
       absence.set(key, { ...absence.get(key), [r.measure!]: Number(r.value) });
     }
@@ -107,7 +109,11 @@ describe('absenceStatistics', () => {
     const rows = [row('Autumn term', '50'), row('Spring term', '60'), row('Summer term', '70')];
     expect(
       absenceStatistics(
-        [...rows, { ...row('Autumn term', '999'), education_phase: 'State-funded secondary' }, row('Autumn term', '5', 'E09000033')],
+        [
+          ...rows,
+          { ...row('Autumn term', '999'), education_phase: 'State-funded secondary' },
+          row('Autumn term', '5', 'E09000033'),
+        ],
         codeOf,
         codes,
       ),
@@ -122,8 +128,13 @@ describe('absenceStatistics', () => {
     const year = (...rows: Row[]) => absenceStatistics(rows, codeOf, codes);
     expect(year(row('Autumn term', '50'), row('Spring term', 'c'), row('Summer term', '70'))).toEqual([]);
     expect(year(row('Autumn term', '50'), row('Spring term', '60'))).toEqual([]);
-    expect(year(row('Autumn term', '50'), row('Spring term', '60'), row('Spring term', '60'), row('Summer term', '70'))).toEqual(
-      [],
-    );
+    expect(
+      year(
+        row('Autumn term', '50'),
+        row('Spring term', '60'),
+        row('Spring term', '60'),
+        row('Summer term', '70'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -42,7 +42,10 @@ export function absenceRate(missed: number, possible: number): number {
  * @example academicYearEnd('201819') // 2019
  */
 export function academicYearEnd(timePeriod: string): number {
-  if (!/^\d{6}$/.test(timePeriod) || Number(timePeriod.slice(4)) !== (Number(timePeriod.slice(2, 4)) + 1) % 100)
+  if (
+    !/^\d{6}$/.test(timePeriod) ||
+    Number(timePeriod.slice(4)) !== (Number(timePeriod.slice(2, 4)) + 1) % 100
+  )
     throw new RangeError(`academicYearEnd: expected an academic year such as "201819", got "${timePeriod}"`);
   return Number(timePeriod.slice(0, 4)) + 1;
 }
@@ -59,7 +62,11 @@ const isCount = (s: string | undefined): boolean => /^\d+$/.test(s ?? '');
  * a term missing, or a term given twice (two rows mapped onto one code) is left out rather than
  * counted wrong.
  */
-export function absenceStatistics(rows: readonly Row[], codeOf: CodeOf, codes: ReadonlySet<string>): Statistic[] {
+export function absenceStatistics(
+  rows: readonly Row[],
+  codeOf: CodeOf,
+  codes: ReadonlySet<string>,
+): Statistic[] {
   const years = new Map<
     string,
     { code: string; year: number; terms: Set<string>; missed: number; possible: number; usable: boolean }

@@ -286,9 +286,8 @@ export function buildContext(src: ContextSources): ContextOutputs {
     ...[...store.values.values()].map((v) => v.stat),
     ...absenceStatistics(src.absence, eesCode, codes),
   ].sort(
-      (a, b) =>
-        compareStrings(a.la_code, b.la_code) || compareStrings(a.measure, b.measure) || a.year - b.year,
-    );
+    (a, b) => compareStrings(a.la_code, b.la_code) || compareStrings(a.measure, b.measure) || a.year - b.year,
+  );
 
   publishedRates.sort(
     (a, b) =>
