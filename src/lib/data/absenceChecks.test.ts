@@ -4,7 +4,10 @@ import type { Table } from './crossChecks.ts';
 import type { LaStatisticRow } from './schemas.ts';
 
 const FILE = 'data/context/la-statistics.csv';
-const table = (rows: [string, LaStatisticRow['value']][], clean = true): Table<LaStatisticRow> => ({
+const table = (
+  rows: [LaStatisticRow['measure'], LaStatisticRow['value']][],
+  clean = true,
+): Table<LaStatisticRow> => ({
   file: FILE,
   clean,
   problems: [],
