@@ -41,7 +41,11 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // onRolldownWarning drops Astro's own MODULE_LEVEL_DIRECTIVE warning for every MDX file and keeps
   // colour codes out of logs that are not a terminal.
-  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: onRolldownWarning } } },
+  // __SITE_BASE__: the base for src/site/sitePath.ts, which every site-relative address goes through.
+  vite: {
+    define: { __SITE_BASE__: JSON.stringify(base) },
+    build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: onRolldownWarning } },
+  },
   // The MDX setup npm run check compiles with too (src/integrations/markdownSetup.ts).
   markdown: SITE_MARKDOWN,
   // searchIndex writes dist/search-index.json after every build, for /search/.

@@ -6,11 +6,14 @@
  * tests/site-paths.test.ts refuses a root-relative address written into src/ directly.
  */
 
+// The configured base ("/swis/"), put in by the build (astro.config.mjs, vite.define) in pages and
+// in the browser's bundle alike. Not import.meta.env.BASE_URL: Astro lets a BASE_URL variable in the
+// environment (Vitest sets one; so might a CI runner) win over the configuration there.
+declare const __SITE_BASE__: string | undefined;
+
 /** The base path, without its trailing slash: "" at a domain's root, "/findings" under a path. */
 function basePath(): string {
-  // import.meta.env is Astro's (and Vite's, in the browser's bundle); under plain Node it is absent.
-  const base = (import.meta.env as { BASE_URL?: string } | undefined)?.BASE_URL ?? '/';
-  return base.replace(/\/+$/, '');
+  return (typeof __SITE_BASE__ === 'string' ? __SITE_BASE__ : '/').replace(/\/+$/, '');
 }
 
 /**
