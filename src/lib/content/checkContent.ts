@@ -16,6 +16,7 @@ import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
 import { keyOf, type MdxKeys } from './mdxKeys.ts';
 import { findTypedNumbers } from './typedNumbers.ts';
 import { hasRoute, internalPath, type SiteRoutes } from './siteRoutes.ts';
+import { relatedFindingProblems, studyFieldProblems } from './studyChecks.ts';
 
 /** Text `npm run new:update` leaves for the researcher to replace; publishing it is a problem. */
 export const SCAFFOLD_MARKER = 'REPLACE ME:';
@@ -161,6 +162,13 @@ function checkComponent(
   return problems;
 }
 
+/** A content file's id, as its address uses it: the file name without `.mdx`, lower case. */
+export const contentId = (path: string) =>
+  path
+    .replace(/^.*\//, '')
+    .replace(/\.mdx$/, '')
+    .toLowerCase();
+
 /**
  * A <Figure>: its props against the component's own schema (an {expression} is known only at
  * build), then, with valid data, whether the data have what the chart draws.
@@ -213,14 +221,17 @@ function checkFigure(file: string, use: ComponentUse, keys: MdxKeys | null): Con
 
 /**
  * Every problem in `files`, in file and line order. `keys` is null when the data itself has
- * problems (reported separately), so component keys are not checked against it.
+ * problems (reported separately), so component keys are not checked against it. `studies` are
+ * the studies the data folder holds, which findings and updates may name.
  */
 export function checkContent(
   files: readonly ContentFile[],
   routes: SiteRoutes,
   keys: MdxKeys | null,
+  studies: readonly string[],
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  const findings = files.filter((f) => f.collection === 'findings').map((f) => contentId(f.path));
   for (const f of files) {
     const split = splitMdx(f.path, f.text);
     if (!split.ok) {
@@ -229,6 +240,8 @@ export function checkContent(
     }
     const { mdx } = split;
     problems.push(...checkFrontmatter(f.path, mdx, CONTENT_SCHEMAS[f.collection]));
+    problems.push(...studyFieldProblems(f.path, f.collection, mdx, studies));
+    if (f.collection === 'updates') problems.push(...relatedFindingProblems(f.path, mdx, findings));
     f.text.split(/\r?\n/).forEach((line, i) => {
       const col = line.indexOf(SCAFFOLD_MARKER);
       if (col >= 0)
@@ -246,10 +259,7 @@ export function checkContent(
     });
     for (const use of findComponents(mdx.body, mdx.bodyStartLine))
       problems.push(...checkComponent(f.path, f.collection, use, keys));
-    const id = f.path
-      .replace(/^.*\//, '')
-      .replace(/\.mdx$/, '')
-      .toLowerCase();
+    const id = contentId(f.path);
     if (f.collection === 'pages' && routes.reserved.has(id))
       problems.push(
         contentProblem(
