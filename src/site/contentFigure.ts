@@ -88,7 +88,7 @@ export function authorityTrendFigure(laCode: string, measure = 's47_enquiries'):
   const authority = siteData().dataset.authorities.find((a) => a.laCode === laCode);
   if (!authority)
     throw new Error(
-      `no authority "${laCode}" in data/authorities.csv; use an authority code from that file, such as ${siteData().dataset.authorities[0]?.laCode ?? 'E09000022'}`,
+      `no authority "${laCode}" in data/authorities.csv; use an authority code from that file${siteData().dataset.authorities[0] ? `, such as ${siteData().dataset.authorities[0]!.laCode}` : ''}`,
     );
   const rows = readOptionalResults('context.json', []);
   const years = [...new Set(contextFor(ENGLAND).map((r) => r.year))].sort((a, b) => a - b);
