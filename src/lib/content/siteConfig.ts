@@ -23,6 +23,11 @@ export const siteConfigSchema = z.strictObject({
   evaluation: z.string().min(1),
   /** Lines for the footer about licences, each a sentence. */
   licence: z.array(z.string().min(1)).default([]),
+  /**
+   * The address the site is published at, such as https://example.org/findings/ (a path is
+   * allowed: every page is then served under it). SITE_URL, when set, overrides it.
+   */
+  url: z.url({ protocol: /^https?$/ }).optional(),
   /** Pages from content/pages to list in the main navigation, by file name, e.g. [for-schools]. */
   nav: z.array(z.string().regex(/^[a-z0-9-]+$/, 'a page file name without .mdx')).default([]),
 });
