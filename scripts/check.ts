@@ -12,10 +12,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, typedNumberWarnings, type ContentFile } from '../src/lib/content/checkContent.ts';
+import {
+  checkContent,
+  contentId,
+  typedNumberWarnings,
+  type ContentFile,
+} from '../src/lib/content/checkContent.ts';
 import { compareProblems } from '../src/lib/content/frontmatter.ts';
 import { mdxKeys } from '../src/lib/content/mdxKeys.ts';
 import { parseGlossary } from '../src/lib/content/glossaryFile.ts';
+import { studiesInFiles } from '../src/lib/content/studyChecks.ts';
 import { parseSiteConfig } from '../src/lib/content/siteConfig.ts';
 import { siteRoutes } from '../src/lib/content/siteRoutes.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
@@ -48,8 +54,11 @@ const filesUnder = (dir: string): string[] =>
 let keys = null;
 let authorities: { laCode: string; name: string }[] = [];
 let dataOk = false;
+// The studies whose folders are present, known even when their files have problems.
+let studies: string[] = [];
 try {
   const folder = readDataFolder(dataDir);
+  studies = studiesInFiles(folder.files.keys());
   const loaded = loadDataset(folder.files, { root: dataDir });
   messages.push(...folder.problems.map(formatProblem));
   if (loaded.ok) {
@@ -104,14 +113,7 @@ const content: ContentFile[] = (['findings', 'updates', 'pages'] as const).flatM
     }),
 );
 const ids = (collection: string) =>
-  content
-    .filter((c) => c.collection === collection)
-    .map((c) =>
-      c.path
-        .replace(/^.*\//, '')
-        .replace(/\.mdx$/, '')
-        .toLowerCase(),
-    );
+  content.filter((c) => c.collection === collection).map((c) => contentId(c.path));
 const known: Record<string, string[]> = {
   'findings/[slug]': ids('findings'),
   'updates/[slug]': ids('updates'),
@@ -128,7 +130,9 @@ const routes = siteRoutes(filesUnder('src/pages'), known, filesUnder('public'));
 // Compiled as the build compiles it, so invalid MDX is found here and not by the build.
 const compiled = await mdxCompileProblems(content);
 messages.push(
-  ...[...checkContent(content, routes, keys), ...compiled].sort(compareProblems).map((p) => p.message),
+  ...[...checkContent(content, routes, keys, studies), ...compiled]
+    .sort(compareProblems)
+    .map((p) => p.message),
 );
 
 // 5. Warnings: numbers typed into prose that look like results. They do not fail the check.

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -48,7 +48,7 @@ describe('npm run check', () => {
     const linkColumn = trialMdx[linkLine - 1]!.indexOf('](/authorites/)') + 3;
     expect(lines).toEqual([
       `${work}/data/trial/schools.csv:4: column "status": expected one of "analysed", "withdrawn" or "lost_to_follow_up", found "analysd".`,
-      `${work}/content/findings/trial.mdx:4:1: frontmatter field "study": expected one of "trial", "pilot", "dsl-supervision", found "trail".`,
+      `${work}/content/findings/trial.mdx:4:8: frontmatter field "study": expected a study with data in the data folder (trial, pilot), found "trail". Name the study whose results the page shows, or leave the field out for a page that shows no results of its own.`,
       `${work}/content/findings/trial.mdx:${linkLine}:${linkColumn}: link: expected an address on this site, found "/authorites/", which no page has.`,
       `${work}/content/updates/2020-09-trial-begins.mdx:3:7: frontmatter field "date": expected a date written YYYY-MM-DD, found "2020-02-30", which is not a day of the calendar.`,
       'check: 4 problem(s); fix them and run `npm run check` again',
@@ -85,6 +85,29 @@ describe('npm run check', () => {
       `${work}/content/updates/2020-09-trial-begins.mdx:3:7: frontmatter field "date": expected a date written YYYY-MM-DD, found "01/12/2026". If you meant 1 December 2026, write 2026-12-01.`,
       'check: 3 problem(s); fix them and run `npm run check` again',
     ]);
+  });
+
+  test('refuses a finding or update naming a study the data folder does not hold, and an unknown related finding', () => {
+    rmSync(join(work, 'data/pilot'), { recursive: true });
+    edit(
+      'content/updates/2023-03-results.mdx',
+      /^relatedFindings: \[trial\]$/m,
+      'relatedFindings: [trail]\namends: pilot',
+    );
+    const r = check();
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContain(
+      `${work}/content/findings/pilot.mdx:4:8: frontmatter field "study": expected a study with data in the data folder (trial), found "pilot". This data folder has no pilot/, so there are no pilot results to show: add the data (see data/README.md), or remove this finding.`,
+    );
+    const update = readFileSync(join(work, 'content/updates/2023-03-results.mdx'), 'utf8').split('\n');
+    const at = (key: string) => update.findIndex((l) => l.startsWith(`${key}:`)) + 1;
+    expect(lines).toContain(
+      `${work}/content/updates/2023-03-results.mdx:${at('amends')}:9: frontmatter field "amends": expected a study with data in the data folder (trial), found "pilot". This data folder has no pilot/, so there are no pilot results to show: add the data (see data/README.md), or remove this field.`,
+    );
+    expect(lines).toContain(
+      `${work}/content/updates/2023-03-results.mdx:${at('relatedFindings')}:18: frontmatter field "relatedFindings": expected the file names of findings in content/findings/ (dsl-supervision, pilot, trial), found "trail". Check the spelling, or remove the name.`,
+    );
   });
 
   test('reports a mistyped MDX component key and a link missing its trailing slash', () => {

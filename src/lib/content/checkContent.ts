@@ -15,6 +15,7 @@ import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
 import { keyOf, type MdxKeys } from './mdxKeys.ts';
 import { findTypedNumbers } from './typedNumbers.ts';
 import { hasRoute, internalPath, type SiteRoutes } from './siteRoutes.ts';
+import { relatedFindingProblems, studyFieldProblems } from './studyChecks.ts';
 
 /** Text `npm run new:update` leaves for the researcher to replace; publishing it is a problem. */
 export const SCAFFOLD_MARKER = 'REPLACE ME:';
@@ -152,16 +153,26 @@ function checkComponent(
   return problems;
 }
 
+/** A content file's id, as its address uses it: the file name without `.mdx`, lower case. */
+export const contentId = (path: string) =>
+  path
+    .replace(/^.*\//, '')
+    .replace(/\.mdx$/, '')
+    .toLowerCase();
+
 /**
  * Every problem in `files`, in file and line order. `keys` is null when the data itself has
- * problems (reported separately), so component keys are not checked against it.
+ * problems (reported separately), so component keys are not checked against it. `studies` are
+ * the studies the data folder holds, which findings and updates may name.
  */
 export function checkContent(
   files: readonly ContentFile[],
   routes: SiteRoutes,
   keys: MdxKeys | null,
+  studies: readonly string[],
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  const findings = files.filter((f) => f.collection === 'findings').map((f) => contentId(f.path));
   for (const f of files) {
     const split = splitMdx(f.path, f.text);
     if (!split.ok) {
@@ -170,6 +181,8 @@ export function checkContent(
     }
     const { mdx } = split;
     problems.push(...checkFrontmatter(f.path, mdx, CONTENT_SCHEMAS[f.collection]));
+    problems.push(...studyFieldProblems(f.path, f.collection, mdx, studies));
+    if (f.collection === 'updates') problems.push(...relatedFindingProblems(f.path, mdx, findings));
     f.text.split(/\r?\n/).forEach((line, i) => {
       const col = line.indexOf(SCAFFOLD_MARKER);
       if (col >= 0)
@@ -187,11 +200,7 @@ export function checkContent(
     });
     for (const use of findComponents(mdx.body, mdx.bodyStartLine))
       problems.push(...checkComponent(f.path, f.collection, use, keys));
-    const id = f.path
-      .replace(/^.*\//, '')
-      .replace(/\.mdx$/, '')
-      .toLowerCase();
-    const pagePath = `/${f.collection}/${id}/`;
+    const pagePath = `/${f.collection}/${contentId(f.path)}/`;
     for (const link of findLinks(mdx.body, mdx.bodyStartLine)) {
       const path = internalPath(link.href, pagePath);
       if (path === null) continue;

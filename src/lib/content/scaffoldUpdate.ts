@@ -22,7 +22,7 @@ export function scaffoldUpdate(title: string, date: string, author: string): str
     `date: ${date}`,
     `summary: ${JSON.stringify(`${SCAFFOLD_MARKER} one sentence saying what changed, for the list of updates and the RSS feed.`)}`,
     `authors: [${JSON.stringify(author)}]`,
-    '# Which findings pages this update is about: trial, pilot, dsl-supervision.',
+    '# Which findings pages this update is about, by file name in content/findings/ (without .mdx).',
     'relatedFindings: []',
     '# ONS codes of the local authorities it concerns, e.g. [E09000022].',
     'relatedAuthorities: []',

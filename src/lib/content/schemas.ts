@@ -18,8 +18,12 @@ export const frontmatterDateSchema = z.union([z.string(), z.date()]).transform((
   return z.NEVER;
 });
 
-/** The findings pages a finding or an update can name. */
-export const FINDING_STUDIES = ['trial', 'pilot', 'dsl-supervision'] as const;
+/**
+ * A study a finding shows, or an update amends: a folder of data/ (`trial`, `pilot`). Which
+ * studies exist is a fact of the data, checked against it by `npm run check` and the build
+ * (src/lib/content/studyChecks.ts), not a list here.
+ */
+const studyName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a study named as its data folder, such as trial');
 
 /**
  * Drafts and embargoes (src/lib/content/visibility.ts): a draft is left out of the built site,
@@ -36,7 +40,12 @@ export const findingSchema = z.object({
   ...publicationFields,
   title: z.string().min(1),
   summary: z.string().min(1),
-  study: z.enum(FINDING_STUDIES),
+  /**
+   * The study whose results the page shows (its versions, corrections and "What changed" follow
+   * that study's releases). Left out for a page that shows no results of its own, such as one
+   * about a related programme.
+   */
+  study: studyName.optional(),
   updated: frontmatterDateSchema,
   order: z.number().int().default(0),
 });
@@ -48,11 +57,13 @@ export const updateSchema = z.object({
   date: frontmatterDateSchema,
   summary: z.string().min(1),
   authors: z.array(z.string().min(1)).min(1),
-  relatedFindings: z.array(z.enum(FINDING_STUDIES)).default([]),
+  /** Findings pages the update is about, by file name (content/findings/<name>.mdx). */
+  relatedFindings: z.array(z.string().min(1)).default([]),
   relatedAuthorities: z
     .array(z.string().regex(/^E\d{8}$/, 'an ONS local authority code such as E09000022'))
     .default([]),
-  amends: z.enum(FINDING_STUDIES).optional(),
+  /** The study whose findings the update amends (each findings page of that study says so). */
+  amends: studyName.optional(),
   /**
    * The release whose figures the update shows, `YYYY-MM`; without it, the release current on
    * the update's date (src/site/pins.ts).

@@ -27,7 +27,12 @@ export const COUNT_MEASURES = [
 /** The official percentage measures passed through to context-shares.json. */
 export const SHARE_MEASURES = ['school_referral_percent'] as const;
 
-const study = z.enum(['pilot', 'trial']);
+/**
+ * The studies of the data contract, each a folder of data/ that may be absent; which are present
+ * is a fact of the data (dataset.json's `trial` and `pilot`).
+ */
+export const STUDIES = ['trial', 'pilot'] as const;
+const study = z.enum(STUDIES);
 const analysis = z.enum(['adjusted', 'unadjusted', 'did']);
 const wholeNumber = z.number().int().nonnegative();
 /** A number, or `c` where disclosure control withheld it. */
