@@ -8,6 +8,8 @@ import liveResults from './src/integrations/liveResults.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
 import { onRolldownWarning } from './src/integrations/rolldownWarnings.ts';
 import { SITE_MARKDOWN } from './src/integrations/markdownSetup.ts';
+import { siteConfig } from './src/site/readSiteConfig.ts';
+import { PLACEHOLDER_SITE_URL, siteLocation } from './src/site/siteLocation.ts';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
@@ -18,9 +20,20 @@ import { SITE_MARKDOWN } from './src/integrations/markdownSetup.ts';
 const contentFolder = resolve(process.env.CONTENT_DIR ?? 'content');
 const cacheDir = `./node_modules/.astro-content/${createHash('sha256').update(contentFolder).digest('hex').slice(0, 16)}/`;
 
+// Where the site is published: SITE_URL, else site.yaml's url, else a placeholder. An address with
+// a path (https://example.org/swis/) sets Astro's base, and every page, file and asset is served
+// under it; src/site/sitePath.ts makes the site's own links follow.
+const { site, base } = process.env.SITE_URL
+  ? siteLocation(process.env.SITE_URL, 'SITE_URL')
+  : siteLocation(
+      siteConfig().url ?? PLACEHOLDER_SITE_URL,
+      `${process.env.CONTENT_DIR ?? 'content'}/site.yaml: url`,
+    );
+
 export default defineConfig({
   cacheDir,
-  site: process.env.SITE_URL ?? 'https://swis-findings.example.org',
+  site,
+  base,
   output: 'static',
   trailingSlash: 'always',
   // Stylesheets and scripts are emitted as files, never inlined, so the Content-Security-Policy
@@ -28,7 +41,11 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // onRolldownWarning drops Astro's own MODULE_LEVEL_DIRECTIVE warning for every MDX file and keeps
   // colour codes out of logs that are not a terminal.
-  vite: { build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: onRolldownWarning } } },
+  // __SITE_BASE__: the base for src/site/sitePath.ts, which every site-relative address goes through.
+  vite: {
+    define: { __SITE_BASE__: JSON.stringify(base) },
+    build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: onRolldownWarning } },
+  },
   // The MDX setup npm run check compiles with too (src/integrations/markdownSetup.ts).
   markdown: SITE_MARKDOWN,
   // searchIndex writes dist/search-index.json after every build, for /search/.

@@ -31,6 +31,14 @@ export const DEMO_RELEASES = [
   },
 ] as const;
 
+/** The la-statistics measures added to the context table after the demonstration releases were made. */
+const MEASURES_ADDED_SINCE = [
+  'cla_starts_rate_published',
+  'overall_absence_percent',
+  'sessions_missed',
+  'sessions_possible',
+];
+
 const { values: args } = parseArgs({
   options: {
     releases: { type: 'string', default: 'data/releases' },
@@ -63,14 +71,15 @@ for (const demo of DEMO_RELEASES) {
         cpSync(join(args.data, part), join(data, part), { recursive: true });
     }
     // These releases were made before la-statistics.csv kept DfE's published 2017-18 rates
-    // (cla_starts_rate_published); without those rows the file is as it was then.
+    // (cla_starts_rate_published) and authority absence; without those rows the file is as it
+    // was then.
     const statistics = join(data, 'context', 'la-statistics.csv');
     if (existsSync(statistics))
       writeFileSync(
         statistics,
         readFileSync(statistics, 'utf8')
           .split('\n')
-          .filter((line) => !line.includes(',cla_starts_rate_published,'))
+          .filter((line) => !MEASURES_ADDED_SINCE.some((m) => line.includes(`,${m},`)))
           .join('\n'),
       );
     run('demo-data.ts', [

@@ -3,9 +3,12 @@
  *
  *   npm run import-context -- [--real ../shared/data/real] [--data data]
  *                             [--fixture tests/fixtures/dfe-published-rates.csv]
+ *                             [--absence-fixture tests/fixtures/dfe-published-absence.csv]
  *
- * Writes data/authorities.csv, data/context/la-statistics.csv and the published-rates fixture
- * (each atomically: temporary file, then rename) and prints one line per output.
+ * Writes data/authorities.csv, data/context/la-statistics.csv (social care measures, and
+ * authority absence from DfE's pupil absence release), and the fixtures of DfE's published rates
+ * and termly absence that the tests compare with (each atomically: temporary file, then rename),
+ * and prints one line per output.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,13 +18,19 @@ import { buildContext } from '../src/lib/context/importContext.ts';
 import type { ContextSources, Row } from '../src/lib/context/importContext.ts';
 
 /** The command's options, by Node's own parser (unknown or valueless options are errors). */
-function options(argv: string[]): { real: string; data: string; fixture: string } {
+function options(argv: string[]): {
+  real: string;
+  data: string;
+  fixture: string;
+  'absence-fixture': string;
+} {
   return parseArgs({
     args: argv,
     options: {
       real: { type: 'string', default: '../shared/data/real' },
       data: { type: 'string', default: 'data' },
       fixture: { type: 'string', default: 'tests/fixtures/dfe-published-rates.csv' },
+      'absence-fixture': { type: 'string', default: 'tests/fixtures/dfe-published-absence.csv' },
     },
   }).values;
 }
@@ -72,6 +81,7 @@ function main(): void {
     cla2023: r('cla_release_2023/cla_number_and_rate_per_10k_children.csv'),
     lait: r('lait_bds_long_csc_extract.csv'),
     ons: r('ons_mid-year_population_estimates_2012_to_2024.csv'),
+    absence: r('absence_2024-25_autumn_spring/Absence_2term_nat_reg_la_termly.csv'),
   };
   const out = buildContext(sources);
   const outputs: [string, string[], object[]][] = [
@@ -85,6 +95,11 @@ function main(): void {
       opts.fixture,
       ['la_code', 'year', 'measure', 'published_rate', 'decimals', 'source'],
       out.publishedRates,
+    ],
+    [
+      opts['absence-fixture'],
+      ['la_code', 'time_period', 'term', 'sessions_missed', 'sessions_possible', 'published_percent'],
+      out.publishedAbsence,
     ],
   ];
   for (const [path, columns, rows] of outputs) {

@@ -13,8 +13,8 @@
  * notice on every findings page it affects (--affects, default every study in the results) and an
  * item in the RSS feed.
  *
- * Records the current results (estimates, rates, manifest) as release <version> under
- * data/releases/. Refuses an invalid version, an existing version, or results that do not come
+ * Records the current results (estimates, rates, summaries where the results have them, dataset,
+ * manifest) as release <version> under data/releases/. Refuses an invalid version, an existing version, or results that do not come
  * from the current data. The date is today's (UTC) unless --date says otherwise; it is stored in
  * the release, so building the site never reads the clock.
  */

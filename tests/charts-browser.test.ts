@@ -72,7 +72,7 @@ describe('the chart gallery in Chromium', () => {
       'map-change-s47-enquiries',
       'change-referrals',
       'multiples-s47-enquiries',
-      'trend-cumbria-s47',
+      'trend-cumbria-s47-enquiries',
     ]);
     for (const c of charts) {
       expect(c.title.length, c.id).toBeGreaterThan(10);

@@ -153,6 +153,52 @@ describe('npm run check', () => {
     ]);
   });
 
+  test('checks <Figure> props against its schema and the data, naming the prop, what was expected and what was found', () => {
+    const update = 'content/updates/2024-follow-up.mdx';
+    const figures = [
+      '<Figure chart="trial-forest" />',
+      '<Figure chart="forest" />',
+      '<Figure chart="pilot-forest" outcome="s47" colour="red" />',
+      '<Figure chart="school-frequencies" outcome="s47" pupils="ten" />',
+      '<Figure chart="pilot-forest" outcome="nope" />',
+      '<Figure chart="change-map" measure="absence" />',
+    ];
+    writeFileSync(
+      join(work, update),
+      `${readFileSync(join(work, update), 'utf8')}\n${figures.join('\n\n')}\n`,
+    );
+    const text = readFileSync(join(work, update), 'utf8').split('\n');
+    const line = (tag: string) => text.indexOf(tag) + 1;
+    const r = check();
+    expect(r.status).toBe(1);
+    const at = (tag: string) => `${work}/${update}:${line(tag)}:1: <Figure> prop`;
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${at(figures[1]!)} "chart": expected one of "trial-forest", "trial-differences", "trial-consort", "pilot-forest", "school-frequencies", "programme-map", "change-map", "before-after", "programme-trends", "authority-trend", found "forest".`,
+      `${at(figures[2]!)} "colour": expected only the props chart="pilot-forest" takes (outcome, heading, level), found an unknown prop; check the spelling.`,
+      `${at(figures[3]!)} "pupils": expected a number, found "ten".`,
+      // The outcomes listed are those the data allow (mdxKeys.ts), whatever they are.
+      expect.stringMatching(
+        new RegExp(
+          `^${at(figures[4]!).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} "outcome": expected an outcome the pilot measured \\([^)]*\\bs47\\b[^)]*\\), found "nope"\\.$`,
+        ),
+      ),
+      `${at(figures[5]!)} "measure": expected one of "referrals", "s47_enquiries", "icpc", "cpp_starts", "cin_starts", "cla_starts", found "absence".`,
+      'check: 5 problem(s); fix them and run `npm run check` again',
+    ]);
+  });
+
+  test('refuses a content page named after a page built from code', () => {
+    cpSync(join(work, 'content/pages/accessibility.mdx'), join(work, 'content/pages/charts.mdx'));
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      `${work}/content/pages/charts.mdx:1:1: page name: expected a name no page built from code has (not 404, authorities, charts,`,
+    );
+    expect(r.stderr).toContain(
+      'found "charts", whose address /charts/ is a page built from code. Rename the file.',
+    );
+  });
+
   test('reports an archived release whose version is not the year and month of its date', () => {
     edit('data/releases/2024-10/release.json', '"date": "2024-10-01"', '"date": "2026-12-01"');
     const r = check();

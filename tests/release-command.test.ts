@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -29,7 +29,7 @@ beforeAll(() => {
 });
 
 describe('npm run release', () => {
-  test('records estimates, rates, dataset and manifest byte for byte, with a record dated as asked', () => {
+  test('records estimates, rates, summaries, dataset and manifest byte for byte, with a record dated as asked', () => {
     const a = release(
       join(work, 'a'),
       '--version',
@@ -58,9 +58,10 @@ describe('npm run release', () => {
       'manifest.json',
       'rates.json',
       'release.json',
+      'summaries.json',
     ]);
     expect(folder(join(work, 'b', '2025-01'))).toEqual(files);
-    for (const f of ['estimates.json', 'rates.json', 'dataset.json'])
+    for (const f of ['estimates.json', 'rates.json', 'summaries.json', 'dataset.json'])
       expect(files[f]).toBe(readFileSync(join(root, 'out', f), 'utf8'));
     // The manifest is archived without the build cache key (scripts/lib/recordRelease.ts).
     const { cacheKey, ...manifest } = JSON.parse(readFileSync(join(root, 'out', 'manifest.json'), 'utf8'));
@@ -74,6 +75,48 @@ describe('npm run release', () => {
       synthetic: true,
       trialFollowUpMonths: 23,
     });
+    expect(record.files.map((f) => f.name)).toEqual([
+      'estimates.json',
+      'rates.json',
+      'summaries.json',
+      'dataset.json',
+      'manifest.json',
+    ]);
+  });
+
+  test('archives summaries.json only when the results wrote one, and refuses results whose manifest names a missing one', () => {
+    // Results of a trial with count outcomes only: no summaries.json, and none in the manifest.
+    const counts = join(work, 'counts-out');
+    cpSync(join(root, 'out'), counts, { recursive: true });
+    rmSync(join(counts, 'summaries.json'));
+    const manifest = JSON.parse(readFileSync(join(counts, 'manifest.json'), 'utf8'));
+    writeFileSync(
+      join(counts, 'manifest.json'),
+      JSON.stringify({
+        ...manifest,
+        outputs: manifest.outputs.filter((o: { name: string }) => o.name !== 'summaries.json'),
+      }),
+    );
+    const args = ['--version', '2025-04', '--note', 'Counts only.', '--date', '2025-04-01'];
+    const r = runScript('release.ts', ['--results', counts, '--releases', join(work, 'counts'), ...args]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(join(work, 'counts', '2025-04')).sort()).toEqual([
+      'dataset.json',
+      'estimates.json',
+      'manifest.json',
+      'rates.json',
+      'release.json',
+    ]);
+    // The manifest names summaries.json but the file is gone: refused, nothing recorded.
+    const gone = join(work, 'gone-out');
+    cpSync(join(root, 'out'), gone, { recursive: true });
+    rmSync(join(gone, 'summaries.json'));
+    const g = runScript('release.ts', ['--results', gone, '--releases', join(work, 'gone'), ...args]);
+    expect(g.status).toBe(1);
+    expect(g.stderr).toContain(
+      `release: ${join(gone, 'summaries.json')}: expected a results file here, found none. Run \`npm run results\` first.`,
+    );
+    expect(existsSync(join(work, 'gone'))).toBe(false);
   });
 
   test('refuses to overwrite an existing version and leaves it unchanged', () => {

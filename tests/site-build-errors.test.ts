@@ -62,6 +62,18 @@ test('an unknown <Estimate> key in MDX fails the build naming the component, the
   expect(r.output).toMatch(/findings\/bad\.mdx: <Estimate study="trial"/);
 });
 
+test('a bad <Figure> prop in an update fails the build at the file and line, naming the prop, what was expected and what was found', () => {
+  const r = buildWith(
+    'figure',
+    '---\ntitle: Bad\ndate: 2024-10-02\nsummary: A mistyped chart prop.\nauthors: [Editors]\n---\n\nText.\n\n<Figure chart="trial-forest" />\n\n<Figure chart="pilot-forest" outcome="s47" colour="red" />\n',
+    'updates',
+  );
+  expect(r.status).not.toBe(0);
+  expect(r.output).toMatch(
+    /updates\/bad\.mdx:12:1: <Figure> prop "colour": expected only the props chart="pilot-forest" takes \(outcome, heading, level\), found an unknown prop; check the spelling\./,
+  );
+});
+
 test('an unknown <Term> id in MDX fails the build naming the MDX file, the component and the id', () => {
   const r = buildWith(
     'term',

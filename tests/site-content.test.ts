@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
+import { parseResultsFile } from '../src/lib/contracts/resultsSchemas.ts';
 import { describeRatio } from '../src/lib/format/effectInWords.ts';
 import { formatFact, formatNumber, formatRateRatio } from '../src/lib/format/formatNumber.ts';
 import { INDEX_OPTIONS, SEARCH_INDEX_FILE, type SearchDocument } from '../src/lib/search/searchOptions.ts';
@@ -123,6 +124,38 @@ describe('findings pages', () => {
       '>Sources<',
     ].map((s) => at(html, s));
     expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  test('the trial page shows the absence and attainment summaries of the release it is pinned to, labelled as that release’s', () => {
+    const { release } = findingResultsDir(root);
+    expect(release, 'the trial page is pinned to a release').not.toBeNull();
+    const html = page('findings/trial');
+    const summaries = parseResultsFile(
+      'summaries.json',
+      readFileSync(join(findingResultsDir(root).dir, 'summaries.json'), 'utf8'),
+    ).filter((r) => r.study === 'trial' && r.scope === 'overall');
+    const outcomes = [...new Set(summaries.map((r) => r.outcome))];
+    expect(outcomes.length).toBe(2);
+    const arms: Record<string, string> = { control: 'Control schools', swis: 'SWIS schools' };
+    const periods: Record<string, string> = { baseline: 'Baseline', followup: 'Follow-up' };
+    for (const kind of ['sessions', 'score'] as const) {
+      const caption =
+        kind === 'sessions'
+          ? `(All authorities): % of sessions missed, by arm and period, release ${release!.version}</caption>`
+          : `(All authorities): mean score with its 95% confidence interval, by arm and period, release ${release!.version}</caption>`;
+      const table = text(html.slice(at(html, caption), html.indexOf('</table>', at(html, caption))));
+      const rows = summaries.filter((r) => r.kind === kind);
+      expect(rows.length).toBe(4);
+      for (const r of rows) {
+        const figures =
+          r.kind === 'sessions'
+            ? `${formatNumber(r.percentMissed, 1)}% ${formatNumber(r.sessionsMissed)} ${formatNumber(r.sessionsPossible)}`
+            : `${formatNumber(r.mean, 1)} ${formatNumber(r.ciLow ?? '–', 1)} to ${formatNumber(r.ciHigh ?? '–', 1)}`;
+        expect(table).toContain(
+          `${arms[r.group]} ${periods[r.period]} ${formatNumber(r.schools)} ${figures}`,
+        );
+      }
+    }
   });
 
   test('the trial page puts the computed estimate beside the published one and explains the difference', () => {
@@ -279,6 +312,13 @@ describe('for schools', () => {
   });
 });
 
+interface Share {
+  laCode: string;
+  year: number;
+  measure: string;
+  percent: number | null;
+}
+
 describe('authority pages', () => {
   const { authorities } = json('dataset.json');
   const slugs = readdirSync(join(dist, 'authorities'), { withFileTypes: true })
@@ -311,19 +351,40 @@ describe('authority pages', () => {
   });
 
   test('the school referral share is the published percentage for the authority and England', () => {
-    const shares = json('context-shares.json');
-    const lambeth2019 = shares.find(
-      (r: { laCode: string; year: number }) => r.laCode === 'E09000022' && r.year === 2019,
+    const shares = (json('context-shares.json') as Share[]).filter(
+      (r) => r.measure === 'school_referral_percent',
     );
-    const england2019 = shares.find(
-      (r: { laCode: string; year: number }) => r.laCode === 'E92000001' && r.year === 2019,
-    );
+    const lambeth2019 = shares.find((r) => r.laCode === 'E09000022' && r.year === 2019)!;
+    const england2019 = shares.find((r) => r.laCode === 'E92000001' && r.year === 2019)!;
     const html = page('authorities/lambeth');
     const table = html.slice(at(html, '<caption>Percentage of referrals made by schools'));
     expect(table).toMatch(
       new RegExp(
-        `<th scope="row">2018–19</th>\\s*<td class="num">${formatNumber(lambeth2019.percent, 1)}%</td>\\s*<td class="num">${formatNumber(england2019.percent, 1)}%</td>`,
+        `<th scope="row">2018–19</th>\\s*<td class="num">${formatNumber(lambeth2019.percent!, 1)}%</td>\\s*<td class="num">${formatNumber(england2019.percent!, 1)}%</td>`,
       ),
+    );
+  });
+
+  test('school absence is shown by academic year for the authority and England, with its source', () => {
+    const absence = (json('context-shares.json') as Share[]).filter(
+      (r) => r.measure === 'overall_absence_percent',
+    );
+    const years = [...new Set(absence.map((r) => r.year))].sort();
+    expect(years.length).toBeGreaterThan(3);
+    const html = page('authorities/lambeth');
+    const table = html.slice(
+      at(html, '<caption>Overall absence, % of sessions missed: Lambeth and England, by academic year'),
+    );
+    const cell = (laCode: string, year: number) =>
+      `${formatNumber(absence.find((r) => r.laCode === laCode && r.year === year)!.percent!, 1)}%`;
+    for (const y of years)
+      expect(table).toMatch(
+        new RegExp(
+          `<th scope="row">${y - 1}/${String(y % 100).padStart(2, '0')}</th>\\s*<td class="num">${cell('E09000022', y)}</td>\\s*<td class="num">${cell('E92000001', y)}</td>`,
+        ),
+      );
+    expect(html).toContain(
+      'href="https://explore-education-statistics.service.gov.uk/find-statistics/pupil-absence-in-schools-in-england"',
     );
   });
 

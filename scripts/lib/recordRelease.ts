@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import {
   makeReleaseRecord,
+  OPTIONAL_RELEASE_FILES,
   RELEASE_FILES,
   releaseOrderProblem,
   versionDateMismatch,
@@ -81,10 +82,6 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
       );
     return readFileSync(path);
   };
-  const files = new Map(RELEASE_FILES.map((name) => [name, read(name)]));
-  // The manifest's cacheKey names the code that made out/ so that a build can reuse it
-  // (scripts/lib/resultsCache.ts); a release records inputs and outputs, not the build cache, and
-  // keeping the key would make every code change alter the bytes of an archived release.
   const parse = <N extends 'manifest.json' | 'dataset.json'>(name: N, text: string) => {
     try {
       return parseResultsFile(name, text, join(o.resultsDir, name));
@@ -92,7 +89,15 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
       throw new ReleaseError((e as Error).message);
     }
   };
-  const { cacheKey, ...manifest } = parse('manifest.json', files.get('manifest.json')!.toString('utf8'));
+  const { cacheKey, ...manifest } = parse('manifest.json', read('manifest.json').toString('utf8'));
+  // An optional file (summaries.json) is archived when the results wrote one, as their manifest says.
+  const names = RELEASE_FILES.filter(
+    (name) => !OPTIONAL_RELEASE_FILES.includes(name) || manifest.outputs.some((f) => f.name === name),
+  );
+  const files = new Map(names.map((name) => [name, read(name)]));
+  // The manifest's cacheKey names the code that made out/ so that a build can reuse it
+  // (scripts/lib/resultsCache.ts); a release records inputs and outputs, not the build cache, and
+  // keeping the key would make every code change alter the bytes of an archived release.
   if (cacheKey !== undefined) files.set('manifest.json', Buffer.from(stableJson(manifest)));
   const dataset = parse('dataset.json', read('dataset.json').toString('utf8'));
 
@@ -114,7 +119,7 @@ export function recordRelease(o: RecordReleaseOptions): ReleaseRecord {
     date: o.date,
     note: o.note,
     dataset,
-    files: RELEASE_FILES.map((name) => ({ name, sha256: sha256(files.get(name)!) })),
+    files: names.map((name) => ({ name, sha256: sha256(files.get(name)!) })),
     ...(o.change ? { change: o.change } : {}),
     ...(o.draft === true ? { draft: true } : {}),
     ...(o.embargo !== undefined ? { embargo: o.embargo } : {}),

@@ -3,6 +3,7 @@ import type { APIContext } from 'astro';
 import { publishedEntries } from '../site/publishedContent.ts';
 import { siteConfig } from '../site/readSiteConfig.ts';
 import { publishedReleases } from '../site/releases.ts';
+import { siteUrl } from '../site/sitePath.ts';
 
 export async function GET(context: APIContext) {
   const updates = (await publishedEntries('updates')).sort(
@@ -17,14 +18,14 @@ export async function GET(context: APIContext) {
       pubDate: new Date(`${r.date}T00:00:00Z`),
       description: `${r.change!.reason} ${r.change!.conclusionsChanged ? 'The conclusions changed.' : 'The conclusions did not change.'}`,
       // Absolute, because @astrojs/rss adds a trailing slash to a relative link, after the #fragment.
-      link: new URL(`/releases/#release-${r.version}`, context.site!).href,
+      link: siteUrl(`/releases/#release-${r.version}`, context.site).href,
     }));
   const items = [
     ...updates.map((u) => ({
       title: u.data.title,
       pubDate: u.data.date,
       description: u.data.summary,
-      link: `/updates/${u.id}/`,
+      link: siteUrl(`/updates/${u.id}/`, context.site).href,
     })),
     ...corrections,
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime());

@@ -8,6 +8,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { formatNumber } from '../lib/format/formatNumber.ts';
 import { excerpt } from '../lib/search/excerpt.ts';
+import { sitePath } from '../site/sitePath.ts';
 import { INDEX_OPTIONS, QUERY_OPTIONS, type SearchDocument } from '../lib/search/searchOptions.ts';
 
 /** Results shown at first, and added by each press of "Show more results". */
@@ -28,7 +29,8 @@ type Hit = SearchResult & Pick<SearchDocument, 'title' | 'text'>;
 function resultItem(hit: Hit): HTMLLIElement {
   const li = document.createElement('li');
   const a = document.createElement('a');
-  a.href = hit.id as string;
+  // The index holds site paths (/findings/trial/); the site may be published under a path.
+  a.href = sitePath(hit.id as string);
   a.textContent = hit.title;
   const p = document.createElement('p');
   p.className = 'search-excerpt';
@@ -101,7 +103,7 @@ async function load(): Promise<void> {
   form.addEventListener('submit', (e) => e.preventDefault());
   fallback?.setAttribute('hidden', '');
   if (q) status.textContent = 'Loading the search index…';
-  const response = await fetch(box.dataset['index'] ?? '/search-index.json');
+  const response = await fetch(box.dataset['index'] ?? sitePath('/search-index.json'));
   if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
   start(MiniSearch.loadJSON<SearchDocument>(await response.text(), INDEX_OPTIONS));
 }

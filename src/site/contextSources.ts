@@ -24,6 +24,13 @@ export const CONTEXT_SOURCES: readonly { title: string; publisher: string; url: 
     covers: 'the share of referrals made by schools',
   },
   {
+    title: 'Pupil absence in schools in England',
+    publisher: 'Department for Education',
+    url: 'https://explore-education-statistics.service.gov.uk/find-statistics/pupil-absence-in-schools-in-england',
+    covers:
+      'sessions of school missed through absence and sessions possible, by term, from which overall absence is computed',
+  },
+  {
     title: 'Population estimates for England and Wales: mid-year',
     publisher: 'Office for National Statistics',
     url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates',

@@ -10,6 +10,7 @@ import { splitMdx } from '../lib/content/frontmatter.ts';
 import { studiesPresent, studyFieldProblems } from '../lib/content/studyChecks.ts';
 import { publishedEntries } from './publishedContent.ts';
 import { siteData } from './siteData.ts';
+import { sitePath } from './sitePath.ts';
 
 /** The studies this build has results for, from dataset.json. */
 export function dataStudies(): string[] {
@@ -36,8 +37,8 @@ export async function checkedFindings(): Promise<CollectionEntry<'findings'>[]> 
   return findings.sort((a, b) => a.data.order - b.data.order);
 }
 
-/** The address of the first findings page (in `order`) that shows `study`, or null when none does. */
+/** The address (under the site's base) of the first findings page (in `order`) that shows `study`, or null when none does. */
 export async function studyFindingHref(study: string): Promise<string | null> {
   const first = (await checkedFindings()).find((f) => f.data.study === study);
-  return first ? `/findings/${first.id}/` : null;
+  return first ? sitePath(`/findings/${first.id}/`) : null;
 }

@@ -20,11 +20,12 @@ import {
   type Rate,
   type ResultsFile,
   type ResultsFileName,
+  type Summary,
 } from '../lib/contracts/resultsSchemas.ts';
 import type { ReleaseRecord } from '../lib/releases/releaseRecord.ts';
 import { readResults } from './readResults.ts';
 import { publishedReleases, readReleaseFile, releaseMatching, RELEASES_DIR } from './releases.ts';
-import { siteData } from './siteData.ts';
+import { siteData, summaryRows } from './siteData.ts';
 
 /** A page's pin: a release by version, or null for the current, unreleased results. */
 export type Pin = string | null;
@@ -37,6 +38,11 @@ export interface PinnedResults {
   rates: Rate[];
   /** The release's dataset.json; null for an archive made before releases kept it. */
   dataset: DatasetFacts | null;
+  /**
+   * The release's summaries.json (absence %, mean scores); [] when its results had none to write;
+   * null for an archive made before releases kept them.
+   */
+  summaries: Summary[] | null;
 }
 
 /** The release the current results are, or null when they are not yet released. */
@@ -76,7 +82,7 @@ const cache = new Map<string, PinnedResults>();
 export function pinnedResults(pin: Pin | undefined): PinnedResults {
   if (pin === null || pin === undefined) {
     const { estimates, rates, dataset } = siteData();
-    return { release: currentRelease(), estimates, rates, dataset };
+    return { release: currentRelease(), estimates, rates, dataset, summaries: summaryRows() };
   }
   let hit = cache.get(pin);
   if (!hit) {
@@ -86,11 +92,16 @@ export function pinnedResults(pin: Pin | undefined): PinnedResults {
       release.files.some((f) => f.name === name)
         ? parseResultsFile(name, readReleaseFile(pin, name), join(RELEASES_DIR, pin, name))
         : null;
+    const manifest = read('manifest.json');
     hit = {
       release,
       estimates: read('estimates.json') ?? [],
       rates: read('rates.json') ?? [],
       dataset: read('dataset.json'),
+      // Archived when its results had summaries (their manifest names the file); before releases
+      // kept summaries, a release whose results had them has none to show.
+      summaries:
+        read('summaries.json') ?? (manifest?.outputs.some((o) => o.name === 'summaries.json') ? null : []),
     };
     cache.set(pin, hit);
   }

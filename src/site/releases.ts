@@ -83,11 +83,11 @@ export function releaseSnapshot(record: ReleaseRecord, dir: string = RELEASES_DI
   };
 }
 
-/** The archived files that hold a release's numbers; the others describe them. */
-const NUMBER_FILES = ['estimates.json', 'rates.json'];
+/** The archived files that hold a release's numbers (summaries where it has them); the others describe them. */
+const NUMBER_FILES = ['estimates.json', 'rates.json', 'summaries.json'];
 
 /**
- * The release whose archived numbers (estimates and rates) are byte for byte the results the
+ * The release whose archived numbers (estimates, rates, summaries) are byte for byte the results the
  * site is built from, by the SHA-256 the results manifest records for its outputs; null when the
  * current results are not (yet) a release. Numbers, not inputs, decide: a change to the data that
  * leaves every published number as it was (a new wording band, a corrected label) does not make

@@ -12,7 +12,7 @@ import { referralChange } from '../charts/referralChange.ts';
 import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
-import type { Context, DatasetFacts, Estimate } from '../lib/contracts/resultsSchemas.ts';
+import type { Context, DatasetFacts, Estimate, Rate } from '../lib/contracts/resultsSchemas.ts';
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { isDifference, measureName } from './effectMeasure.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
@@ -47,9 +47,10 @@ export const MAP_ATTRIBUTION = topology.meta.attribution;
 export const SUCCESSORS = successorsFrom(topology);
 // The attribution begins "Source: "; inside a figure's own "Source:" line it would repeat.
 const MAP_CREDIT = `boundaries: ${MAP_ATTRIBUTION.replace(/^Source:\s*/, '')}`;
-const DFE_SOURCE =
+/** The source line of figures drawn from DfE's children in need statistics, and its address. */
+export const DFE_SOURCE =
   'Department for Education, Characteristics of children in need (Open Government Licence v3.0); ONS mid-year population estimates';
-const DFE_HREF =
+export const DFE_HREF =
   'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
 
 let contextRows: Context[] | undefined;
@@ -242,8 +243,8 @@ export function consortFigure(dataset: DatasetFacts = siteData().dataset): SiteF
  * The trial's rate of an outcome per 1,000 pupils a year in control schools at follow-up, overall:
  * what a school without the programme would expect, the base of a natural frequency.
  */
-export function controlRate(outcome: string): number {
-  const control = siteData().rates.find(
+export function controlRate(outcome: string, rates: readonly Rate[] = siteData().rates): number {
+  const control = rates.find(
     (r) =>
       r.study === 'trial' &&
       r.scope === 'overall' &&
@@ -268,7 +269,11 @@ export interface FrequencyOutcome {
 }
 
 /** Natural frequencies for a school of `pupils` pupils, from the trial's published adjusted result for the outcome. */
-export function schoolFrequencyFigure(pupils: number, what: FrequencyOutcome): SiteFigure {
+export function schoolFrequencyFigure(
+  pupils: number,
+  what: FrequencyOutcome,
+  rates: readonly Rate[] = siteData().rates,
+): SiteFigure {
   const { dataset } = siteData();
   const { programme } = siteConfig();
   const published = lookupPublished({
@@ -276,7 +281,7 @@ export function schoolFrequencyFigure(pupils: number, what: FrequencyOutcome): S
     outcome: what.outcome,
     analysis: 'adjusted',
   }).published;
-  const rate = controlRate(what.outcome);
+  const rate = controlRate(what.outcome, rates);
   const f = schoolFrequencies(pupils, rate, published);
   const chart = naturalFrequencies(
     {

@@ -45,17 +45,24 @@ export function headersFile(dir: string): Record<string, string> {
 
 /**
  * Serves the folder `dir` (a built site) the way a static host does: `/path/` → path/index.html,
- * unknown paths → 404.html with status 404, the `_headers` file applied. Listens on port 0 on
- * the loopback interface (other people's servers run on this machine too) and reports the port
- * it got.
+ * unknown paths → 404.html with status 404, the `_headers` file applied. With `base` (such as
+ * "/swis/") the site is served under that path only, as when it is published under a path: every
+ * address outside it is a bare 404 with nothing of the site. Listens on port 0 on the loopback
+ * interface (other people's servers run on this machine too) and reports the port it got.
  */
-export async function startStaticServer(dir: string): Promise<StaticServer> {
+export async function startStaticServer(dir: string, options: { base?: string } = {}): Promise<StaticServer> {
   const extra = headersFile(dir);
+  const base = options.base ?? '/';
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end("Not found: nothing is served outside the site's base path.");
+      return;
+    }
     let path: string;
     try {
-      path = normalize(decodeURIComponent(url.pathname));
+      path = normalize(decodeURIComponent(`/${url.pathname.slice(base.length)}`));
     } catch {
       path = '/';
     }

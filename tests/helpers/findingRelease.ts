@@ -31,7 +31,7 @@ export function findingResultsDir(
       : '';
   const released = releases.some((r) =>
     r.files
-      .filter((f) => f.name === 'estimates.json' || f.name === 'rates.json')
+      .filter((f) => ['estimates.json', 'rates.json', 'summaries.json'].includes(f.name))
       .every((f) => sha(f.name) === f.sha256),
   );
   const latest = releases.at(-1);

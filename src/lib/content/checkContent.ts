@@ -11,6 +11,7 @@ import {
   splitMdx,
   type ContentProblem,
 } from './frontmatter.ts';
+import { figureProblem, figurePropProblems } from './figureProps.ts';
 import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
 import { keyOf, type MdxKeys } from './mdxKeys.ts';
 import { findTypedNumbers } from './typedNumbers.ts';
@@ -30,7 +31,7 @@ export const MDX_COMPONENTS: Readonly<
       collections: readonly Collection[];
       required: readonly string[];
       optional: readonly string[];
-      keys?: 'estimate' | 'published' | 'table';
+      keys?: 'estimate' | 'published' | 'table' | 'figure';
     }
   >
 > = {
@@ -77,6 +78,13 @@ export const MDX_COMPONENTS: Readonly<
   },
   Term: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: [] },
   Fact: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: ['source'] },
+  // Props checked against the schema the component parses with (figureProps.ts), not these lists.
+  Figure: {
+    collections: ['findings', 'updates', 'pages'],
+    required: ['chart'],
+    optional: ['heading', 'level', 'outcome', 'pupils', 'event', 'events', 'measure', 'authority'],
+    keys: 'figure',
+  },
 };
 
 /** One MDX file to check: its path for messages, its collection and its text. */
@@ -106,6 +114,7 @@ function checkComponent(
         `<${use.name}>`,
       ),
     ];
+  if (rule.keys === 'figure') return checkFigure(file, use, keys);
   const problems: ContentProblem[] = [];
   for (const name of rule.required)
     if (!use.attributes.has(name)) problems.push(at(`<${use.name}>`, `a "${name}" attribute`, 'none'));
@@ -161,6 +170,56 @@ export const contentId = (path: string) =>
     .toLowerCase();
 
 /**
+ * A <Figure>: its props against the component's own schema (an {expression} is known only at
+ * build), then, with valid data, whether the data have what the chart draws.
+ */
+function checkFigure(file: string, use: ComponentUse, keys: MdxKeys | null): ContentProblem[] {
+  const written: Record<string, string> = Object.fromEntries(
+    [...use.attributes].flatMap(([k, v]) => (v === null ? [] : [[k, v] as const])),
+  );
+  const problems = figurePropProblems(written)
+    .filter((p) => use.attributes.get(p.prop) !== null)
+    .map((p) => figureProblem(file, use.line, use.column, p));
+  if (problems.length > 0 || !keys) return problems;
+  const at = (prop: string, expected: string, found: string) =>
+    figureProblem(file, use.line, use.column, { prop, expected, found });
+  const outcome = written['outcome'];
+  const outcomes = (set: Set<string>, prefix: string, suffix: string) =>
+    [...set].filter((k) => k.startsWith(prefix) && k.endsWith(suffix)).map((k) => k.split('/')[1]);
+  switch (written['chart']) {
+    case 'pilot-forest':
+      if (outcome !== undefined && !keys.estimates.has(keyOf('pilot', outcome, 'did', 'overall')))
+        problems.push(
+          at(
+            'outcome',
+            `an outcome the pilot measured (${outcomes(keys.estimates, 'pilot/', '/did/overall').join(', ') || 'none: this build has no pilot'})`,
+            JSON.stringify(outcome),
+          ),
+        );
+      break;
+    case 'school-frequencies':
+      if (outcome !== undefined && !keys.published.has(keyOf('trial', outcome, 'adjusted', 'overall')))
+        problems.push(
+          at(
+            'outcome',
+            `an outcome with a published adjusted trial result in published/estimates.csv (${outcomes(keys.published, 'trial/', '/adjusted/overall').join(', ') || 'none'})`,
+            JSON.stringify(outcome),
+          ),
+        );
+      break;
+    case 'trial-forest':
+    case 'trial-differences':
+    case 'trial-consort':
+      if (!keys.tables.has('trial/overall'))
+        problems.push(
+          at('chart', 'a chart of a study this build has', `"${written['chart']}", but there is no trial`),
+        );
+      break;
+  }
+  return problems;
+}
+
+/**
  * Every problem in `files`, in file and line order. `keys` is null when the data itself has
  * problems (reported separately), so component keys are not checked against it. `studies` are
  * the studies the data folder holds, which findings and updates may name.
@@ -200,7 +259,20 @@ export function checkContent(
     });
     for (const use of findComponents(mdx.body, mdx.bodyStartLine))
       problems.push(...checkComponent(f.path, f.collection, use, keys));
-    const pagePath = `/${f.collection}/${contentId(f.path)}/`;
+    const id = contentId(f.path);
+    if (f.collection === 'pages' && routes.reserved.has(id))
+      problems.push(
+        contentProblem(
+          f.path,
+          1,
+          1,
+          'page name',
+          `a name no page built from code has (not ${[...routes.reserved].sort().join(', ')})`,
+          `"${id}", whose address /${id}/ is a page built from code`,
+          'Rename the file.',
+        ),
+      );
+    const pagePath = `/${f.collection}/${id}/`;
     for (const link of findLinks(mdx.body, mdx.bodyStartLine)) {
       const path = internalPath(link.href, pagePath);
       if (path === null) continue;

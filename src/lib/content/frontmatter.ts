@@ -137,7 +137,8 @@ function describeFound(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
-function describeExpected(issue: z.core.$ZodIssue): string {
+/** What a zod issue expected, in words a researcher reads. */
+export function describeExpected(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.expected === 'date'

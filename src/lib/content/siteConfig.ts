@@ -32,6 +32,11 @@ export const siteConfigSchema = z.strictObject({
     title: z.string().min(1),
     licence: z.string().regex(/^[A-Za-z0-9.+-]+$/, 'an SPDX licence identifier such as CC-BY-4.0 or MIT'),
   }),
+  /**
+   * The address the site is published at, such as https://example.org/findings/ (a path is
+   * allowed: every page is then served under it). SITE_URL, when set, overrides it.
+   */
+  url: z.url({ protocol: /^https?$/ }).optional(),
   /** Pages from content/pages to list in the main navigation, by file name, e.g. [for-schools]. */
   nav: z.array(z.string().regex(/^[a-z0-9-]+$/, 'a page file name without .mdx')).default([]),
 });

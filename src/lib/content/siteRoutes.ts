@@ -8,6 +8,24 @@
 export interface SiteRoutes {
   exact: Set<string>;
   patterns: RegExp[];
+  /** Top-level names that pages built from code take (see {@link codePageNames}). */
+  reserved: Set<string>;
+}
+
+/**
+ * The first segment of every address a page built from code takes (files under src/pages, e.g.
+ * "charts.astro" → "charts", "releases/index.astro" → "releases", "rss.xml.ts" → "rss.xml"),
+ * which a content page (content/pages/NAME.mdx at /NAME/) may not take. Dynamic segments
+ * ("[page].astro") are not names.
+ */
+export function codePageNames(pageFiles: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const file of pageFiles) {
+    const first = file.split('/')[0]!;
+    const name = file.includes('/') ? first : first.replace(/\.(astro|md|mdx|ts|js)$/, '');
+    if (name !== 'index' && !name.startsWith('[')) names.add(name);
+  }
+  return names;
 }
 
 /**
@@ -22,6 +40,7 @@ export function siteRoutes(
 ): SiteRoutes {
   const exact = new Set<string>(publicFiles.map((f) => `/${f}`));
   const patterns: RegExp[] = [];
+  const reserved = codePageNames(pageFiles);
   for (const file of pageFiles) {
     const route = file.replace(/\.(astro|md|mdx|ts|js)$/, '').replace(/(^|\/)index$/, '');
     const isEndpoint = /\.(ts|js)$/.test(file);
@@ -45,7 +64,7 @@ export function siteRoutes(
       .join('/');
     patterns.push(new RegExp(`^/${source}/?$`));
   }
-  return { exact, patterns };
+  return { exact, patterns, reserved };
 }
 
 /** The path an internal link points at, from the page at `pagePath`, or null for an outside link. */

@@ -1,9 +1,11 @@
 /**
  * Pure transformation of DfE/ONS published files (as parsed CSV rows) into the project's
- * `data/authorities.csv`, `data/context/la-statistics.csv` and the published-rates fixture.
+ * `data/authorities.csv`, `data/context/la-statistics.csv` and the published-rates and
+ * published-absence fixtures.
  * No file-system access here: scripts/import-context.ts reads and writes the files.
  */
 import { ENGLAND_CODE as ENGLAND } from '../data/schemas.ts';
+import { absenceStatistics, publishedAbsenceTerms, type PublishedAbsenceTerm } from './absence.ts';
 
 /** One parsed CSV row keyed by header. */
 export type Row = Record<string, string>;
@@ -20,6 +22,8 @@ export interface ContextSources {
   cla2023: Row[];
   lait: Row[];
   ons: Row[];
+  /** Pupil absence, termly, by authority and phase (absence_2024-25_autumn_spring; see absence.ts). */
+  absence: Row[];
 }
 
 export interface Authority {
@@ -48,6 +52,8 @@ export interface ContextOutputs {
   authorities: Authority[];
   statistics: Statistic[];
   publishedRates: PublishedRate[];
+  /** DfE's termly absence counts and published rates, all phases, for the tests. */
+  publishedAbsence: PublishedAbsenceTerm[];
 }
 
 export const FIRST_YEAR = 2013;
@@ -73,7 +79,7 @@ export function canonicalCode(code: string): string {
 }
 
 /** Returns the ONS code of an EES row: England for National rows, else the LA code (canonical). */
-function eesCode(row: Row): string | null {
+export function eesCode(row: Row): string | null {
   const level = row.geographic_level;
   if (level === 'National') return ENGLAND;
   if (level !== 'Local authority') return null;
@@ -274,12 +280,14 @@ export function buildContext(src: ContextSources): ContextOutputs {
     }))
     .sort((a, b) => compareStrings(a.la_code, b.la_code));
 
-  const statistics = [...store.values.values()]
-    .map((v) => v.stat)
-    .sort(
-      (a, b) =>
-        compareStrings(a.la_code, b.la_code) || compareStrings(a.measure, b.measure) || a.year - b.year,
-    );
+  // Absence by academic year, for the authorities above and England (absence.ts).
+  const codes = new Set([ENGLAND, ...authorities.map((a) => a.la_code)]);
+  const statistics = [
+    ...[...store.values.values()].map((v) => v.stat),
+    ...absenceStatistics(src.absence, eesCode, codes),
+  ].sort(
+    (a, b) => compareStrings(a.la_code, b.la_code) || compareStrings(a.measure, b.measure) || a.year - b.year,
+  );
 
   publishedRates.sort(
     (a, b) =>
@@ -289,5 +297,10 @@ export function buildContext(src: ContextSources): ContextOutputs {
       compareStrings(a.source, b.source),
   );
 
-  return { authorities, statistics, publishedRates };
+  return {
+    authorities,
+    statistics,
+    publishedRates,
+    publishedAbsence: publishedAbsenceTerms(src.absence, eesCode, codes),
+  };
 }

@@ -24,8 +24,12 @@ export const COUNT_MEASURES = [
   'cla_starts',
 ] as const;
 
-/** The official percentage measures passed through to context-shares.json. */
-export const SHARE_MEASURES = ['school_referral_percent'] as const;
+/**
+ * The official percentage measures passed through to context-shares.json: the share of referrals
+ * made by schools (year to 31 March), and overall absence, the % of school sessions missed in an
+ * academic year (`year` = the calendar year it ends in).
+ */
+export const SHARE_MEASURES = ['school_referral_percent', 'overall_absence_percent'] as const;
 
 /**
  * The studies of the data contract, each a folder of data/ that may be absent; which are present

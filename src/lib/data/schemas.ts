@@ -221,6 +221,10 @@ export const laStatisticSchema = z.object({
     'cla_starts_rate_published',
     'children_0_17',
     'school_referral_percent',
+    // Authority absence by academic year (`year` = the year it ends): DfE's pupil absence release.
+    'overall_absence_percent',
+    'sessions_missed',
+    'sessions_possible',
   ]),
   value: numberOrSymbol,
 });

@@ -7,6 +7,7 @@ import {
   formatRateRatio,
   formatFact,
   formatReportingYear,
+  formatAcademicYear,
 } from './formatNumber.ts';
 
 test('numbers use en-GB grouping, fixed decimals and a true minus sign', () => {
@@ -42,6 +43,12 @@ test('a value that rounds to zero has no minus sign', () => {
 test('a DfE reporting year prints as the two calendar years it spans', () => {
   expect(formatReportingYear(2022)).toBe('2021–22');
   expect(formatReportingYear(2010)).toBe('2009–10');
+});
+
+test('an academic year prints as DfE’s school statistics write it, from the year it ends in', () => {
+  expect(formatAcademicYear(2022)).toBe('2021/22');
+  expect(formatAcademicYear(2000)).toBe('1999/00');
+  expect(() => formatAcademicYear(2022.5)).toThrow(RangeError);
 });
 
 test('formatFact shows a published figure in its unit at the precision it was published', () => {

@@ -53,6 +53,16 @@ export function formatReportingYear(yearEnding: number): string {
   return `${yearEnding - 1}–${String(yearEnding % 100).padStart(2, '0')}`;
 }
 
+/**
+ * An academic year (September to August) from the calendar year it ends in, as DfE's school
+ * statistics write it: 2022 → "2021/22".
+ */
+export function formatAcademicYear(yearEnding: number): string {
+  if (!Number.isInteger(yearEnding))
+    throw new RangeError(`formatAcademicYear: not a whole year: ${yearEnding}`);
+  return `${yearEnding - 1}/${String(yearEnding % 100).padStart(2, '0')}`;
+}
+
 /** The decimals a number was written with, e.g. 1.3 → 1, 268 → 0 (trailing zeros are not kept). */
 function decimalsOf(value: number): number {
   const text = String(value);

@@ -10,10 +10,22 @@ import { monthsInclusive } from '../data/months.ts';
 
 /**
  * The results files a release archives, in the order pages list them. dataset.json (outcome labels,
- * the flow of schools, the disclosure threshold) was added after the first releases: a release
- * without it is read with what it has.
+ * the flow of schools, the disclosure threshold) and summaries.json were added after the first
+ * releases: a release without them is read with what it has.
  */
-export const RELEASE_FILES = ['estimates.json', 'rates.json', 'dataset.json', 'manifest.json'] as const;
+export const RELEASE_FILES = [
+  'estimates.json',
+  'rates.json',
+  'summaries.json',
+  'dataset.json',
+  'manifest.json',
+] as const;
+
+/**
+ * The release files archived only when the results have them: `npm run results` writes
+ * summaries.json only for a trial with outcomes that are not counts (absence, scores).
+ */
+export const OPTIONAL_RELEASE_FILES: readonly (typeof RELEASE_FILES)[number][] = ['summaries.json'];
 
 /** A release version: the year and month it was made, `YYYY-MM`, e.g. `2023-03`. */
 export const versionSchema = z

@@ -1,7 +1,9 @@
 /**
- * out/context-shares.json: official percentages per authority (and England) and year, published
- * by DfE as they are (no denominator to recompute them from). Today one measure:
- * `school_referral_percent`, the share of referrals to children's social care made by schools.
+ * out/context-shares.json: official percentages per authority (and England) and year, as the
+ * context table gives them: `school_referral_percent`, the share of referrals to children's social
+ * care made by schools, as DfE publishes it (no denominator to recompute it from); and
+ * `overall_absence_percent`, the % of school sessions missed in an academic year, which
+ * `npm run import-context` computes from DfE's sessions missed and possible as DfE does.
  */
 import { SHARE_MEASURES, type ContextShare } from '../contracts/resultsSchemas.ts';
 import type { LaStatisticRow } from '../data/schemas.ts';

@@ -1,0 +1,175 @@
+/**
+ * The figure <Figure chart="…"> places in MDX (src/components/ContentFigure.astro): props parsed
+ * by the schema in src/lib/content/figureProps.ts, to the chart with its heading, caption, source
+ * and file name. Charts of the evaluation's results read the release the page is pinned to; charts
+ * of official statistics read this build's context.json, which releases do not archive.
+ */
+import { forestPlot, type ForestRow } from '../charts/forestPlot.ts';
+import { trendLines } from '../charts/trendLines.ts';
+import type { FigureProps } from '../lib/content/figureProps.ts';
+import type { Estimate } from '../lib/contracts/resultsSchemas.ts';
+import { formatCountInWords } from '../lib/format/formatNumber.ts';
+import { slug } from '../lib/format/slug.ts';
+import { rateSeries } from './chartData.ts';
+import type { PinnedResults } from './pins.ts';
+import { mainWindow } from './programmeChange.ts';
+import { readOptionalResults } from './readResults.ts';
+import { siteConfig } from './readSiteConfig.ts';
+import {
+  CONTEXT_MEASURES,
+  contextFor,
+  ENGLAND,
+  outcomeLabel,
+  scopeLabel,
+  siteData,
+  studyWindows,
+} from './siteData.ts';
+import {
+  changeMapFigure,
+  consortFigure,
+  contextChangeFigure,
+  DFE_HREF,
+  DFE_SOURCE,
+  hasContext,
+  programmeMapFigure,
+  programmeTrendsFigure,
+  schoolFrequencyFigure,
+  successorNotes,
+  SUCCESSORS,
+  trialDifferenceFigure,
+  trialForestFigure,
+  type SiteFigure,
+} from './siteFigures.ts';
+
+const measureLabel = (m: string) => CONTEXT_MEASURES.find((c) => c.measure === m)?.label ?? m;
+
+/** The pilot's difference-in-differences estimates of one outcome: all its authorities, then each. */
+export function pilotForestFigure(outcome: string, estimates: readonly Estimate[]): SiteFigure {
+  const { programme } = siteConfig();
+  const sites = siteData().dataset.pilot?.sites.length ?? 0;
+  const rows: ForestRow[] = estimates
+    .filter((e) => e.study === 'pilot' && e.analysis === 'did' && e.outcome === outcome)
+    .sort((a, b) =>
+      a.scope === 'overall'
+        ? -1
+        : b.scope === 'overall'
+          ? 1
+          : scopeLabel(a.scope).localeCompare(scopeLabel(b.scope)),
+    )
+    .map((e) => ({
+      label: e.scope === 'overall' ? `All ${formatCountInWords(sites)} authorities` : scopeLabel(e.scope),
+      estimate: e.estimate,
+      ciLow: e.ciLow,
+      ciHigh: e.ciHigh,
+      kind: 'computed',
+    }));
+  if (rows.length === 0)
+    throw new Error(
+      `<PilotForest outcome="${outcome}" />: no pilot difference-in-differences estimates for this outcome in estimates.json.`,
+    );
+  const id = `pilot-forest-${outcome.replace(/_/g, '-')}`;
+  return {
+    chart: forestPlot(rows, {
+      id,
+      title: `${outcomeLabel(outcome)}: pilot schools compared with comparison schools, before and after`,
+      lowerLabel: `Fewer with ${programme}`,
+      upperLabel: `More with ${programme}`,
+    }),
+    heading: `${outcomeLabel(outcome)} in the pilot, before and after`,
+    caption:
+      "Ratios of rate ratios (difference in differences) with 95% confidence intervals on a log scale, computed from this build's data. Left of 1 means a larger fall, or smaller rise, in pilot schools than in comparison schools.",
+    source: 'Estimates computed by this site',
+    file: id,
+  };
+}
+
+/** One authority's official rate of a measure against England's, its successors' figures continuing it. */
+export function authorityTrendFigure(laCode: string, measure = 's47_enquiries'): SiteFigure {
+  const authority = siteData().dataset.authorities.find((a) => a.laCode === laCode);
+  if (!authority)
+    throw new Error(
+      `no authority "${laCode}" in data/authorities.csv; use an authority code from that file${siteData().dataset.authorities[0] ? `, such as ${siteData().dataset.authorities[0]!.laCode}` : ''}`,
+    );
+  const rows = readOptionalResults('context.json', []);
+  const years = [...new Set(contextFor(ENGLAND).map((r) => r.year))].sort((a, b) => a - b);
+  const window = mainWindow(studyWindows());
+  const label = measureLabel(measure);
+  const id = `trend-${slug(authority.name)}-${measure.replace(/_/g, '-')}`;
+  return {
+    chart: trendLines(
+      {
+        authority: { label: authority.name, values: rateSeries(rows, laCode, measure, years, SUCCESSORS) },
+        england: { label: 'England', values: rateSeries(rows, ENGLAND, measure, years) },
+      },
+      {
+        id,
+        title: `${label} per 10,000 children: ${authority.name} and England`,
+        unit: `${label} per 10,000 children`,
+        ...(window ? { programmeYears: [window.from, window.to] as const } : {}),
+        programmeLabel: `${siteConfig().programme} programme`,
+      },
+    ),
+    heading: `${label}: ${authority.name} and England`,
+    caption: [
+      `${authority.name} against England, per 10,000 children aged 0–17; years end on 31 March.`,
+      successorNotes([laCode]),
+      window ? `${window.label[0]!.toUpperCase()}${window.label.slice(1)} are shaded.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    source: DFE_SOURCE,
+    sourceHref: DFE_HREF,
+    file: id,
+  };
+}
+
+/** What a chart needs that this build may not have, as the end of a sentence. */
+function missing(chart: string, what: string): never {
+  throw new Error(`<Figure chart="${chart}">: this build has no ${what}, so it cannot draw this chart.`);
+}
+
+/** The figure for parsed <Figure> props, from the results of the page's pin. */
+export function contentFigure(props: FigureProps, pinned: PinnedResults): SiteFigure {
+  const hasTrial = (pinned.dataset ?? siteData().dataset).trial !== null;
+  const needContext = () => hasContext() || missing(props.chart, 'official statistics (data/context/)');
+  switch (props.chart) {
+    case 'trial-forest':
+      if (!hasTrial) missing(props.chart, 'trial');
+      return trialForestFigure(pinned.estimates);
+    case 'trial-differences':
+      return (
+        trialDifferenceFigure(pinned.estimates) ?? missing(props.chart, 'trial outcome measured as a score')
+      );
+    case 'trial-consort':
+      if (!pinned.dataset)
+        missing(props.chart, `flow of schools archived with release ${pinned.release?.version ?? ''}`.trim());
+      return consortFigure(pinned.dataset) ?? missing(props.chart, 'trial');
+    case 'pilot-forest':
+      return pilotForestFigure(props.outcome, pinned.estimates);
+    case 'school-frequencies':
+      return schoolFrequencyFigure(
+        props.pupils,
+        {
+          outcome: props.outcome,
+          event: props.event ?? 'event',
+          events: props.events ?? outcomeLabel(props.outcome),
+        },
+        pinned.rates,
+      );
+    case 'programme-map':
+      if (studyWindows().length === 0) missing(props.chart, 'pilot or trial');
+      return programmeMapFigure();
+    case 'change-map':
+      needContext();
+      return changeMapFigure(props.measure) ?? missing(props.chart, 'pilot or trial');
+    case 'before-after':
+      needContext();
+      return contextChangeFigure(props.measure) ?? missing(props.chart, 'pilot or trial');
+    case 'programme-trends':
+      needContext();
+      return programmeTrendsFigure(props.measure);
+    case 'authority-trend':
+      needContext();
+      return authorityTrendFigure(props.authority, props.measure);
+  }
+}

@@ -1,0 +1,234 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, openPage } from './browser/browser.ts';
+import { urlsInHtml } from './browser/localLinks.ts';
+import { axeViolations } from './browser/pageChecks.ts';
+import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
+import { buildEnv, root, runScript } from './helpers/runScript.ts';
+
+// A site published under a path: SITE_URL=https://example.org/swis/ sets Astro's base, and the
+// static server serves the build under /swis/ only, with nothing at /. One build, into a scratch
+// folder, from the repository's results and a copy of content/ with an update that places charts
+// with <Figure>; the repository's dist/ is untouched.
+const BASE = '/swis/';
+const SITE = `https://example.org${BASE}`;
+const scratch = mkdtempSync(join(tmpdir(), 'swis-base-path-'));
+const content = join(scratch, 'content');
+const dist = join(scratch, 'dist');
+const UPDATE = 'figures-in-an-update';
+
+let server: StaticServer;
+let browser: Browser;
+let build: ReturnType<typeof runScript>;
+beforeAll(async () => {
+  cpSync(join(root, 'content'), content, { recursive: true });
+  writeFileSync(
+    join(content, 'updates', `${UPDATE}.mdx`),
+    [
+      '---',
+      'title: Charts in an update',
+      'date: 2024-10-02',
+      'summary: The trial forest plot, one authority against England, and the pilot forest plot, placed with Figure.',
+      'authors: [Editors]',
+      '---',
+      '',
+      'Every outcome of the trial, then one authority, then the pilot. See the [methodology](/methodology/).',
+      '',
+      '<Figure chart="trial-forest" />',
+      '',
+      '<Figure chart="authority-trend" authority="E09000022" measure="referrals" heading="Referrals: one authority" />',
+      '',
+      '<Figure chart="pilot-forest" outcome="s47" level="3" />',
+      '',
+    ].join('\n'),
+  );
+  build = runScript('build.ts', ['--outDir', dist], {
+    env: { ...buildEnv(), SITE_URL: SITE, CONTENT_DIR: content },
+  });
+  expect(build.status, build.stdout + build.stderr).toBe(0);
+  server = await startStaticServer(dist, { base: BASE });
+  browser = (await launchBrowser()).browser;
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** A URL on the published site (https://example.org/swis/…) as the test server serves it. */
+const served = (url: string) =>
+  url.startsWith(SITE) ? `${server.origin}${BASE}${url.slice(SITE.length)}` : url;
+
+interface Crawl {
+  /** Every page reached, by its address on the server, with its HTML. */
+  pages: Map<string, string>;
+  /** Every reference that does not resolve, or leaves the base path: "from → url: problem". */
+  broken: string[];
+}
+
+let crawled: Crawl | undefined;
+/**
+ * Follows every link, stylesheet, script, icon, download and form from the home page and the
+ * 404 page, over HTTP, as a reader's browser would resolve them; each must stay under /swis/ and
+ * answer 200, and a #fragment must name an id on its page.
+ */
+async function crawl(): Promise<Crawl> {
+  if (crawled) return crawled;
+  const pages = new Map<string, string>();
+  const broken: string[] = [];
+  const status = new Map<string, number>();
+  const queue: { url: string; from: string }[] = [
+    { url: `${server.origin}${BASE}`, from: '(start)' },
+    { url: `${server.origin}${BASE}no-such-page/`, from: '(start)' },
+  ];
+  const fragments: { page: string; id: string; from: string }[] = [];
+  while (queue.length > 0) {
+    const { url, from } = queue.shift()!;
+    if (status.has(url)) continue;
+    const response = await fetch(url);
+    status.set(url, response.status);
+    const expected = url.endsWith('/no-such-page/') ? 404 : 200;
+    if (response.status !== expected) broken.push(`${from} → ${url}: status ${response.status}`);
+    if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) continue;
+    const html = await response.text();
+    pages.set(url, html);
+    for (const ref of urlsInHtml(html)) {
+      if (/^(data|mailto):/.test(ref)) continue;
+      const target = new URL(served(ref), url);
+      if (target.origin !== server.origin) continue;
+      if (!target.pathname.startsWith(BASE)) {
+        broken.push(`${url} → ${ref}: outside ${BASE}`);
+        continue;
+      }
+      if (target.hash)
+        fragments.push({ page: `${target.origin}${target.pathname}`, id: target.hash.slice(1), from: url });
+      target.hash = '';
+      target.search = '';
+      queue.push({ url: target.href, from: url });
+    }
+  }
+  for (const f of fragments) {
+    const html = pages.get(f.page);
+    if (html && !new RegExp(`\\s(?:id|name)="${decodeURIComponent(f.id)}"`).test(html))
+      broken.push(`${f.from} → ${f.page}#${f.id}: no such id`);
+  }
+  return (crawled = { pages, broken });
+}
+
+describe('a site built with SITE_URL=https://example.org/swis/ and served under /swis/', () => {
+  test('is served under /swis/ and nothing at /', async () => {
+    expect((await fetch(`${server.origin}/`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/findings/trial/`)).status).toBe(404);
+    expect((await fetch(`${server.origin}${BASE}`)).status).toBe(200);
+  });
+
+  test('every link and asset on every page resolves under /swis/', async () => {
+    const { pages, broken } = await crawl();
+    // Every page the build wrote is reached from the home page (the search index lists them).
+    const index = (await (await fetch(`${server.origin}${BASE}search-index.json`)).json()) as {
+      documentCount: number;
+    };
+    expect(pages.size).toBeGreaterThanOrEqual(index.documentCount);
+    expect(broken).toEqual([]);
+  });
+
+  test('every canonical link, the sitemap, the RSS feed and robots.txt name addresses under https://example.org/swis/', async () => {
+    const { pages } = await crawl();
+    for (const [url, html] of pages) {
+      const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+      if (url.endsWith('/no-such-page/')) expect(canonical).toBeUndefined();
+      else expect(canonical, url).toBe(`${SITE}${new URL(url).pathname.slice(BASE.length)}`);
+    }
+    const robots = await (await fetch(`${server.origin}${BASE}robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${SITE}sitemap-index.xml`);
+    const locs = async (url: string) =>
+      [...(await (await fetch(served(url))).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    const sitemapPages = (await Promise.all((await locs(`${SITE}sitemap-index.xml`)).map(locs))).flat();
+    expect(sitemapPages.length).toBeGreaterThan(100);
+    const rss = await (await fetch(`${server.origin}${BASE}rss.xml`)).text();
+    const rssLinks = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]!);
+    expect(rssLinks).toContain(`${SITE}updates/${UPDATE}/`);
+    for (const url of [...sitemapPages, ...rssLinks]) {
+      expect(url.startsWith(SITE), url).toBe(true);
+      expect((await fetch(served(url).replace(/#.*$/, ''))).status, url).toBe(200);
+    }
+  });
+
+  test('the search loads its index and links every result under /swis/', async () => {
+    const { context, page, log } = await openPage(browser, server.origin);
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${server.origin}${BASE}search/`);
+    await page.getByLabel('Search every page of this site').fill('Section 47');
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^\d+ results for “Section 47”$/);
+    const paths = await page
+      .locator('#search-results a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths).toContain(`${BASE}findings/trial/`);
+    for (const p of paths) {
+      expect(p.startsWith(BASE), p).toBe(true);
+      expect((await page.request.get(`${server.origin}${p}`)).status(), p).toBe(200);
+    }
+    // The form submits to the search page under the base too.
+    await page.getByRole('button', { name: 'Search' }).click();
+    expect(new URL(page.url()).pathname).toBe(`${BASE}search/`);
+    expect(failed).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  test('the 404 page under /swis/ is styled and links into the site', async () => {
+    const { context, page } = await openPage(browser, server.origin);
+    const response = await page.goto(`${server.origin}${BASE}no-such-page/`);
+    expect(response?.status()).toBe(404);
+    // Its stylesheet, an asset under the base, loaded and applies.
+    const rules = await page.evaluate(() => [...document.styleSheets].map((s) => s.cssRules.length));
+    expect(rules.length).toBeGreaterThan(0);
+    expect(Math.min(...rules)).toBeGreaterThan(0);
+    const home = await page.getByRole('link', { name: 'Home page' }).getAttribute('href');
+    expect(home).toBe(BASE);
+    await context.close();
+  });
+
+  test('an update places charts with <Figure>: each with its title, description and data table, without JavaScript, and passes axe', async () => {
+    const { context, page, log } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    await page.goto(`${server.origin}${BASE}updates/${UPDATE}/`);
+    const figures = await page.locator('figure.chart-figure').evaluateAll((fs) =>
+      fs.map((f) => ({
+        heading: f.querySelector('.figure-heading')?.tagName,
+        title: f.querySelector('svg title')?.textContent ?? '',
+        desc: f.querySelector('svg desc')?.textContent ?? '',
+        table: f.querySelector('details table caption')?.textContent ?? '',
+        download: f.querySelector('a[download]')?.getAttribute('href')?.slice(0, 22) ?? null,
+      })),
+    );
+    expect(figures.map((f) => f.heading)).toEqual(['H2', 'H2', 'H3']);
+    expect(await page.locator('.figure-heading').allTextContents()).toEqual([
+      'Rate ratios for every outcome',
+      'Referrals: one authority',
+      expect.stringMatching(/in the pilot, before and after$/),
+    ]);
+    for (const f of figures) {
+      expect(f.title.length).toBeGreaterThan(10);
+      expect(f.desc.length).toBeGreaterThan(40);
+      expect(f.table.length).toBeGreaterThan(10);
+      expect(f.download).toBe('data:text/csv;charset=');
+    }
+    // The prose's link to /methodology/ is under the base as well.
+    expect(await page.getByRole('link', { name: 'methodology', exact: true }).getAttribute('href')).toBe(
+      `${BASE}methodology/`,
+    );
+    expect(log.errors).toEqual([]);
+    await context.close();
+    const withJs = await openPage(browser, server.origin);
+    await withJs.page.goto(`${server.origin}${BASE}updates/${UPDATE}/`);
+    expect((await axeViolations(withJs.page)).violations).toEqual([]);
+    await withJs.context.close();
+  });
+});
