@@ -152,7 +152,7 @@ describe('findings pages', () => {
             ? `${formatNumber(r.percentMissed, 1)}% ${formatNumber(r.sessionsMissed)} ${formatNumber(r.sessionsPossible)}`
             : `${formatNumber(r.mean, 1)} ${formatNumber(r.ciLow ?? '–', 1)} to ${formatNumber(r.ciHigh ?? '–', 1)}`;
         expect(table).toContain(
-          `${arms[r.group]} ${periods[r.period]} ${formatNumber(r.schools)} ${figures}`,
+          `${arms[r.group]} ${periods[r.period]} ${figures} ${formatNumber(r.schools)}`,
         );
       }
     }

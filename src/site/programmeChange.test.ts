@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
 import {
+  academicBand,
+  academicYear,
   calendarSpan,
   changeOver,
   mainWindow,
@@ -97,4 +99,17 @@ test('authorities see the windows of the studies they took part in; others the m
   expect(windowsFor(w, { pilot: false, trial: true })).toEqual([TRIAL]);
   expect(windowsFor(w, { pilot: false, trial: false })).toEqual([TRIAL]);
   expect(windowsFor(w, { pilot: true, trial: true })).toEqual([PILOT, TRIAL]);
+});
+
+test('school statistics shade the academic years from the first month any study ran to the last', () => {
+  expect(academicYear('2020-08')).toBe(2020);
+  expect(academicYear('2020-09')).toBe(2021);
+  expect(academicBand(data)).toEqual([2019, 2022]);
+  expect(
+    academicBand({
+      pilot: null,
+      trial: { periods: [{ period: 'followup', start_month: '2020-09', end_month: '2022-07' }] },
+    }),
+  ).toEqual([2021, 2022]);
+  expect(academicBand({ pilot: null, trial: null })).toBeUndefined();
 });

@@ -95,6 +95,26 @@ export function programmeBand(windows: readonly ProgrammeWindow[]): readonly [nu
   return [Math.min(...windows.map((w) => w.from)), Math.max(...windows.map((w) => w.to))];
 }
 
+/** The academic year (September to August) a month falls in, by the year it ends: 2020-09 → 2021, 2021-08 → 2021. */
+export const academicYear = (month: string): number => yearOf(month) + (monthOf(month) >= 9 ? 1 : 0);
+
+/**
+ * The academic years a chart of school statistics (such as absence) shades for the whole
+ * programme: from the academic year of the first month any study ran in schools (the pilot sites'
+ * first months, the trial's follow-up) to that of the last, each labelled by the year it ends.
+ *
+ * @example academicBand({ pilot: null, trial: { periods: [{ period: 'followup', start_month: '2020-09', end_month: '2022-07' }] } }) // [2021, 2022]
+ */
+export function academicBand(data: StudyMonths): readonly [number, number] | undefined {
+  const followup = data.trial?.periods.find((p) => p.period === 'followup');
+  const spans = [...(data.pilot?.sites ?? []), ...(followup ? [followup] : [])];
+  if (spans.length === 0) return undefined;
+  return [
+    Math.min(...spans.map((s) => academicYear(s.start_month))),
+    Math.max(...spans.map((s) => academicYear(s.end_month))),
+  ];
+}
+
 /** The study whose years whole-country comparisons use: the one that ended last (the trial, when there is one). */
 export function mainWindow(windows: readonly ProgrammeWindow[]): ProgrammeWindow | undefined {
   return windows.reduce<ProgrammeWindow | undefined>((a, w) => (!a || w.to >= a.to ? w : a), undefined);

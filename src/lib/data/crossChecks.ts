@@ -1,3 +1,4 @@
+import { absenceChecks } from './absenceChecks.ts';
 import { indexCompoundKeys } from './compoundKeyIndex.ts';
 import type { CompoundKeyIndex } from './compoundKeyIndex.ts';
 import { monthRange } from './months.ts';
@@ -397,6 +398,7 @@ export function crossChecks(t: Tables, extractedMonth: string | null = null): Pr
     }
   });
   problems.push(...outcomeKindChecks(t));
+  problems.push(...absenceChecks(t.laStatistics));
   unique(
     t.publishedFacts,
     'fact',
