@@ -187,6 +187,21 @@ describe('npm run check', () => {
     ]);
   });
 
+  test('refuses a root-relative address in an <a> tag, which would miss the base path of a site published under a path', () => {
+    const update = 'content/updates/2024-follow-up.mdx';
+    writeFileSync(
+      join(work, update),
+      `${readFileSync(join(work, update), 'utf8')}\nSee <a href="/methodology/">the methodology</a> or [the glossary](/glossary/).\n`,
+    );
+    const lines = readFileSync(join(work, update), 'utf8').split('\n');
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${work}/${update}:${lines.length - 1}:8: link: expected a markdown link such as [the text](/methodology/), found href="/methodology/" in a tag. A tag keeps its address as written, which breaks when the site is published under a path; markdown links are adjusted.`,
+      'check: 1 problem(s); fix them and run `npm run check` again',
+    ]);
+  });
+
   test('refuses a content page named after a page built from code', () => {
     cpSync(join(work, 'content/pages/accessibility.mdx'), join(work, 'content/pages/charts.mdx'));
     const r = check();
