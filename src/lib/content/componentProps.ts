@@ -1,13 +1,21 @@
 /**
- * The props of the MDX components that lay out the home page and the page for schools, each as
- * one zod schema: the component parses its props with it (naming itself in the error), and
- * `npm run check` takes each component's attributes from it. Attributes written as {expressions}
- * in MDX (`pupils={1000}`) arrive as numbers or arrays; written as text they are coerced.
+ * The props of the MDX components that show results and words from the data (<Estimate>,
+ * <Rate>, <Fact>, <Term> …) and that lay out content pages (<KeyFigure>, <Timeline>,
+ * <SchoolFrequencies> …): one zod schema each, used three ways, as <Figure>'s
+ * (figureProps.ts): the component parses its props with it, `npm run check` derives the
+ * attributes each takes from it (checkContent.ts), and its input type is the component's Props.
+ * Whether a key names a result that exists is checked against the data, not here.
  */
 import { z } from 'zod';
+import { describeExpected } from './frontmatter.ts';
 
-const code = z.string().regex(/^[a-z0-9_]+$/, 'a code from data/outcomes.csv, such as s47');
-const wholePositive = z.coerce.number().int().positive();
+/** A code written in an attribute: a study, an outcome, an analysis, an authority code, an id. */
+const code = z.string().min(1);
+const study = code;
+const outcome = code;
+const analysis = code;
+/** `overall` or an authority code. */
+const scope = code.optional();
 
 /** Which of the natural-frequency figures <SchoolFrequency> prints. */
 export const FREQUENCY_PARTS = ['pupils', 'expected', 'change', 'low', 'high'] as const;
@@ -15,7 +23,71 @@ export const FREQUENCY_PARTS = ['pupils', 'expected', 'change', 'low', 'high'] a
 /** Which parts of a published estimate <Published> prints. */
 export const PUBLISHED_PARTS = ['all', 'estimate', 'interval', 'source'] as const;
 
+/** A whole number above zero, written {1000} or "1000". */
+const wholePositive = z.coerce.number().int().positive();
+
+/** An estimate's key, as <Estimate>, <Published>, <Verdict> and <ComputedVsPublished> take it. */
+const estimateKey = { study, outcome, analysis };
+
 export const COMPONENT_PROPS = {
+  /** A computed estimate with its interval. */
+  Estimate: z.strictObject({ ...estimateKey, scope }),
+  /**
+   * A published estimate with its interval and (unless `source={false}`) its source; `part` prints
+   * one piece of it where the sentence spells out the rest: `estimate` ("1.055"), `interval`
+   * ("0.955 to 1.166") or `source` (the source's link alone).
+   */
+  Published: z.strictObject({
+    ...estimateKey,
+    scope,
+    source: z.boolean().default(true),
+    part: z.enum(PUBLISHED_PARTS).default('all'),
+  }),
+  /** A published estimate beside the one computed from this build's data. */
+  ComputedVsPublished: z.strictObject(estimateKey),
+  /** Every estimate of a study for one scope, as a table. */
+  EstimatesTable: z.strictObject({
+    study,
+    scope: scope.default('overall'),
+    caption: z.string().min(1).optional(),
+  }),
+  /** A finding in words chosen from the interval (GRADE style); `published` words the published estimate. */
+  Verdict: z.strictObject({
+    ...estimateKey,
+    scope,
+    subject: z.string().min(1).default('The intervention'),
+    published: z.boolean().default(false),
+  }),
+  /** The trial's forest plots, every outcome on its own scale. */
+  TrialForest: z.strictObject({}),
+  /** Absence and mean scores by arm and period, for one scope. */
+  TrialSummaries: z.strictObject({ scope: scope.default('overall') }),
+  /** The pilot's difference-in-differences estimates for one outcome. */
+  PilotForest: z.strictObject({ outcome }),
+  /** The flow of schools through the trial. */
+  TrialConsort: z.strictObject({}),
+  /** A rate per 1,000 pupils a year, with its interval unless `interval={false}`. */
+  Rate: z.strictObject({
+    study,
+    outcome,
+    group: code,
+    period: code,
+    scope,
+    interval: z.boolean().default(true),
+  }),
+  /** A glossary term, linked to its entry. */
+  Term: z.strictObject({ id: code }),
+  /**
+   * A single published figure with (unless `source={false}`) its source; `part="source"` prints
+   * the source alone, for a sentence that cites it as "Source: …".
+   */
+  Fact: z.strictObject({
+    id: code,
+    source: z.boolean().default(true),
+    part: z.enum(['all', 'source']).default('all'),
+  }),
+
+  // Components that lay out content pages (the home page, the page for schools).
   /** <Lede>: the opening paragraph of a page, set larger. Words in the slot. */
   Lede: z.strictObject({}),
   /** <KeyFigures>: a row of key-figure tiles, each a <KeyFigure>. */
@@ -111,40 +183,49 @@ export const COMPONENT_PROPS = {
   }),
 } as const;
 
-/** The components whose props are defined here. */
-export type PropsComponent = keyof typeof COMPONENT_PROPS;
+export type ComponentName = keyof typeof COMPONENT_PROPS;
+
+/** The props a component is written with (optional ones may be left out). */
+export type ComponentInput<N extends ComponentName> = z.input<(typeof COMPONENT_PROPS)[N]>;
+
+/** The attributes a component requires and those it also takes, from its schema. */
+export function componentAttributes(name: ComponentName): { required: string[]; optional: string[] } {
+  const shape = COMPONENT_PROPS[name].shape as Record<string, z.ZodType>;
+  const keys = Object.keys(shape);
+  const required = keys.filter((k) => !shape[k]!.safeParse(undefined).success);
+  return { required, optional: keys.filter((k) => !required.includes(k)) };
+}
 
 /**
- * Parses a component's props with its schema; throws an Error that names the component, each
- * attribute that does not fit and what it expected, so the build names the MDX file too.
+ * Parses a component's props with its schema (defaults applied), or throws one sentence per
+ * problem: `<Rate>: the "period" attribute: expected …, found …`. Astro passes the children of a
+ * component as no prop, so every key given is an attribute written in the MDX or the page.
  */
-export function componentProps<C extends PropsComponent>(
-  component: C,
+export function parseComponentProps<N extends ComponentName>(
+  name: N,
   props: Record<string, unknown>,
-): z.infer<(typeof COMPONENT_PROPS)[C]> {
-  const result = COMPONENT_PROPS[component].safeParse(props);
-  if (result.success) return result.data as z.infer<(typeof COMPONENT_PROPS)[C]>;
-  const problems = result.error.issues.map((i) =>
-    i.code === 'unrecognized_keys'
-      ? `unknown attribute(s) ${i.keys.map((k) => `"${k}"`).join(', ')}`
-      : `"${i.path.join('.')}": expected ${i.message.replace(/^Invalid input: expected /, '')}, found ${JSON.stringify(valueAt(props, i.path))}`,
+): z.output<(typeof COMPONENT_PROPS)[N]> {
+  const result = COMPONENT_PROPS[name].safeParse(props);
+  if (result.success) return result.data as z.output<(typeof COMPONENT_PROPS)[N]>;
+  const { required, optional } = componentAttributes(name);
+  const takes = [...required, ...optional];
+  throw new Error(
+    result.error.issues
+      .flatMap((issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map(
+              (k) =>
+                `<${name}>: expected only the attributes ${takes.join(', ') || '(none)'}, found an unknown attribute "${k}". Check the spelling.`,
+            )
+          : issue.path.length === 0
+            ? // A rule between attributes (<KeyFigure>'s one figure).
+              [`<${name}>: expected ${issue.message}.`]
+            : [
+                props[String(issue.path[0])] === undefined
+                  ? `<${name}>: the "${String(issue.path[0])}" attribute is required (${takes.join(', ')}).`
+                  : `<${name}>: the "${String(issue.path[0])}" attribute: expected ${describeExpected(issue)}, found ${JSON.stringify(props[String(issue.path[0])])}.`,
+              ],
+      )
+      .join('\n'),
   );
-  throw new Error(`<${component}>: ${problems.join('; ')}. See README.md, "Writing findings and updates".`);
-}
-
-function valueAt(props: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
-  let v: unknown = props;
-  for (const k of path)
-    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
-}
-
-/** A component's attributes, required and optional, for `npm run check`. */
-export function componentAttributes(component: PropsComponent): { required: string[]; optional: string[] } {
-  const shape = COMPONENT_PROPS[component].shape as Record<string, z.ZodType>;
-  const required: string[] = [];
-  const optional: string[] = [];
-  for (const [name, schema] of Object.entries(shape))
-    (schema.safeParse(undefined).success ? optional : required).push(name);
-  return { required, optional };
 }
