@@ -20,13 +20,13 @@ import {
 } from '../src/lib/content/checkContent.ts';
 import { compareProblems } from '../src/lib/content/frontmatter.ts';
 import { mdxKeys } from '../src/lib/content/mdxKeys.ts';
+import { parseGlossary } from '../src/lib/content/glossaryFile.ts';
 import { studiesInFiles } from '../src/lib/content/studyChecks.ts';
 import { parseSiteConfig } from '../src/lib/content/siteConfig.ts';
 import { siteRoutes } from '../src/lib/content/siteRoutes.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
 import { authoritySlugs } from '../src/site/authoritySlugs.ts';
-import { readCitation } from '../src/site/citation.ts';
 import { listReleases } from '../src/site/releases.ts';
 import { mdxCompileProblems } from './lib/compileMdx.ts';
 import { readDataFolder } from './lib/readDataFolder.ts';
@@ -86,24 +86,24 @@ try {
   messages.push((e as Error).message);
 }
 
-// 3. Citation metadata the findings pages read.
-try {
-  readCitation();
-} catch (e) {
-  messages.push((e as Error).message);
-}
-
-// 4. Site settings: content/site.yaml against its schema.
+// 3. Site settings (with the citation the findings pages read): content/site.yaml against its schema.
 const siteFile = join(contentDir, 'site.yaml');
 if (existsSync(siteFile)) {
   const parsed = parseSiteConfig(siteFile, readFileSync(siteFile, 'utf8'));
   if (!parsed.ok) messages.push(...parsed.problems.map((p) => p.message));
 } else
   messages.push(
-    `${siteFile}: expected the site's settings (title, description, publisher, programme, evaluation), found no file`,
+    `${siteFile}: expected the site's settings (title, description, publisher, programme, evaluation, citation), found no file`,
   );
 
-// 5. Content: frontmatter, components and keys, internal links.
+// The study's glossary, when it has one: content/glossary.yaml against its schema.
+const glossaryFile = join(contentDir, 'glossary.yaml');
+if (existsSync(glossaryFile)) {
+  const parsed = parseGlossary(glossaryFile, readFileSync(glossaryFile, 'utf8'));
+  if (!parsed.ok) messages.push(...parsed.problems.map((p) => p.message));
+}
+
+// 4. Content: frontmatter, components and keys, internal links.
 const content: ContentFile[] = (['findings', 'updates', 'pages'] as const).flatMap((collection) =>
   filesUnder(join(contentDir, collection))
     .filter((f) => f.endsWith('.mdx'))

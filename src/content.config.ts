@@ -8,18 +8,22 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
-import { frontmatterDateProblems, splitMdx } from './lib/content/frontmatter.ts';
+import { checkFrontmatter, splitMdx, UNKNOWN_FIELD } from './lib/content/frontmatter.ts';
+import { studiesPresent, studyFieldProblems } from './lib/content/studyChecks.ts';
+import { hasResults, readResults } from './site/readResults.ts';
 import { findingSchema, pageSchema, updateSchema } from './lib/content/schemas.ts';
 
 // CONTENT_DIR lets tests build the site from a scratch folder of MDX; researchers use content/.
 const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
 
 /**
- * Astro's glob loader, with each file's dates checked as written before the schema sees them:
- * Astro's YAML reads an unquoted 2023-02-30 as 2 March, and its errors give no column. The
- * build then refuses a date with the same FILE:LINE:COLUMN sentence as `npm run check`.
+ * Astro's glob loader, with each file's frontmatter checked as written before the schema sees it:
+ * Astro's YAML reads an unquoted 2023-02-30 as 2 March, and its errors give no column and stop at
+ * the first kind of problem. The build then refuses a file with every problem `npm run check`
+ * finds in it, in the same FILE:LINE:COLUMN sentences: the schema's, and a `study` or `amends`
+ * naming a study the results do not hold (an unknown field the build ignores, as before).
  */
-function mdxFiles(base: string, pattern: string, schema: z.ZodType): Loader {
+function mdxFiles(base: string, pattern: string, schema: z.ZodType, collection: string): Loader {
   const inner = glob({ pattern, base });
   return {
     ...inner,
@@ -30,7 +34,16 @@ function mdxFiles(base: string, pattern: string, schema: z.ZodType): Loader {
           if (entry.filePath !== undefined) {
             const file = relative(process.cwd(), entry.filePath);
             const split = splitMdx(file, readFileSync(entry.filePath, 'utf8'));
-            const problems = split.ok ? frontmatterDateProblems(file, split.mdx, schema) : [];
+            // Without results the build stops anyway, saying so; the studies are then not known.
+            const studies = hasResults('dataset.json') ? studiesPresent(readResults('dataset.json')) : null;
+            const problems = split.ok
+              ? [
+                  ...checkFrontmatter(file, split.mdx, schema).filter(
+                    (p) => !p.message.endsWith(UNKNOWN_FIELD),
+                  ),
+                  ...(studies ? studyFieldProblems(file, collection, split.mdx, studies) : []),
+                ]
+              : [];
             const [first] = problems;
             if (first !== undefined)
               // `loc` is where Astro's error report points (otherwise at this file).
@@ -45,18 +58,18 @@ function mdxFiles(base: string, pattern: string, schema: z.ZodType): Loader {
 }
 
 const findings = defineCollection({
-  loader: mdxFiles(`${CONTENT_DIR}/findings`, '**/*.mdx', findingSchema),
+  loader: mdxFiles(`${CONTENT_DIR}/findings`, '**/*.mdx', findingSchema, 'findings'),
   schema: findingSchema,
 });
 
 const updates = defineCollection({
-  loader: mdxFiles(`${CONTENT_DIR}/updates`, '**/*.mdx', updateSchema),
+  loader: mdxFiles(`${CONTENT_DIR}/updates`, '**/*.mdx', updateSchema, 'updates'),
   schema: updateSchema,
 });
 
 // Mainly-prose pages (e.g. the accessibility statement), each at /<file name>/.
 const pages = defineCollection({
-  loader: mdxFiles(`${CONTENT_DIR}/pages`, '*.mdx', pageSchema),
+  loader: mdxFiles(`${CONTENT_DIR}/pages`, '*.mdx', pageSchema, 'pages'),
   schema: pageSchema,
 });
 

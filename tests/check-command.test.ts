@@ -55,6 +55,24 @@ describe('npm run check', () => {
     ]);
   });
 
+  test('reports a glossary entry and a site setting that break their schema, at file and line', () => {
+    edit('content/glossary.yaml', /^ {2}short: 'Section 47 enquiry'\n/m, '');
+    edit('content/site.yaml', /^ {2}licence: MIT$/m, '  licence: MIT licence');
+    const r = check();
+    expect(r.status).toBe(1);
+    const glossary = readFileSync(join(work, 'content/glossary.yaml'), 'utf8').split('\n');
+    const entry = glossary.findIndex((l) => l === '- id: s47') + 1;
+    const site = readFileSync(join(work, 'content/site.yaml'), 'utf8').split('\n');
+    expect(r.stderr).toContain(
+      `${work}/content/glossary.yaml:${entry}:1: entry 3, field "short": expected a string, found nothing (the field is missing).`,
+    );
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `content/site\\.yaml:${site.findIndex((l) => l.startsWith('citation:')) + 1}:\\d+: setting "citation\\.licence": expected an SPDX licence identifier`,
+      ),
+    );
+  });
+
   test('refuses a date that is not ISO YYYY-MM-DD, quoted or not, with the ISO form probably meant', () => {
     edit('content/updates/2020-09-trial-begins.mdx', /^date: .*$/m, 'date: 01/12/2026');
     edit('content/findings/trial.mdx', /^updated: .*$/m, "updated: '12/31/2025'");
@@ -166,6 +184,21 @@ describe('npm run check', () => {
       ),
       `${at(figures[5]!)} "measure": expected one of "referrals", "s47_enquiries", "icpc", "cpp_starts", "cin_starts", "cla_starts", found "absence".`,
       'check: 5 problem(s); fix them and run `npm run check` again',
+    ]);
+  });
+
+  test('refuses a root-relative address in an <a> tag, which would miss the base path of a site published under a path', () => {
+    const update = 'content/updates/2024-follow-up.mdx';
+    writeFileSync(
+      join(work, update),
+      `${readFileSync(join(work, update), 'utf8')}\nSee <a href="/methodology/">the methodology</a> or [the glossary](/glossary/).\n`,
+    );
+    const lines = readFileSync(join(work, update), 'utf8').split('\n');
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${work}/${update}:${lines.length - 1}:8: link: expected a markdown link such as [the text](/methodology/), found href="/methodology/" in a tag. A tag keeps its address as written, which breaks when the site is published under a path; markdown links are adjusted.`,
+      'check: 1 problem(s); fix them and run `npm run check` again',
     ]);
   });
 

@@ -135,10 +135,12 @@ describe('a site built with SITE_URL=https://example.org/swis/ and served under 
     expect(broken).toEqual([]);
   });
 
-  test('every canonical link, the sitemap, the RSS feed and robots.txt name addresses under https://example.org/swis/', async () => {
+  test('every canonical and Open Graph address, the sitemap, the RSS feed and robots.txt name addresses under https://example.org/swis/', async () => {
     const { pages } = await crawl();
     for (const [url, html] of pages) {
       const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1];
+      const ogUrl = /<meta property="og:url" content="([^"]+)"/.exec(html)?.[1];
+      expect(ogUrl, url).toBe(canonical);
       if (url.endsWith('/no-such-page/')) expect(canonical).toBeUndefined();
       else expect(canonical, url).toBe(`${SITE}${new URL(url).pathname.slice(BASE.length)}`);
     }

@@ -31,8 +31,9 @@ function buildWith(
 ) {
   const dir = join(scratch, name);
   for (const c of ['findings', 'updates', 'pages']) mkdirSync(join(dir, 'content', c), { recursive: true });
-  // Every content folder has its site settings; the bad MDX file is the only problem.
-  writeFileSync(join(dir, 'content', 'site.yaml'), readFileSync(join(root, 'content', 'site.yaml')));
+  // Every content folder has its site settings and glossary; the bad MDX file is the only problem.
+  for (const f of ['site.yaml', 'glossary.yaml'])
+    writeFileSync(join(dir, 'content', f), readFileSync(join(root, 'content', f)));
   writeFileSync(join(dir, 'content', collection, 'bad.mdx'), mdx);
   const run = runScript('build.ts', ['--outDir', outDir], { env: { CONTENT_DIR: join(dir, 'content') } });
   return { status: run.status, output: stripAnsi(run.stdout + run.stderr), raw: run.stdout + run.stderr };

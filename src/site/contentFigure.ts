@@ -20,6 +20,7 @@ import {
   contextFor,
   ENGLAND,
   outcomeLabel,
+  participation,
   scopeLabel,
   siteData,
   studyWindows,
@@ -111,7 +112,7 @@ export function authorityTrendFigure(laCode: string, measure = 's47_enquiries'):
     ),
     heading: `${label}: ${authority.name} and England`,
     caption: [
-      `${authority.name} against England, per 10,000 children aged 0–17; years end on 31 March.`,
+      `${authority.name}${window && participation(laCode)[window.study] ? `, a ${window.study} authority,` : ''} against England, per 10,000 children aged 0–17; years end on 31 March.`,
       successorNotes([laCode]),
       window ? `${window.label[0]!.toUpperCase()}${window.label.slice(1)} are shaded.` : '',
     ]

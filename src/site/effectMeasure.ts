@@ -30,3 +30,26 @@ export function formatEffect(
   if (!isDifference(kind)) return formatRateRatio(e);
   return `${formatNumber(e.estimate, 2)} points (95% CI ${formatNumber(e.ciLow, 2)} to ${formatNumber(e.ciHigh, 2)})`;
 }
+
+/** measureName in the plural, lower case, for running text. */
+const PLURAL: Record<string, string> = {
+  'Rate ratio': 'rate ratios',
+  'Ratio of rate ratios': 'ratios of rate ratios',
+  'Ratio of absence rates': 'ratios of absence rates',
+  'Difference in mean score, points': 'differences in mean score, in points',
+};
+
+/**
+ * The measures of estimates of these kinds, in words for a caption, in the order count, sessions,
+ * score: "rate ratios", or "rate ratios, ratios of absence rates and differences in mean score, in points".
+ */
+export function measuresInWords(
+  kinds: Iterable<OutcomeKind>,
+  study: 'trial' | 'pilot' | string = 'trial',
+): string {
+  const present = new Set(kinds);
+  const words = (['count', 'sessions', 'score'] as const)
+    .filter((k) => present.has(k))
+    .map((k) => PLURAL[measureName(k, study)]!);
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}

@@ -1,57 +1,18 @@
 /**
- * The glossary: one source for /glossary/ and for every <Term> link in prose. `short` is the
- * words a <Term> prints when the author gives none; `id` is the anchor on /glossary/.
+ * The glossary: one source for /glossary/ and for every <Term> link in prose. The study's own
+ * terms come from content/glossary.yaml (src/lib/content/glossaryFile.ts); the statistical terms
+ * the site's own pages use, which hold for any study, are here. `short` is the words a <Term>
+ * prints when the author gives none; `id` is the anchor on /glossary/.
  */
-export interface GlossaryTerm {
-  id: string;
-  term: string;
-  short: string;
-  text: string;
-}
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseGlossary, type GlossaryTerm } from '../lib/content/glossaryFile.ts';
+import { CONTENT_DIR } from './readSiteConfig.ts';
 
-export const GLOSSARY: readonly GlossaryTerm[] = [
-  {
-    id: 'referral',
-    term: 'Referral',
-    short: 'referral',
-    text: "A request to children's social care to assess a child's needs. After the police, schools are the largest source of referrals.",
-  },
-  {
-    id: 's17',
-    term: 'Section 17 assessment (child in need)',
-    short: 'Section 17 assessment',
-    text: 'An assessment under section 17 of the Children Act 1989 of whether a child is “in need” of services from the council.',
-  },
-  {
-    id: 's47',
-    term: 'Section 47 enquiry (child protection enquiry)',
-    short: 'Section 47 enquiry',
-    text: 'An enquiry made when there is reasonable cause to suspect that a child is suffering, or is likely to suffer, significant harm. It can lead to a child protection conference and plan.',
-  },
-  {
-    id: 'icpc',
-    term: 'ICPC (initial child protection conference)',
-    short: 'initial child protection conference',
-    text: 'A meeting of professionals and the family, held after a Section 47 enquiry, to decide whether a child needs a child protection plan.',
-  },
-  {
-    id: 'cpp',
-    term: 'CPP (child protection plan)',
-    short: 'child protection plan',
-    text: 'A plan setting out how a child will be kept safe, agreed at a child protection conference.',
-  },
-  {
-    id: 'cla',
-    term: 'CLA (child looked after)',
-    short: 'child looked after',
-    text: 'A child in the care of the local authority.',
-  },
-  {
-    id: 'dsl',
-    term: 'DSL (designated safeguarding lead)',
-    short: 'designated safeguarding lead',
-    text: "The member of a school's staff responsible for child protection.",
-  },
+export type { GlossaryTerm };
+
+/** The terms of the site's own pages and charts: measures, intervals and designs. */
+export const STATISTICAL_TERMS: readonly GlossaryTerm[] = [
   {
     id: 'rate-ratio',
     term: 'Rate ratio',
@@ -68,19 +29,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'mean-difference',
     term: 'Difference in mean score, points',
     short: 'difference in mean score',
-    text: 'The average score of schools with the programme minus the average score of control schools, in the score’s own points (for Attainment 8, out of 90). 0 means no difference; below 0 means lower scores with the programme; above 0 means higher. Not a ratio: it is shown on its own scale.',
-  },
-  {
-    id: 'absence',
-    term: 'Absence (overall absence rate)',
-    short: 'absence',
-    text: 'Sessions missed through absence, authorised or not, as a percentage of all the sessions pupils could have attended. Secondary schools in England miss about 8 to 9% of sessions.',
-  },
-  {
-    id: 'attainment-8',
-    term: 'Attainment 8',
-    short: 'Attainment 8',
-    text: 'A measure of pupils’ results in eight GCSE-level subjects, including English and maths, from 0 to 90 points; a school’s score is the average of its pupils’. The average in England is about 46.',
+    text: 'The average score of schools with the programme minus the average score of control schools, in the score’s own points. 0 means no difference; below 0 means lower scores with the programme; above 0 means higher. Not a ratio: it is shown on its own scale.',
   },
   {
     id: 'confidence-interval',
@@ -110,16 +59,40 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     id: 'natural-frequency',
     term: 'Natural frequencies',
     short: 'natural frequencies',
-    text: 'A result put as numbers of events for a group of a given size (for example, enquiries a year in a school of 1,000 pupils) rather than as a ratio or a percentage.',
+    text: 'A result put as numbers of events for a group of a given size (for example, events a year in a school of 1,000 pupils) rather than as a ratio or a percentage.',
   },
 ];
 
+let cache: readonly GlossaryTerm[] | undefined;
+
+/**
+ * Every glossary entry, in the order /glossary/ lists them: the study's (content/glossary.yaml,
+ * optional), then the statistical terms. A problem in the file, or a study term with the id of a
+ * statistical one, stops the build with every problem.
+ */
+export function glossary(): readonly GlossaryTerm[] {
+  if (cache) return cache;
+  const file = join(CONTENT_DIR, 'glossary.yaml');
+  let study: GlossaryTerm[] = [];
+  if (existsSync(file)) {
+    const parsed = parseGlossary(file, readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+    study = parsed.terms;
+  }
+  const clash = study.filter((t) => STATISTICAL_TERMS.some((s) => s.id === t.id));
+  if (clash.length > 0)
+    throw new Error(
+      `${file}: ${clash.map((t) => `"${t.id}"`).join(', ')} ${clash.length > 1 ? 'are' : 'is'} already the id of one of the site's statistical terms (${STATISTICAL_TERMS.map((t) => t.id).join(', ')}). Give the entry another id.`,
+    );
+  return (cache = [...study, ...STATISTICAL_TERMS]);
+}
+
 /** The glossary entry for `id`, as used by the <Term> MDX component; unknown ids throw, listing the known ones. */
-export function lookupTerm(id: string, terms: readonly GlossaryTerm[] = GLOSSARY): GlossaryTerm {
+export function lookupTerm(id: string, terms: readonly GlossaryTerm[] = glossary()): GlossaryTerm {
   const hit = terms.find((t) => t.id === id);
   if (!hit)
     throw new Error(
-      `<Term id="${id}" />: no such term in the glossary (src/site/glossary.ts). Terms that exist: ${terms.map((t) => t.id).join(', ')}.`,
+      `<Term id="${id}" />: no such term in the glossary (content/glossary.yaml, or the site's statistical terms). Terms that exist: ${terms.map((t) => t.id).join(', ')}.`,
     );
   return hit;
 }

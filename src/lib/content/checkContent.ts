@@ -276,6 +276,20 @@ export function checkContent(
     for (const link of findLinks(mdx.body, mdx.bodyStartLine)) {
       const path = internalPath(link.href, pagePath);
       if (path === null) continue;
+      // MDX hands a tag written <a href> to the page as it is, so it misses the site's base path
+      // (a site published under /swis/); a markdown link goes through Link.astro, which adds it.
+      if (link.written === 'attribute' && link.href.startsWith('/'))
+        problems.push(
+          contentProblem(
+            f.path,
+            link.line,
+            link.column,
+            'link',
+            `a markdown link such as [the text](${link.href})`,
+            `href="${link.href}" in a tag`,
+            'A tag keeps its address as written, which breaks when the site is published under a path; markdown links are adjusted.',
+          ),
+        );
       const found = hasRoute(routes, path);
       if (!found.ok)
         problems.push(

@@ -161,6 +161,9 @@ export function describeExpected(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** How a problem about a field the schema does not know ends (the build ignores such fields). */
+export const UNKNOWN_FIELD = 'Check the spelling, or remove the field.';
+
 /** Checks parsed frontmatter against a schema, one problem per zod issue, at the field's line. */
 export function checkFrontmatter(file: string, mdx: SplitMdx, schema: z.ZodType): ContentProblem[] {
   // The build ignores unknown fields; a check reports them, as they are usually a misspelling.
@@ -176,7 +179,7 @@ export function checkFrontmatter(file: string, mdx: SplitMdx, schema: z.ZodType)
             `frontmatter field "${k}"`,
             `only the fields ${Object.keys(shape).join(', ')}`,
             'an unknown field',
-            'Check the spelling, or remove the field.',
+            UNKNOWN_FIELD,
           ),
         )
     : [];

@@ -25,8 +25,8 @@ describe('findComponents and findLinks', () => {
 
   it('find markdown links and href attributes, not those in code', () => {
     expect(findLinks(body, 10)).toEqual([
-      { href: '/findings/trial/', line: 10, column: 17 },
-      { href: '/glossary/', line: 10, column: 42 },
+      { href: '/findings/trial/', written: 'markdown', line: 10, column: 17 },
+      { href: '/glossary/', written: 'attribute', line: 10, column: 42 },
     ]);
   });
 });

@@ -17,6 +17,8 @@ export interface ComponentUse {
 /** A link target in markdown `[text](href)` or an `href="…"` attribute. */
 export interface LinkUse {
   href: string;
+  /** Written as markdown `[text](href)`, or as an `href="…"` attribute of a tag. */
+  written: 'markdown' | 'attribute';
   line: number;
   column: number;
 }
@@ -65,10 +67,14 @@ export function findLinks(body: string, firstLine: number): LinkUse[] {
   const text = blankCode(body);
   const links: LinkUse[] = [];
   for (const m of text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-    links.push({ href: m[1] as string, ...position(text, m.index + 2, firstLine) });
+    links.push({ href: m[1] as string, written: 'markdown', ...position(text, m.index + 2, firstLine) });
   }
   for (const m of text.matchAll(/\bhref=(?:"([^"]*)"|'([^']*)')/g)) {
-    links.push({ href: (m[1] ?? m[2]) as string, ...position(text, m.index, firstLine) });
+    links.push({
+      href: (m[1] ?? m[2]) as string,
+      written: 'attribute',
+      ...position(text, m.index, firstLine),
+    });
   }
   return links.sort((a, b) => a.line - b.line || a.column - b.column);
 }

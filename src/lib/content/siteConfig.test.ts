@@ -6,6 +6,10 @@ description: What the example evaluation found.
 publisher: the example evaluation team
 programme: Example
 evaluation: the example evaluation
+citation:
+  authors: [A. Researcher, B. Analyst]
+  title: 'Example findings: results of the example evaluation'
+  licence: CC-BY-4.0
 `;
 
 test('a complete site.yaml parses, with an empty licence list and navigation by default', () => {
@@ -18,6 +22,11 @@ test('a complete site.yaml parses, with an empty licence list and navigation by 
       publisher: 'the example evaluation team',
       programme: 'Example',
       evaluation: 'the example evaluation',
+      citation: {
+        authors: ['A. Researcher', 'B. Analyst'],
+        title: 'Example findings: results of the example evaluation',
+        licence: 'CC-BY-4.0',
+      },
       licence: [],
       nav: [],
     },

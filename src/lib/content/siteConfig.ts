@@ -24,6 +24,15 @@ export const siteConfigSchema = z.strictObject({
   /** Lines for the footer about licences, each a sentence. */
   licence: z.array(z.string().min(1)).default([]),
   /**
+   * "Cite this page" on every findings page: who the findings are by, the title of the work as a
+   * whole (after the page's own title) and the SPDX identifier of the licence of its text and results.
+   */
+  citation: z.strictObject({
+    authors: z.array(z.string().min(1)).min(1),
+    title: z.string().min(1),
+    licence: z.string().regex(/^[A-Za-z0-9.+-]+$/, 'an SPDX licence identifier such as CC-BY-4.0 or MIT'),
+  }),
+  /**
    * The address the site is published at, such as https://example.org/findings/ (a path is
    * allowed: every page is then served under it). SITE_URL, when set, overrides it.
    */
