@@ -11,6 +11,7 @@ import {
   splitMdx,
   type ContentProblem,
 } from './frontmatter.ts';
+import { componentAttributes, type ComponentName } from './componentProps.ts';
 import { figureProblem, figurePropProblems } from './figureProps.ts';
 import { findComponents, findLinks, type ComponentUse } from './mdxBody.ts';
 import { keyOf, type MdxKeys } from './mdxKeys.ts';
@@ -23,68 +24,32 @@ export const SCAFFOLD_MARKER = 'REPLACE ME:';
 
 type Collection = keyof typeof CONTENT_SCHEMAS;
 
-/** The components each collection's pages pass to MDX, with the attributes each takes. */
+/**
+ * The components each collection's pages pass to MDX, and which data their keys are checked
+ * against. The attributes each takes come from its props schema (componentProps.ts, and
+ * figureProps.ts for <Figure>), the one the component parses with.
+ */
 export const MDX_COMPONENTS: Readonly<
   Record<
-    string,
-    {
-      collections: readonly Collection[];
-      required: readonly string[];
-      optional: readonly string[];
-      keys?: 'estimate' | 'published' | 'table' | 'figure';
-    }
+    ComponentName | 'Figure',
+    { collections: readonly Collection[]; keys?: 'estimate' | 'published' | 'table' | 'figure' }
   >
 > = {
-  Estimate: {
-    collections: ['findings', 'updates', 'pages'],
-    required: ['study', 'outcome', 'analysis'],
-    optional: ['scope'],
-    keys: 'estimate',
-  },
-  Published: {
-    collections: ['findings', 'updates', 'pages'],
-    required: ['study', 'outcome', 'analysis'],
-    optional: ['scope', 'source'],
-    keys: 'published',
-  },
-  ComputedVsPublished: {
-    collections: ['findings'],
-    required: ['study', 'outcome', 'analysis'],
-    optional: [],
-    keys: 'published',
-  },
-  EstimatesTable: {
-    collections: ['findings'],
-    required: ['study'],
-    optional: ['scope', 'caption'],
-    keys: 'table',
-  },
-  Verdict: {
-    collections: ['findings', 'updates', 'pages'],
-    required: ['study', 'outcome', 'analysis'],
-    optional: ['scope', 'subject', 'published'],
-    keys: 'estimate',
-  },
-  TrialForest: { collections: ['findings'], required: [], optional: [] },
-  TrialSummaries: { collections: ['findings'], required: [], optional: ['scope'] },
-  PilotForest: { collections: ['findings'], required: ['outcome'], optional: [] },
-  TrialConsort: { collections: ['findings'], required: [], optional: [] },
+  Estimate: { collections: ['findings', 'updates', 'pages'], keys: 'estimate' },
+  Published: { collections: ['findings', 'updates', 'pages'], keys: 'published' },
+  ComputedVsPublished: { collections: ['findings'], keys: 'published' },
+  EstimatesTable: { collections: ['findings'], keys: 'table' },
+  Verdict: { collections: ['findings', 'updates', 'pages'], keys: 'estimate' },
+  TrialForest: { collections: ['findings'] },
+  TrialSummaries: { collections: ['findings'] },
+  PilotForest: { collections: ['findings'] },
+  TrialConsort: { collections: ['findings'] },
   // The keys of these three are checked by the build (the component names the MDX file); here
   // only their names and attributes.
-  Rate: {
-    collections: ['findings', 'updates', 'pages'],
-    required: ['study', 'outcome', 'group', 'period'],
-    optional: ['scope', 'interval'],
-  },
-  Term: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: [] },
-  Fact: { collections: ['findings', 'updates', 'pages'], required: ['id'], optional: ['source'] },
-  // Props checked against the schema the component parses with (figureProps.ts), not these lists.
-  Figure: {
-    collections: ['findings', 'updates', 'pages'],
-    required: ['chart'],
-    optional: ['heading', 'level', 'outcome', 'pupils', 'event', 'events', 'measure', 'authority'],
-    keys: 'figure',
-  },
+  Rate: { collections: ['findings', 'updates', 'pages'] },
+  Term: { collections: ['findings', 'updates', 'pages'] },
+  Fact: { collections: ['findings', 'updates', 'pages'] },
+  Figure: { collections: ['findings', 'updates', 'pages'], keys: 'figure' },
 };
 
 /** One MDX file to check: its path for messages, its collection and its text. */
@@ -102,7 +67,9 @@ function checkComponent(
 ): ContentProblem[] {
   const at = (what: string, expected: string, found: string, hint = '') =>
     contentProblem(file, use.line, use.column, what, expected, found, hint);
-  const rule = MDX_COMPONENTS[use.name];
+  const rule = Object.hasOwn(MDX_COMPONENTS, use.name)
+    ? MDX_COMPONENTS[use.name as keyof typeof MDX_COMPONENTS]
+    : undefined;
   const allowed = Object.entries(MDX_COMPONENTS)
     .filter(([, r]) => r.collections.includes(collection))
     .map(([n]) => `<${n}>`);
@@ -116,14 +83,15 @@ function checkComponent(
     ];
   if (rule.keys === 'figure') return checkFigure(file, use, keys);
   const problems: ContentProblem[] = [];
-  for (const name of rule.required)
+  const { required, optional } = componentAttributes(use.name as ComponentName);
+  for (const name of required)
     if (!use.attributes.has(name)) problems.push(at(`<${use.name}>`, `a "${name}" attribute`, 'none'));
   for (const name of use.attributes.keys())
-    if (!rule.required.includes(name) && !rule.optional.includes(name))
+    if (!required.includes(name) && !optional.includes(name))
       problems.push(
         at(
           `<${use.name}>`,
-          `only the attributes ${[...rule.required, ...rule.optional].join(', ')}`,
+          `only the attributes ${[...required, ...optional].join(', ')}`,
           `an unknown attribute "${name}"`,
           'Check the spelling.',
         ),
