@@ -24,10 +24,6 @@ const ALLOWED: Record<string, string> = {
     "the import of DfE's published tables: their years and former authority codes are facts of the source files, not of a study",
   'src/lib/geo/englandTopology.ts':
     "the import of ONS boundaries: which former authorities (Cumbria, Northamptonshire) are unions of current ones is a fact of England's geography; the site reads it from data/geo/",
-  'src/pages/index.astro':
-    'NOT YET MOVED: the SWIS home page (lede, main result, timeline) is still code; it is to become content/home.mdx',
-  'src/pages/for-schools.astro':
-    'NOT YET MOVED: the SWIS page for schools is still code; it is to become content/pages/for-schools.mdx',
   'src/pages/authorities/[slug].astro':
     "the year 2018–19 in the note on DfE's published looked-after rates (a fact of the DfE source, issue 13 item 11)",
 };

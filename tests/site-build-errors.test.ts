@@ -32,8 +32,12 @@ function buildWith(
   const dir = join(scratch, name);
   for (const c of ['findings', 'updates', 'pages']) mkdirSync(join(dir, 'content', c), { recursive: true });
   // Every content folder has its site settings and glossary; the bad MDX file is the only problem.
+  // The scratch folder has none of the repository's pages, so its menu (`nav`) lists none.
   for (const f of ['site.yaml', 'glossary.yaml'])
-    writeFileSync(join(dir, 'content', f), readFileSync(join(root, 'content', f)));
+    writeFileSync(
+      join(dir, 'content', f),
+      readFileSync(join(root, 'content', f), 'utf8').replace(/^nav:\n(?: +- .*\n)*/m, ''),
+    );
   writeFileSync(join(dir, 'content', collection, 'bad.mdx'), mdx);
   const run = runScript('build.ts', ['--outDir', outDir], { env: { CONTENT_DIR: join(dir, 'content') } });
   return { status: run.status, output: stripAnsi(run.stdout + run.stderr), raw: run.stdout + run.stderr };

@@ -70,7 +70,7 @@ describe('home page', () => {
 
   test('says what SWIS is and leads with the published primary result, its interval, meaning and source', () => {
     expect(t).toMatch(
-      /Social Workers in Schools \(SWIS\) based a qualified children's social worker inside a school/,
+      /Social Workers in Schools \(SWIS\) based a qualified children’s social worker inside a school/,
     );
     const p = primary().published;
     expect(t).toContain(formatNumber(p.estimate, 3));
@@ -287,7 +287,7 @@ describe('for schools', () => {
     expect(t).toContain('cost-effective');
     // Words and figures keep their spaces in the HTML itself (text() below would hide a missing one).
     for (const words of [
-      "Southampton's <span",
+      'Southampton’s <span',
       'announced <span',
       'pay <span',
       'and <span',

@@ -1,19 +1,8 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatNumber, formatRatio, linearTicks, logTicks } from './axis.ts';
+import { formatRatio, linearTicks, logTicks } from './axis.ts';
 
 describe('axis helpers', () => {
-  it('formats negative numbers with a real minus sign and en-GB grouping', () => {
-    expect(formatNumber(-1234.56)).toBe('\u22121,234.6');
-    expect(formatNumber(1234.56, 0)).toBe('1,235');
-    expect(formatChange(-7.25)).toBe('\u22127.3');
-    expect(formatChange(3)).toBe('+3.0');
-  });
-
-  it('refuses to format a non-finite number', () => {
-    expect(() => formatNumber(Number.NaN)).toThrow(RangeError);
-  });
-
   it('labels a reciprocal ratio with two decimals', () => {
     expect(formatRatio(1 / 1.5)).toBe('0.67');
   });

@@ -1,30 +1,10 @@
-import {
-  formatChange as siteFormatChange,
-  formatNumber as siteFormatNumber,
-} from '../lib/format/formatNumber.ts';
+// Numbers are formatted by the site's one formatting module, with the decimals each chart needs.
+import { formatNumber } from '../lib/format/formatNumber.ts';
 import type { ScaleContinuousNumeric, ScaleLogarithmic } from 'd3';
 import { round1 } from './round1.ts';
 
 /** One axis tick: the data value, its rounded pixel position and its formatted label. */
 export type Tick = { value: number; position: number; label: string };
-
-/**
- * Formats a number for readers: en-GB grouping, a real minus sign (U+2212) and a fixed number
- * of decimal places (default 1). Throws RangeError for a non-finite value rather than printing "NaN".
- * @example formatNumber(-1234.56) === '−1,234.6'
- */
-export function formatNumber(value: number, digits = 1): string {
-  // One formatting module for every number on the site; charts default to one decimal.
-  return siteFormatNumber(value, digits);
-}
-
-/**
- * Formats a signed change with an explicit plus sign, so direction never rests on colour.
- * @example formatChange(-7.25) === '−7.3'; formatChange(3) === '+3.0'
- */
-export function formatChange(value: number, digits = 1): string {
-  return siteFormatChange(value, digits);
-}
 
 /**
  * Ticks for a linear scale from d3's nice tick algorithm (1, 2, 5 × 10^k steps), labelled with

@@ -2,7 +2,7 @@ import { geoPath, quantileSorted, scaleQuantize, schemeRdBu } from 'd3';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
-import { formatChange, formatNumber } from './axis.ts';
+import { formatChange, formatNumber } from '../lib/format/formatNumber.ts';
 import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';

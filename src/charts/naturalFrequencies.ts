@@ -1,4 +1,4 @@
-import { formatNumber } from './axis.ts';
+import { formatNumber } from '../lib/format/formatNumber.ts';
 import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';

@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
-import { formatChange, formatNumber, linearTicks } from './axis.ts';
+import { formatChange, formatNumber } from '../lib/format/formatNumber.ts';
+import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
@@ -28,7 +29,7 @@ export const referralChangeDefaults = { rowHeight: 32, plotWidth: 260, fontSize:
 
 const change = (r: ReferralChangeRow): number | null =>
   r.before === null || r.after === null ? null : r.after - r.before;
-const fmt = (v: number | null) => (v === null ? 'no data' : formatNumber(v));
+const fmt = (v: number | null) => (v === null ? 'no data' : formatNumber(v, 1));
 
 /**
  * Dumbbell/arrow chart of each authority's rate before and after: a hollow circle at the before
@@ -64,15 +65,15 @@ export function referralChange(
     r.before === null && r.after === null
       ? 'no data'
       : r.before === null
-        ? `${formatNumber(r.after ?? 0)}; no ${beforeLabel} data`
+        ? `${formatNumber(r.after ?? 0, 1)}; no ${beforeLabel} data`
         : r.after === null
-          ? `${formatNumber(r.before)}; no ${afterLabel} data`
+          ? `${formatNumber(r.before, 1)}; no ${afterLabel} data`
           : '';
   const valueText = (r: ReferralChangeRow) => {
     const c = change(r);
     return c === null
       ? noteText(r)
-      : `${formatNumber(r.before ?? 0)} \u2192 ${formatNumber(r.after ?? 0)} (${formatChange(c)})`;
+      : `${formatNumber(r.before ?? 0, 1)} \u2192 ${formatNumber(r.after ?? 0, 1)} (${formatChange(c)})`;
   };
 
   const labelLines = new Map(all.map((r) => [r, wrapLabel(r.label, 130, fontSize)]));

@@ -1,5 +1,6 @@
 import { line, scaleLinear } from 'd3';
-import { formatNumber, linearTicks } from './axis.ts';
+import { formatNumber } from '../lib/format/formatNumber.ts';
+import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
@@ -173,7 +174,7 @@ export function smallMultiplesDescription(
     const hi = points.reduce((a, b) => (b.value > a.value ? b : a));
     const lo = points.reduce((a, b) => (b.value < a.value ? b : a));
     out.push(
-      `Highest: ${hi.label} in ${hi.year} (${formatNumber(hi.value)}). Lowest: ${lo.label} in ${lo.year} (${formatNumber(lo.value)}).`,
+      `Highest: ${hi.label} in ${hi.year} (${formatNumber(hi.value, 1)}). Lowest: ${lo.label} in ${lo.year} (${formatNumber(lo.value, 1)}).`,
     );
   }
   let rose = 0;

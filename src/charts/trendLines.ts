@@ -1,5 +1,6 @@
 import { line, scaleLinear } from 'd3';
-import { formatNumber, linearTicks } from './axis.ts';
+import { formatNumber } from '../lib/format/formatNumber.ts';
+import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
@@ -174,7 +175,7 @@ export function trendLines(data: TrendLinesData, options: TrendLinesOptions): Ch
         continue;
       }
       parts.push(
-        `<path class="mark fill" d="${markerPath(st.marker, x(p.year), y(p.value))}" fill="${st.colour}" stroke="${role === 'authority' ? '#fff' : st.colour}" stroke-width="1"><title>${escapeXml(s.label)} ${p.year}: ${formatNumber(p.value)}</title></path>`,
+        `<path class="mark fill" d="${markerPath(st.marker, x(p.year), y(p.value))}" fill="${st.colour}" stroke="${role === 'authority' ? '#fff' : st.colour}" stroke-width="1"><title>${escapeXml(s.label)} ${p.year}: ${formatNumber(p.value, 1)}</title></path>`,
       );
     }
     parts.push(`</g>`);
@@ -221,7 +222,7 @@ export function trendLines(data: TrendLinesData, options: TrendLinesOptions): Ch
         String(yr),
         ...tableSeries.map((s) => {
           const v = s.values.find((p) => p.year === yr)?.value;
-          return v === null || v === undefined ? 'no data' : formatNumber(v);
+          return v === null || v === undefined ? 'no data' : formatNumber(v, 1);
         }),
       ]),
     },
@@ -236,7 +237,7 @@ function direction(s: TrendSeries): string {
   const last = known[known.length - 1];
   if (!first || !last || first === last) return `${s.label}: too few values to show a direction`;
   const verb = last.value > first.value ? 'rose' : last.value < first.value ? 'fell' : 'was unchanged';
-  return `${s.label} ${verb} from ${formatNumber(first.value)} in ${first.year} to ${formatNumber(last.value)} in ${last.year}`;
+  return `${s.label} ${verb} from ${formatNumber(first.value, 1)} in ${first.year} to ${formatNumber(last.value, 1)} in ${last.year}`;
 }
 
 /**
@@ -259,7 +260,7 @@ export function trendDescription(
     const hi = known.reduce((a, b) => (b.value > a.value ? b : a));
     const lo = known.reduce((a, b) => (b.value < a.value ? b : a));
     out.push(
-      `${data.authority.label} was highest in ${hi.year} (${formatNumber(hi.value)}) and lowest in ${lo.year} (${formatNumber(lo.value)}).`,
+      `${data.authority.label} was highest in ${hi.year} (${formatNumber(hi.value, 1)}) and lowest in ${lo.year} (${formatNumber(lo.value, 1)}).`,
     );
   }
   if (options.programmeYears)

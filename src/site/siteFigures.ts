@@ -268,6 +268,21 @@ export interface FrequencyOutcome {
   events: string;
 }
 
+/**
+ * Natural frequencies for a school of `pupils` pupils: the events a year expected at the trial's
+ * control schools' follow-up rate of the outcome, and the change the trial's published adjusted
+ * rate ratio and its interval give (see schoolFrequencies.ts), with the rate and the estimate used.
+ */
+export function trialSchoolFrequencies(
+  outcome: string,
+  pupils: number,
+  rates: readonly Rate[] = siteData().rates,
+) {
+  const published = lookupPublished({ study: 'trial', outcome, analysis: 'adjusted' }).published;
+  const rate = controlRate(outcome, rates);
+  return { rate, published, ...schoolFrequencies(pupils, rate, published) };
+}
+
 /** Natural frequencies for a school of `pupils` pupils, from the trial's published adjusted result for the outcome. */
 export function schoolFrequencyFigure(
   pupils: number,
@@ -276,13 +291,7 @@ export function schoolFrequencyFigure(
 ): SiteFigure {
   const { dataset } = siteData();
   const { programme } = siteConfig();
-  const published = lookupPublished({
-    study: 'trial',
-    outcome: what.outcome,
-    analysis: 'adjusted',
-  }).published;
-  const rate = controlRate(what.outcome, rates);
-  const f = schoolFrequencies(pupils, rate, published);
+  const { rate, published, ...f } = trialSchoolFrequencies(what.outcome, pupils, rates);
   const chart = naturalFrequencies(
     {
       pupils,

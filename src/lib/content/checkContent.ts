@@ -41,7 +41,7 @@ export const MDX_COMPONENTS: Readonly<
   EstimatesTable: { collections: ['findings'], keys: 'table' },
   Verdict: { collections: ['findings', 'updates', 'pages'], keys: 'estimate' },
   TrialForest: { collections: ['findings'] },
-  TrialSummaries: { collections: ['findings'] },
+  TrialSummaries: { collections: ['findings', 'pages'] },
   PilotForest: { collections: ['findings'] },
   TrialConsort: { collections: ['findings'] },
   // The keys of these three are checked by the build (the component names the MDX file); here
@@ -50,6 +50,18 @@ export const MDX_COMPONENTS: Readonly<
   Term: { collections: ['findings', 'updates', 'pages'] },
   Fact: { collections: ['findings', 'updates', 'pages'] },
   Figure: { collections: ['findings', 'updates', 'pages'], keys: 'figure' },
+  // Content pages' layout (the home page, the page for schools).
+  Lede: { collections: ['pages'] },
+  KeyFigures: { collections: ['pages'] },
+  KeyFigure: { collections: ['pages'] },
+  Timeline: { collections: ['pages'] },
+  Milestone: { collections: ['pages'] },
+  LatestUpdates: { collections: ['pages'] },
+  FindingsList: { collections: ['pages'] },
+  IfSynthetic: { collections: ['pages'] },
+  SchoolFrequency: { collections: ['pages'] },
+  SchoolFrequencies: { collections: ['pages'] },
+  EffectList: { collections: ['pages'] },
 };
 
 /** One MDX file to check: its path for messages, its collection and its text. */

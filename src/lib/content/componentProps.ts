@@ -1,6 +1,7 @@
 /**
  * The props of the MDX components that show results and words from the data (<Estimate>,
- * <Rate>, <Fact>, <Term> …): one zod schema each, used three ways, as <Figure>'s
+ * <Rate>, <Fact>, <Term> …) and that lay out content pages (<KeyFigure>, <Timeline>,
+ * <SchoolFrequencies> …): one zod schema each, used three ways, as <Figure>'s
  * (figureProps.ts): the component parses its props with it, `npm run check` derives the
  * attributes each takes from it (checkContent.ts), and its input type is the component's Props.
  * Whether a key names a result that exists is checked against the data, not here.
@@ -16,14 +17,32 @@ const analysis = code;
 /** `overall` or an authority code. */
 const scope = code.optional();
 
+/** Which of the natural-frequency figures <SchoolFrequency> prints. */
+export const FREQUENCY_PARTS = ['pupils', 'expected', 'change', 'low', 'high'] as const;
+
+/** Which parts of a published estimate <Published> prints. */
+export const PUBLISHED_PARTS = ['all', 'estimate', 'interval', 'source'] as const;
+
+/** A whole number above zero, written {1000} or "1000". */
+const wholePositive = z.coerce.number().int().positive();
+
 /** An estimate's key, as <Estimate>, <Published>, <Verdict> and <ComputedVsPublished> take it. */
 const estimateKey = { study, outcome, analysis };
 
 export const COMPONENT_PROPS = {
   /** A computed estimate with its interval. */
   Estimate: z.strictObject({ ...estimateKey, scope }),
-  /** A published estimate with its interval and (unless `source={false}`) its source. */
-  Published: z.strictObject({ ...estimateKey, scope, source: z.boolean().default(true) }),
+  /**
+   * A published estimate with its interval and (unless `source={false}`) its source; `part` prints
+   * one piece of it where the sentence spells out the rest: `estimate` ("1.055"), `interval`
+   * ("0.955 to 1.166") or `source` (the source's link alone).
+   */
+  Published: z.strictObject({
+    ...estimateKey,
+    scope,
+    source: z.boolean().default(true),
+    part: z.enum(PUBLISHED_PARTS).default('all'),
+  }),
   /** A published estimate beside the one computed from this build's data. */
   ComputedVsPublished: z.strictObject(estimateKey),
   /** Every estimate of a study for one scope, as a table. */
@@ -58,8 +77,110 @@ export const COMPONENT_PROPS = {
   }),
   /** A glossary term, linked to its entry. */
   Term: z.strictObject({ id: code }),
-  /** A single published figure with (unless `source={false}`) its source. */
-  Fact: z.strictObject({ id: code, source: z.boolean().default(true) }),
+  /**
+   * A single published figure with (unless `source={false}`) its source; `part="source"` prints
+   * the source alone, for a sentence that cites it as "Source: …".
+   */
+  Fact: z.strictObject({
+    id: code,
+    source: z.boolean().default(true),
+    part: z.enum(['all', 'source']).default('all'),
+  }),
+
+  // Components that lay out content pages (the home page, the page for schools).
+  /** <Lede>: the opening paragraph of a page, set larger. Words in the slot. */
+  Lede: z.strictObject({}),
+  /** <KeyFigures>: a row of key-figure tiles, each a <KeyFigure>. */
+  KeyFigures: z.strictObject({}),
+  /**
+   * <KeyFigure>: one tile, its figure large above the words in its slot and its source small
+   * below. The figure is one of: a published estimate (`published study outcome analysis`), a
+   * published fact (`fact`, with `unit` words after it, such as "schools"), or a few words
+   * (`label`, with `source` and `href` for where they come from).
+   */
+  KeyFigure: z
+    .strictObject({
+      published: z.boolean().optional(),
+      study: z.string().min(1).optional(),
+      outcome: code.optional(),
+      analysis: z.string().min(1).optional(),
+      fact: z.string().min(1).optional(),
+      unit: z.string().min(1).optional(),
+      label: z.string().min(1).optional(),
+      source: z.string().min(1).optional(),
+      href: z.string().min(1).optional(),
+    })
+    .superRefine((p, ctx) => {
+      const kinds = [p.published === true, p.fact !== undefined, p.label !== undefined].filter(Boolean);
+      if (kinds.length !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: [],
+          message: 'one figure: published (with study, outcome and analysis), fact, or label',
+        });
+      if (p.published === true)
+        for (const k of ['study', 'outcome', 'analysis'] as const)
+          if (p[k] === undefined)
+            ctx.addIssue({ code: 'custom', path: [k], message: 'a value with published' });
+    }),
+  /** <Timeline>: a list of dated events, each a <Milestone>. */
+  Timeline: z.strictObject({}),
+  /** <Milestone date="2020-09">: one dated event; the date is a year (YYYY) or a month (YYYY-MM). */
+  Milestone: z.strictObject({
+    date: z
+      .string()
+      .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, 'a year or a month written YYYY or YYYY-MM, such as 2020-09'),
+  }),
+  /** <LatestUpdates count={3} />: the newest updates, linked, with a link to them all. */
+  LatestUpdates: z.strictObject({ count: wholePositive.default(3) }),
+  /** <FindingsList />: every finding, in its `order`, with its summary. */
+  FindingsList: z.strictObject({}),
+  /** <IfSynthetic>…</IfSynthetic>: its words only when the results are synthetic demonstration data. */
+  IfSynthetic: z.strictObject({}),
+  /**
+   * <SchoolFrequency outcome="s47" pupils={1000} show="expected" />: for a school of `pupils`
+   * pupils, the school's size itself (`pupils`, so the sentence and its numbers agree), the events
+   * a year expected at the trial's control schools' follow-up rate (`expected`), or the change the trial's published adjusted rate ratio gives (`change`) and
+   * the ends of its 95% interval (`low`, `high`), in words ("0.4 fewer", "1.5 more").
+   */
+  SchoolFrequency: z.strictObject({
+    outcome: code,
+    pupils: wholePositive,
+    show: z.enum(FREQUENCY_PARTS).default('expected'),
+  }),
+  /**
+   * <SchoolFrequencies outcome="s47" event="Section 47 enquiry" events="Section 47 enquiries"
+   * short="enquiries" />: the same natural frequencies as a figure for a school of `pupils`
+   * (default 1,000), a table for schools of each of `sizes` pupils, a note on where the numbers
+   * come from, and a calculator for any school size (with JavaScript; the table without).
+   */
+  SchoolFrequencies: z.strictObject({
+    outcome: code,
+    /** One event, as in "one Section 47 enquiry". */
+    event: z.string().min(1),
+    /** Many events, as in the figure's title: "Section 47 enquiries". */
+    events: z.string().min(1),
+    /** Many events, briefly, as in "about 9 enquiries a year". */
+    short: z.string().min(1),
+    pupils: wholePositive.default(1000),
+    /** The school sizes the table shows, in pupils, such as {[500, 1000, 1500]}. */
+    sizes: z.array(z.number().int().positive()).min(1),
+  }),
+  /**
+   * <EffectList study="trial" analysis="adjusted" kinds="sessions,score" />: each outcome of those
+   * kinds with its estimate, overall, as "Absence (sessions missed): ratio of absence rates 0.98 (…)".
+   */
+  EffectList: z.strictObject({
+    study: z.string().min(1),
+    analysis: z.string().min(1),
+    kinds: z
+      .string()
+      .regex(
+        /^(count|sessions|score)(,(count|sessions|score))*$/,
+        'outcome kinds separated by commas, such as sessions,score',
+      )
+      .default('count,sessions,score'),
+  }),
 } as const;
 
 export type ComponentName = keyof typeof COMPONENT_PROPS;
@@ -96,11 +217,14 @@ export function parseComponentProps<N extends ComponentName>(
               (k) =>
                 `<${name}>: expected only the attributes ${takes.join(', ') || '(none)'}, found an unknown attribute "${k}". Check the spelling.`,
             )
-          : [
-              props[String(issue.path[0])] === undefined
-                ? `<${name}>: the "${String(issue.path[0])}" attribute is required (${takes.join(', ')}).`
-                : `<${name}>: the "${String(issue.path[0])}" attribute: expected ${describeExpected(issue)}, found ${JSON.stringify(props[String(issue.path[0])])}.`,
-            ],
+          : issue.path.length === 0
+            ? // A rule between attributes (<KeyFigure>'s one figure).
+              [`<${name}>: expected ${issue.message}.`]
+            : [
+                props[String(issue.path[0])] === undefined
+                  ? `<${name}>: the "${String(issue.path[0])}" attribute is required (${takes.join(', ')}).`
+                  : `<${name}>: the "${String(issue.path[0])}" attribute: expected ${describeExpected(issue)}, found ${JSON.stringify(props[String(issue.path[0])])}.`,
+              ],
       )
       .join('\n'),
   );

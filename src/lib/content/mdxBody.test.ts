@@ -29,6 +29,15 @@ describe('findComponents and findLinks', () => {
       { href: '/glossary/', written: 'attribute', line: 10, column: 42 },
     ]);
   });
+
+  it('tell an href of a component, which adds the base path itself, from one of an HTML tag', () => {
+    expect(
+      findLinks('<KeyFigure label="x" href="/updates/">Words</KeyFigure> and <a href="/data/">data</a>', 1),
+    ).toEqual([
+      { href: '/updates/', written: 'component', line: 1, column: 22 },
+      { href: '/data/', written: 'attribute', line: 1, column: 64 },
+    ]);
+  });
 });
 
 describe('siteRoutes', () => {

@@ -18,7 +18,11 @@ export interface ComponentUse {
 export interface LinkUse {
   href: string;
   /** Written as markdown `[text](href)`, or as an `href="…"` attribute of a tag. */
-  written: 'markdown' | 'attribute';
+  /**
+   * A markdown link, an `href` of an HTML tag (<a href>, passed to the page as written), or an
+   * `href` of a component (<KeyFigure href>, which puts it through the site's base path itself).
+   */
+  written: 'markdown' | 'attribute' | 'component';
   line: number;
   column: number;
 }
@@ -70,11 +74,36 @@ export function findLinks(body: string, firstLine: number): LinkUse[] {
     links.push({ href: m[1] as string, written: 'markdown', ...position(text, m.index + 2, firstLine) });
   }
   for (const m of text.matchAll(/\bhref=(?:"([^"]*)"|'([^']*)')/g)) {
+    const tag = /<([A-Za-z][\w.]*)[^<]*$/.exec(text.slice(0, m.index))?.[1] ?? '';
     links.push({
       href: (m[1] ?? m[2]) as string,
-      written: 'attribute',
+      written: /^[A-Z]/.test(tag) ? 'component' : 'attribute',
       ...position(text, m.index, firstLine),
     });
   }
   return links.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The MDX components that show figures computed from the school-level data. */
+export const COMPUTED_RESULT_COMPONENTS = [
+  'Estimate',
+  'Rate',
+  'Verdict',
+  'EstimatesTable',
+  'TrialForest',
+  'PilotForest',
+  'ComputedVsPublished',
+  'TrialConsort',
+  'TrialSummaries',
+  'SchoolFrequency',
+  'SchoolFrequencies',
+  'EffectList',
+] as const;
+
+/**
+ * Whether an MDX body shows figures computed from the data (so a page says which release they
+ * come from, and carries the demonstration-data notice when the data are synthetic).
+ */
+export function showsComputedResults(body: string): boolean {
+  return new RegExp(`<(${COMPUTED_RESULT_COMPONENTS.join('|')})\\b`).test(blankCode(body));
 }

@@ -74,13 +74,17 @@ export const updateSchema = z.object({
     .optional(),
 });
 
-/** content/pages/*.mdx: mainly-prose pages (e.g. the accessibility statement), each at /<file name>/. */
+/**
+ * content/pages/*.mdx: mainly-prose pages (e.g. the accessibility statement), each at /<file name>/;
+ * `index.mdx`, when there is one, is the home page.
+ */
 export const pageSchema = z.object({
   ...publicationFields,
   title: z.string().min(1),
   /** One sentence for search results and link previews. */
   summary: z.string().min(1),
-  updated: frontmatterDateSchema,
+  /** When the text last changed, shown at the foot of the page; left out, the page shows no date. */
+  updated: frontmatterDateSchema.optional(),
   /** A shorter label for the breadcrumb, when the title is long. */
   crumb: z.string().min(1).optional(),
 });

@@ -267,17 +267,17 @@ export const manifestSchema = z.strictObject({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-/** Every results file and its schema, in the order the pipeline writes them. */
+/** Every results file and its schema, in the order /data/ offers them for download. */
 export const RESULTS_SCHEMAS = {
+  'estimates.json': z.array(estimateSchema),
+  'comparisons.json': z.array(comparisonSchema),
+  'facts.json': z.array(factSchema),
   'rates.json': z.array(rateSchema),
   'changes.json': z.array(changeSchema),
   'summaries.json': z.array(summarySchema),
-  'estimates.json': z.array(estimateSchema),
-  'notes.json': z.array(noteSchema),
-  'comparisons.json': z.array(comparisonSchema),
-  'facts.json': z.array(factSchema),
   'context.json': z.array(contextSchema),
   'context-shares.json': z.array(contextShareSchema),
+  'notes.json': z.array(noteSchema),
   'dataset.json': datasetSchema,
   'manifest.json': manifestSchema,
 } as const;

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import {
   formatChange,
   formatCountInWords,
+  formatFewerMore,
   formatNumber,
   formatPercent,
   formatRateRatio,
@@ -70,4 +71,11 @@ test('counts in running text are words up to nine and figures from 10', () => {
   expect(formatCountInWords(3)).toBe('three');
   expect(formatCountInWords(21)).toBe('21');
   expect(() => formatCountInWords(1.5)).toThrow(RangeError);
+});
+
+test('a change in a count of events reads as fewer or more, without a sign', () => {
+  expect(formatFewerMore(-0.41)).toBe('0.4 fewer');
+  expect(formatFewerMore(1.51)).toBe('1.5 more');
+  expect(formatFewerMore(0)).toBe('0.0 more');
+  expect(() => formatFewerMore(Number.NaN)).toThrow(RangeError);
 });

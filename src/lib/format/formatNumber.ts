@@ -103,3 +103,12 @@ export function formatCountInWords(n: number): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`formatCountInWords: not a count: ${n}`);
   return WORDS[n] ?? formatNumber(n);
 }
+
+/**
+ * A change in a count of events in words, for natural frequencies: "0.4 fewer", "1.5 more".
+ * Example: formatFewerMore(-0.41) → '0.4 fewer'; formatFewerMore(1.51) → '1.5 more'.
+ */
+export function formatFewerMore(change: number, decimals = 1): string {
+  if (!Number.isFinite(change)) throw new RangeError(`formatFewerMore: not a finite number: ${change}`);
+  return change < 0 ? `${formatNumber(-change, decimals)} fewer` : `${formatNumber(change, decimals)} more`;
+}

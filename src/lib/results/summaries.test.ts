@@ -4,27 +4,37 @@ import { meanInterval, trialSummaries } from './summaries.ts';
 // Authority A has four analysed schools per arm; B has two swis schools and four control; one
 // withdrawn school (never summarised).
 const schools = [
-  ...['a1', 'a2', 'a3', 'a4'].map((id) => ({ school_id: id, la_code: 'A', arm: 'swis', status: 'analysed' })),
+  ...['a1', 'a2', 'a3', 'a4'].map((id) => ({
+    school_id: id,
+    la_code: 'A',
+    arm: 'swis' as const,
+    status: 'analysed' as const,
+  })),
   ...['a5', 'a6', 'a7', 'a8'].map((id) => ({
     school_id: id,
     la_code: 'A',
-    arm: 'control',
-    status: 'analysed',
+    arm: 'control' as const,
+    status: 'analysed' as const,
   })),
-  ...['b1', 'b2'].map((id) => ({ school_id: id, la_code: 'B', arm: 'swis', status: 'analysed' })),
+  ...['b1', 'b2'].map((id) => ({
+    school_id: id,
+    la_code: 'B',
+    arm: 'swis' as const,
+    status: 'analysed' as const,
+  })),
   ...['b3', 'b4', 'b5', 'b6'].map((id) => ({
     school_id: id,
     la_code: 'B',
-    arm: 'control',
-    status: 'analysed',
+    arm: 'control' as const,
+    status: 'analysed' as const,
   })),
-  { school_id: 'w1', la_code: 'B', arm: 'swis', status: 'withdrawn' },
+  { school_id: 'w1', la_code: 'B', arm: 'swis' as const, status: 'withdrawn' as const },
 ];
 const scores = [40.5, 47.25, 51, 44.1];
 const outcomes = schools.flatMap((s, i) => [
   {
     school_id: s.school_id,
-    period: 'followup',
+    period: 'followup' as const,
     outcome: 'absence',
     count: 100 + i,
     exposure: 1000,
@@ -32,7 +42,7 @@ const outcomes = schools.flatMap((s, i) => [
   },
   {
     school_id: s.school_id,
-    period: 'followup',
+    period: 'followup' as const,
     outcome: 'attainment8',
     count: null,
     exposure: null,
@@ -58,7 +68,7 @@ describe('trialSummaries', () => {
       outcome: 'absence',
       scope: 'A',
       group: 'control',
-      period: 'followup',
+      period: 'followup' as const,
       schools: 4,
       sessionsMissed: 104 + 105 + 106 + 107,
       sessionsPossible: 4000,

@@ -9,23 +9,20 @@
  */
 import { studentTQuantile } from '../stats/meanDifference.ts';
 import { SUPPRESSED, type Summary } from '../contracts/resultsSchemas.ts';
+import type { TrialOutcomeRow, TrialSchoolRow } from '../data/schemas.ts';
 import { suppressedCells, type DisclosureGroup } from './disclosure.ts';
 import { cmp, round } from './rates.ts';
 
 /** The default fewest schools a published summary may be drawn from. */
 export const DEFAULT_MIN_SCHOOLS = 3;
 
-/** Minimal trial inputs (structurally satisfied by the loader's zod-inferred rows). */
+/** The trial rows a summary reads, as the loader gives them (the CSV contract's row types). */
 export interface SummaryInput {
-  schools: readonly { school_id: string; la_code: string; arm: string; status: string }[];
-  outcomes: readonly {
-    school_id: string;
-    period: string;
-    outcome: string;
-    count: number | null;
-    exposure?: number | null;
-    value?: number | null;
-  }[];
+  schools: readonly Pick<TrialSchoolRow, 'school_id' | 'la_code' | 'arm' | 'status'>[];
+  outcomes: readonly Pick<
+    TrialOutcomeRow,
+    'school_id' | 'period' | 'outcome' | 'count' | 'exposure' | 'value'
+  >[];
 }
 
 interface Aggregate {
