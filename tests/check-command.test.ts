@@ -187,18 +187,19 @@ describe('npm run check', () => {
     ]);
   });
 
-  test('refuses a root-relative address in an <a> tag, which would miss the base path of a site published under a path', () => {
+  test('refuses a root-relative address in an <a> tag or a markdown image, which would miss the base path of a site published under a path', () => {
     const update = 'content/updates/2024-follow-up.mdx';
     writeFileSync(
       join(work, update),
-      `${readFileSync(join(work, update), 'utf8')}\nSee <a href="/methodology/">the methodology</a> or [the glossary](/glossary/).\n`,
+      `${readFileSync(join(work, update), 'utf8')}\nSee <a href="/methodology/">the methodology</a> or [the glossary](/glossary/).\n\n![A chart](/chart.png)\n`,
     );
     const lines = readFileSync(join(work, update), 'utf8').split('\n');
     const r = check();
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
-      `${work}/${update}:${lines.length - 1}:8: link: expected a markdown link such as [the text](/methodology/), found href="/methodology/" in a tag. A tag keeps its address as written, which breaks when the site is published under a path; markdown links are adjusted.`,
-      'check: 1 problem(s); fix them and run `npm run check` again',
+      `${work}/${update}:${lines.length - 3}:8: link: expected a markdown link such as [the text](/methodology/), found href="/methodology/" in a tag. A tag keeps its address as written, which breaks when the site is published under a path; markdown links are adjusted.`,
+      `${work}/${update}:${lines.length - 1}:12: image: expected an image beside the MDX file, such as ![the description](./chart.png), found "/chart.png", an address from the site's root. Put the image in the MDX file's folder: the build gives it the right address wherever the site is published.`,
+      'check: 2 problem(s); fix them and run `npm run check` again',
     ]);
   });
 

@@ -270,6 +270,21 @@ export function checkContent(
             'A tag keeps its address as written, which breaks when the site is published under a path; markdown links are adjusted.',
           ),
         );
+      // Markdown images are not links: nothing adds the base path to an image at the site's root.
+      if (link.written === 'image' && link.href.startsWith('/'))
+        problems.push(
+          contentProblem(
+            f.path,
+            link.line,
+            link.column,
+            'image',
+            'an image beside the MDX file, such as ![the description](./chart.png)',
+            `"${link.href}", an address from the site's root`,
+            "Put the image in the MDX file's folder: the build gives it the right address wherever the site is published.",
+          ),
+        );
+      // A relative image is a file beside the MDX, which the build copies; it is no page address.
+      if (link.written === 'image') continue;
       const found = hasRoute(routes, path);
       if (!found.ok)
         problems.push(

@@ -40,6 +40,16 @@ describe('findComponents and findLinks', () => {
   });
 });
 
+describe('findLinks and images', () => {
+  it('tells a markdown image from a link', () => {
+    expect(findLinks('![A chart](/chart.png) and [a page](/glossary/), ![x](./y.png)', 3)).toEqual([
+      { href: '/chart.png', written: 'image', line: 3, column: 12 },
+      { href: '/glossary/', written: 'markdown', line: 3, column: 37 },
+      { href: './y.png', written: 'image', line: 3, column: 55 },
+    ]);
+  });
+});
+
 describe('siteRoutes', () => {
   const routes = siteRoutes(
     [

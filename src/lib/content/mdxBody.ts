@@ -17,12 +17,12 @@ export interface ComponentUse {
 /** A link target in markdown `[text](href)` or an `href="…"` attribute. */
 export interface LinkUse {
   href: string;
-  /** Written as markdown `[text](href)`, or as an `href="…"` attribute of a tag. */
   /**
-   * A markdown link, an `href` of an HTML tag (<a href>, passed to the page as written), or an
-   * `href` of a component (<KeyFigure href>, which puts it through the site's base path itself).
+   * A markdown link, a markdown image `![alt](src)`, an `href` of an HTML tag (<a href>, passed to
+   * the page as written), or an `href` of a component (<KeyFigure href>, which puts it through the
+   * site's base path itself).
    */
-  written: 'markdown' | 'attribute' | 'component';
+  written: 'markdown' | 'image' | 'attribute' | 'component';
   line: number;
   column: number;
 }
@@ -70,8 +70,11 @@ export function findComponents(body: string, firstLine: number): ComponentUse[] 
 export function findLinks(body: string, firstLine: number): LinkUse[] {
   const text = blankCode(body);
   const links: LinkUse[] = [];
+  // Where each image's "](" is: `![alt](src)` is an image, `[text](href)` a link.
+  const images = new Set([...text.matchAll(/!\[[^\]\n]*\]\(/g)].map((m) => m.index + m[0].length - 2));
   for (const m of text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-    links.push({ href: m[1] as string, written: 'markdown', ...position(text, m.index + 2, firstLine) });
+    const written = images.has(m.index) ? 'image' : 'markdown';
+    links.push({ href: m[1] as string, written, ...position(text, m.index + 2, firstLine) });
   }
   for (const m of text.matchAll(/\bhref=(?:"([^"]*)"|'([^']*)')/g)) {
     const tag = /<([A-Za-z][\w.]*)[^<]*$/.exec(text.slice(0, m.index))?.[1] ?? '';
