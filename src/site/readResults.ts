@@ -44,7 +44,22 @@ export function readResults<N extends ResultsFileName>(name: N): ResultsFile<N> 
   return parseResultsFile(name, text, path);
 }
 
+/**
+ * Whether the data has published estimates or facts (data/published/). Without that optional
+ * folder `npm run results` writes comparisons.json and facts.json empty, and pages say nothing of
+ * published results.
+ */
+export function hasPublished(): boolean {
+  return readResults('comparisons.json').length > 0 || readResults('facts.json').length > 0;
+}
+
+/** The results files data/published/ fills. */
+const PUBLISHED_FILES: readonly string[] = ['comparisons', 'facts'];
+
 /** The results files offered for download that this build has: those of absent optional data folders are left out. */
 export function presentResultFiles(): (typeof RESULT_FILES)[number][] {
-  return RESULT_FILES.filter((name) => hasResults(`${name}.json`));
+  const published = hasPublished();
+  return RESULT_FILES.filter(
+    (name) => hasResults(`${name}.json`) && (published || !PUBLISHED_FILES.includes(name)),
+  );
 }
