@@ -35,7 +35,7 @@ export const STATISTICAL_TERMS: readonly GlossaryTerm[] = [
     id: 'confidence-interval',
     term: 'Confidence interval (95% CI)',
     short: 'confidence interval',
-    text: 'The range of values that fit the data well. If the study were repeated many times, 95% of such intervals would contain the true value. An interval that includes 1 means the data are consistent with no difference.',
+    text: 'The range of values that fit the data well. If the study were repeated many times, 95% of such intervals would contain the true value. An interval that includes 1 (for a ratio) or 0 (for a difference) means the data are consistent with no difference.',
   },
   {
     id: 'rct',
@@ -53,7 +53,7 @@ export const STATISTICAL_TERMS: readonly GlossaryTerm[] = [
     id: 'statistically-significant',
     term: 'Statistically significant',
     short: 'statistically significant',
-    text: 'A difference large enough, relative to its uncertainty, that chance alone is an unlikely explanation. Usually this means the 95% confidence interval excludes 1.',
+    text: 'A difference large enough, relative to its uncertainty, that chance alone is an unlikely explanation. Usually this means the 95% confidence interval excludes 1 (for a ratio) or 0 (for a difference).',
   },
   {
     id: 'natural-frequency',

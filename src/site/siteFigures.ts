@@ -411,7 +411,7 @@ export function trialForestFigure(estimates: readonly Estimate[] = siteData().es
       (absence ? ' For absence, the ratio of absence rates (sessions missed per session possible).' : '') +
       ' Computed estimates use this build’s data' +
       (dataset.synthetic ? ' (synthetic demonstration data)' : '') +
-      '; the published estimate is a hollow circle.',
+      (published.length > 0 ? '; the published estimate is a hollow circle.' : '.'),
     source: published[0]
       ? `${published[0].published.sourceTitle} (published); estimates computed by this site`
       : 'Estimates computed by this site',

@@ -4,6 +4,7 @@ import {
   formatCountInWords,
   formatFewerMore,
   formatNumber,
+  formatPValue,
   formatPercent,
   formatRateRatio,
   formatFact,
@@ -78,4 +79,12 @@ test('a change in a count of events reads as fewer or more, without a sign', () 
   expect(formatFewerMore(1.51)).toBe('1.5 more');
   expect(formatFewerMore(0)).toBe('0.0 more');
   expect(() => formatFewerMore(Number.NaN)).toThrow(RangeError);
+});
+
+test('a p-value that rounds to 0.000 is printed as <0.001, never as 0', () => {
+  expect(formatPValue(0.0412)).toBe('0.041');
+  expect(formatPValue(0.0005)).toBe('0.001');
+  expect(formatPValue(0.000499)).toBe('<0.001');
+  expect(formatPValue(4e-6)).toBe('<0.001');
+  expect(() => formatPValue(1.2)).toThrow(RangeError);
 });

@@ -112,3 +112,13 @@ export function formatFewerMore(change: number, decimals = 1): string {
   if (!Number.isFinite(change)) throw new RangeError(`formatFewerMore: not a finite number: ${change}`);
   return change < 0 ? `${formatNumber(-change, decimals)} fewer` : `${formatNumber(change, decimals)} more`;
 }
+
+/**
+ * A p-value to three decimals, or "<0.001" when it would round to 0.000: a p-value is never
+ * exactly 0, and a reader should not be told it is.
+ * @example formatPValue(0.0412) === '0.041'; formatPValue(4e-6) === '<0.001'
+ */
+export function formatPValue(p: number): string {
+  if (!Number.isFinite(p) || p < 0 || p > 1) throw new RangeError(`formatPValue: not a probability: ${p}`);
+  return p < 0.0005 ? '<0.001' : formatNumber(p, 3);
+}
