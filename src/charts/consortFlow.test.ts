@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { chartExamples } from './chartExamples.ts';
 import { consortFlow } from './consortFlow.ts';
 
 const arms = [
@@ -49,9 +48,5 @@ describe('consortFlow', () => {
     expect(() => consortFlow({ randomised: 20, unit: 'schools', arms }, { id: 'cf', title: 'F' })).toThrow(
       /sum to 19 but 20/,
     );
-  });
-
-  it('matches the snapshot of the named example "consort-trial"', () => {
-    expect(chartExamples['consort-trial']?.()).toMatchSnapshot();
   });
 });

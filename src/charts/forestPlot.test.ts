@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { chartExamples } from './chartExamples.ts';
 import { forestPlot } from './forestPlot.ts';
 import type { ForestRow } from './forestPlot.ts';
 
@@ -111,12 +110,4 @@ describe('forestPlot', () => {
       }),
     ).toThrow(/forestPlot: row "Bad"/);
   });
-
-  it.each(['forest-plot-outcomes', 'forest-plot-differences'])(
-    'matches the snapshot of the named example "%s"',
-    (name) => {
-      const make = chartExamples[name];
-      expect(make?.()).toMatchSnapshot();
-    },
-  );
 });

@@ -69,8 +69,4 @@ describe('naturalFrequencies', () => {
       naturalFrequencies({ pupils: 1, without: -1, estimate: 1, low: 0, high: 2 }, options),
     ).toThrow(/without/);
   });
-
-  it('matches the snapshot of the named example "natural-frequencies-1000"', () => {
-    expect(chartExamples['natural-frequencies-1000']?.()).toMatchSnapshot();
-  });
 });

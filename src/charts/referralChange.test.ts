@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { chartExamples } from './chartExamples.ts';
 import { referralChange } from './referralChange.ts';
 
 const options = {
@@ -59,9 +58,5 @@ describe('referralChange', () => {
     const { svg } = referralChange([{ label: '<x> & "y"', before: 1, after: 2 }], options);
     expect(svg).toContain('&lt;x&gt; &amp; &quot;y&quot;');
     expect(svg).not.toContain('<x>');
-  });
-
-  it('matches the snapshot of the named example "referral-change-authorities"', () => {
-    expect(chartExamples['referral-change-authorities']?.()).toMatchSnapshot();
   });
 });

@@ -94,8 +94,4 @@ describe('smallMultiples', () => {
       smallMultiples({ panels: [{ label: 'X', values: [{ year: 1, value: NaN }] }] }, options),
     ).toThrow(/non-finite/);
   });
-
-  it('matches the snapshot of the named example "small-multiples-authorities"', () => {
-    expect(chartExamples['small-multiples-authorities']?.()).toMatchSnapshot();
-  });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { chartExamples } from './chartExamples.ts';
 import { trendLines } from './trendLines.ts';
 import type { TrendLinesData } from './trendLines.ts';
 
@@ -50,9 +49,5 @@ describe('trendLines', () => {
     const { svg } = trendLines({ ...data, authority: { ...data.authority, label: 'A<&">' } }, options);
     expect(svg).toContain('A&lt;&amp;&quot;&gt;');
     expect(svg).not.toContain('A<&');
-  });
-
-  it('matches the snapshot of the named example "trend-lines-authority"', () => {
-    expect(chartExamples['trend-lines-authority']?.()).toMatchSnapshot();
   });
 });
