@@ -4,7 +4,11 @@ import { join } from 'node:path';
 /** The project root, for tests that run its scripts. */
 export const root = join(import.meta.dirname, '..', '..');
 
-/** Runs `scripts/<name>` with the test's Node, as `npm run` would, and returns its exit and output. */
+/**
+ * Runs `scripts/<name>` with the test's Node, as `npm run` would, and returns its exit and output.
+ * The script gets the environment a researcher's terminal would give it (buildEnv: without
+ * Vitest's variables), plus `options.env`.
+ */
 export function runScript(
   name: string,
   args: readonly string[],
@@ -13,7 +17,7 @@ export function runScript(
   return spawnSync(process.execPath, ['--experimental-strip-types', join(root, 'scripts', name), ...args], {
     encoding: 'utf8',
     cwd: options.cwd ?? root,
-    env: { ...process.env, ...options.env, NODE_NO_WARNINGS: '1' },
+    env: { ...buildEnv(), ...options.env, NODE_NO_WARNINGS: '1' },
   });
 }
 
