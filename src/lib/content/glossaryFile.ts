@@ -4,9 +4,9 @@
  * the file, the line of the entry, what was expected and what was found. The site adds the
  * statistical terms its own pages use (src/site/glossary.ts). Used by the build and `npm run check`.
  */
-import yaml from 'js-yaml';
 import { z } from 'zod';
 import { checkFrontmatter, contentProblem, type ContentProblem } from './frontmatter.ts';
+import { loadYamlFile } from './yamlFile.ts';
 
 /** One glossary entry: `id` is its anchor on /glossary/ and what <Term id="…"> names. */
 export const glossaryEntrySchema = z.strictObject({
@@ -28,26 +28,14 @@ export function parseGlossary(
   file: string,
   text: string,
 ): { ok: true; terms: GlossaryTerm[] } | { ok: false; problems: ContentProblem[] } {
-  let data: unknown;
-  try {
-    data = yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.CORE_SCHEMA }) ?? [];
-  } catch (e) {
-    const err = e as yaml.YAMLException;
-    return {
-      ok: false,
-      problems: [
-        contentProblem(
-          file,
-          (err.mark?.line ?? 0) + 1,
-          (err.mark?.column ?? 0) + 1,
-          'glossary',
-          'valid YAML',
-          err.reason ?? 'text it could not read',
-          'Quote a definition that contains a colon, e.g. text: "Section 47: an enquiry …".',
-        ),
-      ],
-    };
-  }
+  const loaded = loadYamlFile(file, text, {
+    what: 'glossary',
+    expected: 'valid YAML',
+    hint: 'Quote a definition that contains a colon, e.g. text: "Section 47: an enquiry …".',
+    empty: [],
+  });
+  if (!loaded.ok) return loaded;
+  const data = loaded.data;
   if (!Array.isArray(data))
     return {
       ok: false,

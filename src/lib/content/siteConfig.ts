@@ -5,9 +5,9 @@
  * the key, what was expected and what was found. Used by the build, `npm run check` and
  * `npm run new:update` alike.
  */
-import yaml from 'js-yaml';
 import { z } from 'zod';
 import { checkFrontmatter, contentProblem, type ContentProblem } from './frontmatter.ts';
+import { loadYamlFile } from './yamlFile.ts';
 
 /** content/site.yaml */
 export const siteConfigSchema = z.strictObject({
@@ -48,26 +48,14 @@ export function parseSiteConfig(
   file: string,
   text: string,
 ): { ok: true; config: SiteConfig } | { ok: false; problems: ContentProblem[] } {
-  let data: unknown;
-  try {
-    data = yaml.load(text.replace(/^\uFEFF/, ''), { schema: yaml.CORE_SCHEMA }) ?? {};
-  } catch (e) {
-    const err = e as yaml.YAMLException;
-    return {
-      ok: false,
-      problems: [
-        contentProblem(
-          file,
-          (err.mark?.line ?? 0) + 1,
-          (err.mark?.column ?? 0) + 1,
-          'site settings',
-          'valid YAML (key: value)',
-          err.reason ?? 'text it could not read',
-          'Quote a value that contains a colon, e.g. title: "Findings: the trial".',
-        ),
-      ],
-    };
-  }
+  const loaded = loadYamlFile(file, text, {
+    what: 'site settings',
+    expected: 'valid YAML (key: value)',
+    hint: 'Quote a value that contains a colon, e.g. title: "Findings: the trial".',
+    empty: {},
+  });
+  if (!loaded.ok) return loaded;
+  const data = loaded.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return {
       ok: false,
