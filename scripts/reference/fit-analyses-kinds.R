@@ -12,24 +12,10 @@
 #   Rscript scripts/reference/make-kinds-fixture-data.R && Rscript scripts/reference/fit-analyses-kinds.R
 # Writes tests/fixtures/glm/analyses-kinds-expected.json.
 suppressPackageStartupMessages(library(MASS))
+source(file.path("scripts", "reference", "fit-count.R"))  # fit_count, quiet, THETA_MAX
 dir <- file.path("tests", "fixtures", "glm")
 rd <- function(name) read.csv(file.path(dir, paste0("analyses-", name, ".csv")), colClasses = "character")
-THETA_MAX <- 1e4
 z <- qnorm(0.975)
-quiet <- function(expr) withCallingHandlers(expr, warning = function(w) invokeRestart("muffleWarning"))
-fit_count <- function(formula, data) {
-  nb <- tryCatch(quiet(glm.nb(formula, data = data)), error = function(e) NULL)
-  settled <- function(nb) {
-    if (is.null(nb$th.warn)) return(TRUE)
-    if (nb$th.warn != "alternation limit reached") return(FALSE)
-    again <- quiet(theta.ml(nb$y, fitted(nb), limit = 25))
-    is.null(attr(again, "warn")) && abs(as.vector(again) - nb$theta) / nb$theta < 1e-6
-  }
-  if (!is.null(nb) && settled(nb) && nb$converged && is.finite(nb$theta) && nb$theta <= THETA_MAX) {
-    return(list(fit = nb, model = "negative_binomial", theta = nb$theta))
-  }
-  list(fit = quiet(glm(formula, family = poisson, data = data)), model = "poisson", theta = NA)
-}
 f <- function(x) formatC(x, digits = 17, format = "g")
 results <- list()
 key <- function(outcome, scope, analysis) paste("trial", outcome, scope, analysis)

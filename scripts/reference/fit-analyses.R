@@ -7,30 +7,13 @@
 # Writes tests/fixtures/glm/analyses-expected.json: estimates (as out/estimates.json) and the
 # keys R could not estimate (an arm or group × period cell without events).
 suppressPackageStartupMessages(library(MASS))
+source(file.path("scripts", "reference", "fit-count.R"))  # fit_count, quiet, THETA_MAX
 dir <- file.path("tests", "fixtures", "glm")
 rd <- function(name) read.csv(file.path(dir, paste0("analyses-", name, ".csv")), colClasses = "character")
-THETA_MAX <- 1e4
 z <- qnorm(0.975)
 months <- function(a, b) {
   p <- function(s) as.integer(strsplit(s, "-")[[1]])
   x <- p(a); y <- p(b); (y[1] - x[1]) * 12 + (y[2] - x[2]) + 1
-}
-fit_count <- function(formula, data) {
-  quiet <- function(expr) withCallingHandlers(expr, warning = function(w) invokeRestart("muffleWarning"))
-  nb <- tryCatch(quiet(glm.nb(formula, data = data)), error = function(e) NULL)
-  # glm.nb's absolute |dtheta| < 1e-8 test can fail on rounding noise alone when theta is large,
-  # so its alternation limit counts as non-convergence only if one more theta.ml step still
-  # moves theta by more than 1e-6 relative.
-  settled <- function(nb) {
-    if (is.null(nb$th.warn)) return(TRUE)
-    if (nb$th.warn != "alternation limit reached") return(FALSE)
-    again <- quiet(theta.ml(nb$y, fitted(nb), limit = 25))
-    is.null(attr(again, "warn")) && abs(as.vector(again) - nb$theta) / nb$theta < 1e-6
-  }
-  if (!is.null(nb) && settled(nb) && nb$converged && is.finite(nb$theta) && nb$theta <= THETA_MAX) {
-    return(list(fit = nb, model = "negative_binomial", theta = nb$theta))
-  }
-  list(fit = quiet(glm(formula, family = poisson, data = data)), model = "poisson", theta = NA)
 }
 results <- list(); skipped <- character(0)
 add <- function(study, outcome, scope, analysis, formula, data, term, cells) {

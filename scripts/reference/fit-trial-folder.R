@@ -11,29 +11,15 @@
 # Usage (from the repository root, needs R with MASS):
 #   Rscript scripts/reference/fit-trial-folder.R DATA_DIR OUT.json
 suppressPackageStartupMessages(library(MASS))
+source(file.path("scripts", "reference", "fit-count.R"))  # fit_count, quiet, THETA_MAX
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) != 2) stop("usage: Rscript fit-trial-folder.R DATA_DIR OUT.json")
 dir <- args[1]
 rd <- function(name) read.csv(file.path(dir, name), colClasses = "character")
-THETA_MAX <- 1e4
 z <- qnorm(0.975)
-quiet <- function(expr) withCallingHandlers(expr, warning = function(w) invokeRestart("muffleWarning"))
 months <- function(a, b) {
   p <- function(s) as.integer(strsplit(s, "-")[[1]])
   x <- p(a); y <- p(b); (y[1] - x[1]) * 12 + (y[2] - x[2]) + 1
-}
-fit_count <- function(formula, data) {
-  nb <- tryCatch(quiet(glm.nb(formula, data = data)), error = function(e) NULL)
-  settled <- function(nb) {
-    if (is.null(nb$th.warn)) return(TRUE)
-    if (nb$th.warn != "alternation limit reached") return(FALSE)
-    again <- quiet(theta.ml(nb$y, fitted(nb), limit = 25))
-    is.null(attr(again, "warn")) && abs(as.vector(again) - nb$theta) / nb$theta < 1e-6
-  }
-  if (!is.null(nb) && settled(nb) && nb$converged && is.finite(nb$theta) && nb$theta <= THETA_MAX) {
-    return(list(fit = nb, model = "negative_binomial", theta = nb$theta))
-  }
-  list(fit = quiet(glm(formula, family = poisson, data = data)), model = "poisson", theta = NA)
 }
 f <- function(x) formatC(x, digits = 17, format = "g")
 results <- list(); skipped <- character(0)
