@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildEnv, root, runScript } from './helpers/runScript.ts';
+import { root, runScript } from './helpers/runScript.ts';
 
 // Drafts and embargoes end to end: a draft update, a draft page and an embargoed update are absent
 // from every output of a published build (pages, lists, RSS, sitemap, search index), and a build
@@ -34,7 +34,7 @@ const traces = [
 
 const build = (dist: string, env: Record<string, string>) => {
   const run = runScript('build.ts', ['--outDir', dist], {
-    env: { ...buildEnv(), CONTENT_DIR: content, ...env },
+    env: { CONTENT_DIR: content, ...env },
   });
   expect(run.status, run.stdout + run.stderr).toBe(0);
 };

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildEnv, root, runScript } from './helpers/runScript.ts';
+import { root, runScript } from './helpers/runScript.ts';
 
 // data/context/, trial/, pilot/ and published/ are optional in the contract: a site built without
 // one leaves out what depends on it and says nothing about it. Two results runs and three builds
@@ -30,7 +30,7 @@ beforeAll(() => {
   const run = runScript('results.ts', ['--data', data, '--out', results]);
   expect(run.status, run.stdout + run.stderr).toBe(0);
   build = runScript('build.ts', ['--outDir', dist], {
-    env: { ...buildEnv(), RESULTS_DIR: results, DATA_DIR: data },
+    env: { RESULTS_DIR: results, DATA_DIR: data },
   });
 }, 600_000);
 
@@ -112,7 +112,6 @@ beforeAll(() => {
     return dir;
   };
   const env = (dir: string) => ({
-    ...buildEnv(),
     RESULTS_DIR: out,
     DATA_DIR: d,
     RELEASES_DIR: join(d, 'releases'),

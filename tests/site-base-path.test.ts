@@ -7,7 +7,7 @@ import { launchBrowser, openPage } from './browser/browser.ts';
 import { urlsInHtml } from './browser/localLinks.ts';
 import { axeViolations } from './browser/pageChecks.ts';
 import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
-import { buildEnv, root, runScript } from './helpers/runScript.ts';
+import { root, runScript } from './helpers/runScript.ts';
 
 // A site published under a path: SITE_URL=https://example.org/swis/ sets Astro's base, and the
 // static server serves the build under /swis/ only, with nothing at /. One build, into a scratch
@@ -46,7 +46,7 @@ beforeAll(async () => {
     ].join('\n'),
   );
   build = runScript('build.ts', ['--outDir', dist], {
-    env: { ...buildEnv(), SITE_URL: SITE, CONTENT_DIR: content },
+    env: { SITE_URL: SITE, CONTENT_DIR: content },
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
   server = await startStaticServer(dist, { base: BASE });
