@@ -8,7 +8,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
-import { checkFrontmatter, splitMdx, UNKNOWN_FIELD } from './lib/content/frontmatter.ts';
+import { checkFrontmatter, splitMdx } from './lib/content/frontmatter.ts';
 import { studiesPresent, studyFieldProblems } from './lib/content/studyChecks.ts';
 import { hasResults, readResults } from './site/readResults.ts';
 import { findingSchema, pageSchema, updateSchema } from './lib/content/schemas.ts';
@@ -27,20 +27,19 @@ function mdxFiles(base: string, pattern: string, schema: z.ZodType, collection: 
   const inner = glob({ pattern, base });
   return {
     ...inner,
-    load: (context) =>
-      inner.load({
+    load: (context) => {
+      // Once per load, not per file. Without results the build stops anyway, saying so; the
+      // studies are then not known.
+      const studies = hasResults('dataset.json') ? studiesPresent(readResults('dataset.json')) : null;
+      return inner.load({
         ...context,
         parseData: async (entry) => {
           if (entry.filePath !== undefined) {
             const file = relative(process.cwd(), entry.filePath);
             const split = splitMdx(file, readFileSync(entry.filePath, 'utf8'));
-            // Without results the build stops anyway, saying so; the studies are then not known.
-            const studies = hasResults('dataset.json') ? studiesPresent(readResults('dataset.json')) : null;
             const problems = split.ok
               ? [
-                  ...checkFrontmatter(file, split.mdx, schema).filter(
-                    (p) => !p.message.endsWith(UNKNOWN_FIELD),
-                  ),
+                  ...checkFrontmatter(file, split.mdx, schema, { unknownFields: false }),
                   ...(studies ? studyFieldProblems(file, collection, split.mdx, studies) : []),
                 ]
               : [];
@@ -53,7 +52,8 @@ function mdxFiles(base: string, pattern: string, schema: z.ZodType, collection: 
           }
           return context.parseData(entry);
         },
-      }),
+      });
+    },
   };
 }
 

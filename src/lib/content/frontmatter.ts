@@ -161,28 +161,34 @@ export function describeExpected(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** How a problem about a field the schema does not know ends (the build ignores such fields). */
-export const UNKNOWN_FIELD = 'Check the spelling, or remove the field.';
-
-/** Checks parsed frontmatter against a schema, one problem per zod issue, at the field's line. */
-export function checkFrontmatter(file: string, mdx: SplitMdx, schema: z.ZodType): ContentProblem[] {
-  // The build ignores unknown fields; a check reports them, as they are usually a misspelling.
+/**
+ * Checks parsed frontmatter against a schema, one problem per zod issue, at the field's line.
+ * Fields the schema does not know are reported too (they are usually a misspelling) unless
+ * `unknownFields` is false: the build ignores them.
+ */
+export function checkFrontmatter(
+  file: string,
+  mdx: SplitMdx,
+  schema: z.ZodType,
+  options: { unknownFields?: boolean } = {},
+): ContentProblem[] {
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-  const unknown: ContentProblem[] = shape
-    ? Object.keys(mdx.data)
-        .filter((k) => !(k in shape))
-        .map((k) =>
-          contentProblem(
-            file,
-            mdx.keyLines.get(k) ?? 1,
-            1,
-            `frontmatter field "${k}"`,
-            `only the fields ${Object.keys(shape).join(', ')}`,
-            'an unknown field',
-            UNKNOWN_FIELD,
-          ),
-        )
-    : [];
+  const unknown: ContentProblem[] =
+    shape && options.unknownFields !== false
+      ? Object.keys(mdx.data)
+          .filter((k) => !(k in shape))
+          .map((k) =>
+            contentProblem(
+              file,
+              mdx.keyLines.get(k) ?? 1,
+              1,
+              `frontmatter field "${k}"`,
+              `only the fields ${Object.keys(shape).join(', ')}`,
+              'an unknown field',
+              'Check the spelling, or remove the field.',
+            ),
+          )
+      : [];
   unknown.push(...frontmatterDateProblems(file, mdx, schema));
   const flagged = new Set(unknown.map((p) => p.message.match(/field "([^"]+)"/)?.[1]));
   const result = schema.safeParse(mdx.data);
