@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import ContentFigure from '../src/components/ContentFigure.astro';
+import Figure from '../src/components/Figure.astro';
 import Estimate from '../src/components/Estimate.astro';
 import Fact from '../src/components/Fact.astro';
 import Rate from '../src/components/Rate.astro';
@@ -60,11 +60,7 @@ test('a bad <Figure> prop in an update fails at the file and line, naming the pr
     'updates',
     '---\ntitle: Bad\ndate: 2024-10-02\nsummary: A mistyped chart prop.\nauthors: [Editors]\n---\n\nText.\n\n<Figure chart="trial-forest" />\n\n<Figure chart="pilot-forest" outcome="s47" colour="red" />\n',
   );
-  const message = await renderError(
-    ContentFigure,
-    { chart: 'pilot-forest', outcome: 's47', colour: 'red' },
-    update,
-  );
+  const message = await renderError(Figure, { chart: 'pilot-forest', outcome: 's47', colour: 'red' }, update);
   expect(message).toMatch(
     /updates\/bad\.mdx:12:1: <Figure> prop "colour": expected only the props chart="pilot-forest" takes \(outcome, heading, level\), found an unknown prop; check the spelling\./,
   );
