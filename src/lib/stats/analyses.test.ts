@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyses } from './analyses.ts';
+import { analyses, modelKeys } from './analyses.ts';
 import type { AnalysesInput } from './analyses.ts';
 import { pilotCells, trialCells } from '../data/cells.ts';
 import type { TrialRows } from '../data/cells.ts';
@@ -107,6 +107,41 @@ describe('analyses on a small study', () => {
   });
 });
 
+// The same trial with an absence (sessions) and an attainment (score) outcome (see below).
+const kindsOf = readCsv<{ outcome: string; kind: 'sessions' | 'score' }>('kinds-outcomes');
+const rows = readFileSync(join(dir, 'analyses-kinds-trial-outcomes.csv'), 'utf8').trim().split('\n').slice(1);
+const blankOrNumber = (cell: string | undefined): number | null =>
+  cell === '' || cell === undefined ? null : Number(cell);
+const kindsRows: TrialRows = {
+  ...trialRows,
+  outcomes: rows.map((line) => {
+    const [school_id, period, outcome, count, exposure, value] = line.split(',');
+    return {
+      school_id: school_id!,
+      period: period as 'baseline' | 'followup',
+      outcome: outcome!,
+      count: blankOrNumber(count),
+      exposure: blankOrNumber(exposure),
+      value: blankOrNumber(value),
+    };
+  }),
+};
+const kinds = new Map(kindsOf.map((k) => [k.outcome, k.kind]));
+const kindsInput: AnalysesInput = {
+  trial: { ...input.trial!, cells: trialCells(kindsRows, kinds) },
+};
+describe('modelKeys', () => {
+  it('lists, without fitting, the key of every estimate or not-estimable note that analyses gives', () => {
+    for (const [study, given] of [
+      [input, result],
+      [kindsInput, analyses(kindsInput)],
+    ] as const) {
+      const keys = [...given.estimates, ...given.notes.filter((n) => n.kind === 'not_estimable')].map(key);
+      expect(modelKeys(study).map(key).sort()).toEqual(keys.sort());
+    }
+  });
+});
+
 describe('analyses with the per-authority models on a worker thread', () => {
   it('gives the same estimates and notes, bit for bit, as on one thread', () => {
     const oneThread = analyses(input, { parallel: false });
@@ -121,31 +156,6 @@ describe('analyses with the per-authority models on a worker thread', () => {
 // scripts/reference/make-kinds-fixture-data.R and fitted by scripts/reference/fit-analyses-kinds.R
 // (MASS::glm.nb with offset(log(exposure)); lm).
 describe('analyses of sessions and score outcomes', () => {
-  const kindsOf = readCsv<{ outcome: string; kind: 'sessions' | 'score' }>('kinds-outcomes');
-  const rows = readFileSync(join(dir, 'analyses-kinds-trial-outcomes.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1);
-  const blankOrNumber = (cell: string | undefined): number | null =>
-    cell === '' || cell === undefined ? null : Number(cell);
-  const kindsRows: TrialRows = {
-    ...trialRows,
-    outcomes: rows.map((line) => {
-      const [school_id, period, outcome, count, exposure, value] = line.split(',');
-      return {
-        school_id: school_id!,
-        period: period as 'baseline' | 'followup',
-        outcome: outcome!,
-        count: blankOrNumber(count),
-        exposure: blankOrNumber(exposure),
-        value: blankOrNumber(value),
-      };
-    }),
-  };
-  const kinds = new Map(kindsOf.map((k) => [k.outcome, k.kind]));
-  const kindsInput: AnalysesInput = {
-    trial: { ...input.trial!, cells: trialCells(kindsRows, kinds) },
-  };
   const kindsExpected = JSON.parse(readFileSync(join(dir, 'analyses-kinds-expected.json'), 'utf8')) as {
     estimates: Estimate[];
   };

@@ -158,7 +158,51 @@ export function analyses(
   return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
 }
 
-function byKey(a: Omit<Note, 'kind' | 'reason'>, b: Omit<Note, 'kind' | 'reason'>): number {
+/** What identifies an estimate, or the note given instead of one. */
+export type ModelKey = Omit<Note, 'kind' | 'reason'>;
+
+/** What {@link modelKeys} reads: each study's schools and the outcomes of its cells. */
+export interface ModelKeysInput {
+  trial?: {
+    schools: readonly Pick<TrialSchoolRow, 'la_code' | 'status'>[];
+    cells: readonly { outcome: string }[];
+  };
+  pilot?: { schools: readonly Pick<PilotSchoolRow, 'la_code'>[]; cells: readonly { outcome: string }[] };
+}
+
+/**
+ * The key of every estimate {@link analyses} gives for this input (an estimate, or a note saying
+ * why not), worked out without fitting anything, in the same order: what a page may name (see
+ * src/lib/content/mdxKeys.ts). The specs below are made from the same outcome and scope lists.
+ */
+export function modelKeys(input: ModelKeysInput): ModelKey[] {
+  const keys: ModelKey[] = [];
+  if (input.trial) {
+    const authorities = trialAuthorities(input.trial.schools);
+    for (const outcome of studyOutcomes(input.trial.cells)) {
+      keys.push({ study: 'trial', outcome, scope: 'overall', analysis: 'adjusted' });
+      for (const scope of ['overall', ...authorities])
+        keys.push({ study: 'trial', outcome, scope, analysis: 'unadjusted' });
+    }
+  }
+  if (input.pilot) {
+    const authorities = sortedUnique(input.pilot.schools.map((s) => s.la_code));
+    for (const outcome of studyOutcomes(input.pilot.cells))
+      for (const scope of ['overall', ...authorities])
+        keys.push({ study: 'pilot', outcome, scope, analysis: 'did' });
+  }
+  return keys.sort(byKey);
+}
+
+/** A study's outcomes, each with at least one cell, sorted. */
+const studyOutcomes = (cells: readonly { outcome: string }[]): string[] =>
+  sortedUnique(cells.map((c) => c.outcome));
+
+/** The authorities with analysed trial schools, sorted: each has its own unadjusted model. */
+const trialAuthorities = (schools: readonly Pick<TrialSchoolRow, 'la_code' | 'status'>[]): string[] =>
+  sortedUnique(schools.filter((s) => s.status === 'analysed').map((s) => s.la_code));
+
+function byKey(a: ModelKey, b: ModelKey): number {
   for (const k of ['study', 'outcome', 'scope', 'analysis'] as const) {
     if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
   }
@@ -208,7 +252,7 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   const armCell = (row: ModelRow): number => (row['arm'] === 1 ? 0 : 1);
   const armNames = ['the swis arm', 'the control arm'];
   const specs: Spec[] = [];
-  for (const outcome of sortedUnique(kinds.keys())) {
+  for (const outcome of studyOutcomes(trial.cells)) {
     const kind = kinds.get(outcome)!;
     // The response and the adjusted model's baseline term, by kind (the contract's table):
     // count, events with exposure pupils × months / 12 and baseline events per 1,000 pupils a
@@ -317,7 +361,7 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
     'comparison schools before the start',
   ];
   const specs: Spec[] = [];
-  for (const outcome of sortedUnique(pilot.cells.map((c) => c.outcome))) {
+  for (const outcome of studyOutcomes(pilot.cells)) {
     const rows: ModelRow[] = [];
     for (const school of pilot.schools) {
       const site = sites.get(school.la_code);
