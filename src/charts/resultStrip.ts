@@ -180,15 +180,13 @@ export function resultStrip(result: StripResult, options: ResultStripOptions): C
       ],
     ],
   };
-  return {
-    svg: chartFrame({
-      id,
-      width,
-      height,
-      title,
-      desc,
-      body: `<g font-size="${fontSize}">${parts.join('')}</g>`,
-    }),
+  return chartFrame({
+    id,
+    width,
+    height,
+    title,
+    desc,
+    body: `<g font-size="${fontSize}">${parts.join('')}</g>`,
     table,
-  };
+  });
 }
