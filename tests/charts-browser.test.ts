@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('the chart gallery in Chromium', () => {
-  for (const path of ['/charts/', '/authorities/', '/for-schools/', '/findings/trial/']) {
+  for (const path of ['/charts/', '/charts/maps/', '/authorities/', '/for-schools/', '/findings/trial/']) {
     test(`${path} has no axe violations (WCAG 2.2 AA)`, async () => {
       // axe is injected as an inline script, which the site's Content-Security-Policy rightly blocks.
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
@@ -47,33 +47,39 @@ describe('the chart gallery in Chromium', () => {
     });
   }
 
-  test('every chart on /charts/ is a labelled image with a title, a description and a table twin', async () => {
+  test('every chart on /charts/ and /charts/maps/ is a labelled image with a title, a description and a table twin', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await page.goto(server.origin + '/charts/');
-    // A chart's phone layout (a second SVG, shown instead when the column is narrow) is the same chart.
-    const charts = await page.$$eval('figure .chart-track:not(.chart-phone) > svg[role="img"]', (svgs) =>
-      svgs.map((s) => ({
-        id: s.id,
-        title: s.querySelector('title')?.textContent ?? '',
-        desc: s.querySelector('desc')?.textContent ?? '',
-        labelledby: s.getAttribute('aria-labelledby'),
-        box: s.closest('.chart-scroll')?.getBoundingClientRect().width ?? Infinity,
-        table: s.closest('figure')?.querySelector('table caption')?.textContent ?? '',
-        download:
-          s.closest('figure')?.querySelector('a[download]')?.getAttribute('href')?.slice(0, 22) ?? null,
-      })),
-    );
+    // The gallery is two pages (the maps on their own keep each under 100 KB gzipped).
+    const charts = [];
+    for (const path of ['/charts/', '/charts/maps/']) {
+      await page.goto(server.origin + path);
+      // A chart's phone layout (a second SVG, shown instead when the column is narrow) is the same chart.
+      charts.push(
+        ...(await page.$$eval('figure .chart-track:not(.chart-phone) > svg[role="img"]', (svgs) =>
+          svgs.map((s) => ({
+            id: s.id,
+            title: s.querySelector('title')?.textContent ?? '',
+            desc: s.querySelector('desc')?.textContent ?? '',
+            labelledby: s.getAttribute('aria-labelledby'),
+            box: s.closest('.chart-scroll')?.getBoundingClientRect().width ?? Infinity,
+            table: s.closest('figure')?.querySelector('table caption')?.textContent ?? '',
+            download:
+              s.closest('figure')?.querySelector('a[download]')?.getAttribute('href')?.slice(0, 22) ?? null,
+          })),
+        )),
+      );
+    }
     await page.close();
     expect(charts.map((c) => c.id)).toEqual([
       'trial-forest',
       'trial-differences',
       'consort-trial',
       'frequencies-1000',
-      'map-programme',
-      'map-change-s47-enquiries',
       'change-referrals',
       'multiples-s47-enquiries',
       'trend-cumbria-s47-enquiries',
+      'map-programme',
+      'map-change-s47-enquiries',
     ]);
     for (const c of charts) {
       expect(c.title.length, c.id).toBeGreaterThan(10);
@@ -97,30 +103,40 @@ describe('the chart gallery in Chromium', () => {
   for (const width of [320, 375]) {
     test(`every chart's smallest text renders at 10 px or more at ${width} px, in a named, focusable scroll box`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
-      await page.goto(server.origin + '/charts/');
-      const charts = await page.$$eval('figure svg[role="img"]', (all) =>
-        all
-          .filter((svg) => svg.checkVisibility())
-          .map((svg) => {
-            // Rendered size = computed font size × the text's scale on screen (rotation-safe).
-            const sizes = [...svg.querySelectorAll('text')].map((t) => {
-              const m = t.getScreenCTM();
-              return m === null ? 0 : parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
-            });
-            const box = svg.closest('.chart-scroll');
-            const label = box?.getAttribute('aria-labelledby');
-            return {
-              id: svg.id,
-              texts: sizes.length,
-              smallest: Math.round(Math.min(...sizes) * 10) / 10,
-              role: box?.getAttribute('role') ?? (box?.tagName === 'SECTION' ? 'region' : null),
-              tabindex: box?.getAttribute('tabindex'),
-              name: (label && document.getElementById(label)?.textContent?.trim()) || '',
-              boxRight: box?.getBoundingClientRect().right ?? Infinity,
-            };
-          }),
-      );
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      // Both pages of the gallery: the maps are on their own.
+      const charts = [];
+      let overflow = 0;
+      for (const path of ['/charts/', '/charts/maps/']) {
+        await page.goto(server.origin + path);
+        charts.push(
+          ...(await page.$$eval('figure svg[role="img"]', (all) =>
+            all
+              .filter((svg) => svg.checkVisibility())
+              .map((svg) => {
+                // Rendered size = computed font size × the text's scale on screen (rotation-safe).
+                const sizes = [...svg.querySelectorAll('text')].map((t) => {
+                  const m = t.getScreenCTM();
+                  return m === null ? 0 : parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+                });
+                const box = svg.closest('.chart-scroll');
+                const label = box?.getAttribute('aria-labelledby');
+                return {
+                  id: svg.id,
+                  texts: sizes.length,
+                  smallest: Math.round(Math.min(...sizes) * 10) / 10,
+                  role: box?.getAttribute('role') ?? (box?.tagName === 'SECTION' ? 'region' : null),
+                  tabindex: box?.getAttribute('tabindex'),
+                  name: (label && document.getElementById(label)?.textContent?.trim()) || '',
+                  boxRight: box?.getBoundingClientRect().right ?? Infinity,
+                };
+              }),
+          )),
+        );
+        overflow = Math.max(
+          overflow,
+          await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+        );
+      }
       await page.close();
       expect(charts).toHaveLength(9);
       for (const c of charts) {
