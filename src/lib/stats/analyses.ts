@@ -55,7 +55,7 @@ interface Spec {
   /**
    * Specs with the same key have the same covariates in the same row order (only the counts
    * differ between outcomes), so their design matrix is built once and shared — as is the
-   * solver's analysis of it, cached by matrix in fitGlm.
+   * solver's analysis of it, shared by the jobs of one batch (modelJobs.ts).
    */
   designKey?: string;
 }
