@@ -17,29 +17,30 @@ if (build.status !== 0 && build.status !== 3) {
 }
 
 // Static checks count as one test each, so a lint or type error fails the run visibly. They run
-// while Vitest does, their output kept to be shown after Vitest's. Meanwhile they hold the lock
-// that test builds of the site take turns with (tests/helpers/runScript.ts): a build rewrites
-// .astro/, whose types tsc and ESLint read.
+// while Vitest does, their output kept to be shown after Vitest's. Until ESLint and tsc are done
+// they hold the lock that test builds of the site take turns with (tests/helpers/runScript.ts): a
+// build rewrites .astro/, whose types they read.
 const scratch = mkdtempSync(join(tmpdir(), 'swis-test-'));
 const buildLock = join(import.meta.dirname, '..', 'node_modules', '.site-build-lock');
 rmSync(buildLock, { recursive: true, force: true });
 mkdirSync(buildLock);
 writeFileSync(join(buildLock, 'pid'), String(process.pid));
-const staticChecks = Promise.all(
-  [
-    ['eslint', ['.']],
-    ['prettier', ['--check', '--log-level', 'warn', '.']],
-    ['tsc', ['--noEmit']],
-  ].map(([cmd, args]) => {
-    const log = join(scratch, `${cmd}.log`);
-    const out = openSync(log, 'w');
-    const child = spawn(cmd, args, { stdio: ['ignore', out, out] });
-    return new Promise((resolve) => {
-      child.on('error', (e) => resolve({ cmd, log, ok: false, error: e.message }));
-      child.on('close', (code) => resolve({ cmd, log, ok: code === 0 }));
-    });
-  }),
-).finally(() => rmSync(buildLock, { recursive: true, force: true }));
+const check = (cmd, args) => {
+  const log = join(scratch, `${cmd}.log`);
+  const out = openSync(log, 'w');
+  const child = spawn(cmd, args, { stdio: ['ignore', out, out] });
+  return new Promise((resolve) => {
+    child.on('error', (e) => resolve({ cmd, log, ok: false, error: e.message }));
+    child.on('close', (code) => resolve({ cmd, log, ok: code === 0 }));
+  });
+};
+const readingAstroTypes = [check('eslint', ['.']), check('tsc', ['--noEmit'])];
+Promise.all(readingAstroTypes).then(() => rmSync(buildLock, { recursive: true, force: true }));
+const staticChecks = Promise.all([
+  readingAstroTypes[0],
+  check('prettier', ['--check', '--log-level', 'warn', '.']),
+  readingAstroTypes[1],
+]);
 
 const report = join(scratch, 'report.json');
 const vitest = spawn(
