@@ -20,7 +20,7 @@ import { siteConfig } from './readSiteConfig.ts';
 import { readOptionalResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
 import {
-  CONTEXT_MEASURES,
+  contextMeasures,
   ENGLAND,
   lookupPublished,
   outcomeKind,
@@ -149,7 +149,7 @@ export function programmeMapFigure(): SiteFigure {
   };
 }
 
-const measureLabel = (m: string) => CONTEXT_MEASURES.find((c) => c.measure === m)?.label ?? m;
+const measureLabel = (m: string) => contextMeasures().find((c) => c.measure === m)?.label ?? m;
 
 /** Map of each authority's change in a measure's rate, the main study's years against the years before. */
 export function changeMapFigure(measure = 's47_enquiries'): SiteFigure | null {
