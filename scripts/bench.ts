@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --runs 3] [--quick] [--no-build] [--no-lighthouse] [--keep] [--seed N]`
+ * `npm run bench [-- --runs 3] [--quick] [--scale N] [--no-build] [--no-lighthouse] [--keep] [--seed N]`
  *
  * A benchmark, not a test: it enforces nothing, it measures. In one run it
  *  1. generates a seeded national-scale dataset (scripts/lib/nationalData.ts) in a temporary
  *     folder: 150 authorities, 20,000 pilot-format schools monthly over 24 months, a 3,400-school
- *     trial — about 1.97 million rows;
+ *     trial — about 1.97 million rows; `--scale N` has N times the schools (3: about 5.9 million
+ *     rows, to show how memory grows with schools and rows), `--quick` a twentieth;
  *  2. alternates, `--runs` times (default 3), the floor — a bare papaparse read of the same files
  *     into row objects — the results command on them (wall time and peak RSS of the child), and
  *     a full `astro build` of the site from the demo data (results computed once into a temporary
@@ -175,6 +176,7 @@ async function main(): Promise<number> {
       keep: { type: 'boolean', default: false },
       'parse-floor': { type: 'string' },
       seed: { type: 'string', default: '20260101' },
+      scale: { type: 'string', default: '1' },
     },
   });
   if (args['parse-floor'] !== undefined) {
@@ -187,7 +189,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const build = !args['no-build'];
-  const scale = args.quick ? 20 : 1;
+  const times = Number(args.scale);
+  if (!(Number.isFinite(times) && times > 0)) {
+    console.error('bench: --scale must be a number > 0');
+    return 2;
+  }
+  // Schools per school of the national dataset.
+  const scale = (args.quick ? 1 / 20 : 1) * times;
   const node = process.execPath;
   const tmp = mkdtempSync(join(tmpdir(), 'swis-bench-'));
   try {
@@ -196,8 +204,8 @@ async function main(): Promise<number> {
     const data = join(tmp, 'data');
     const summary = generateNationalData(data, {
       seed: Number(args.seed),
-      pilotSchools: Math.round(20_000 / scale),
-      trialSchools: Math.round(3_400 / scale),
+      pilotSchools: Math.round(20_000 * scale),
+      trialSchools: Math.round(3_400 * scale),
     });
     console.log(
       `bench: generated ${summary.rows} rows in ${data} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
@@ -297,7 +305,8 @@ async function main(): Promise<number> {
 
     // 5. Report
     const row = (k: string, v: string) => console.log(`  ${k.padEnd(44)} ${v}`);
-    console.log(`\nbench: ${args.quick ? 'QUICK (1/20 scale) ' : ''}medians of ${runs} alternating run(s)`);
+    const scaleNote = scale === 1 ? '' : `${args.quick ? 'QUICK ' : ''}(${scale}× the national schools) `;
+    console.log(`\nbench: ${scaleNote}medians of ${runs} alternating run(s)`);
     row('rows', String(summary.rows));
     row(
       'floor: papaparse read (s)',
