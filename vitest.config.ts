@@ -1,10 +1,31 @@
+import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
+
+// Two projects. `node`: every *.test.ts as plain TypeScript. `components`: *.container.test.ts,
+// run through Astro's own Vite setup (astro.config.mjs: MDX, the site's defines) so they can import
+// .astro components and render them with Astro's container API (`experimental_AstroContainer`),
+// without building the site.
+const shared = { environment: 'node', testTimeout: 60_000, hookTimeout: 300_000 } as const;
+const CONTAINER_TESTS = '**/*.container.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'eslint/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'node',
+          include: ['src/**/*.test.ts', 'eslint/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', CONTAINER_TESTS],
+        },
+      },
+      getViteConfig({
+        test: {
+          ...shared,
+          name: 'components',
+          include: [`tests/${CONTAINER_TESTS}`, `src/${CONTAINER_TESTS}`],
+        },
+      }),
+    ],
   },
 });

@@ -43,7 +43,8 @@ describe('generateNationalData (bench generator)', () => {
     const outcomes = loaded.data.outcomes.length;
     expect(loaded.data.pilot?.sites).toHaveLength(5);
     expect(loaded.data.pilot?.schools).toHaveLength(40);
-    expect(loaded.data.pilot?.outcomes).toHaveLength(40 * 4 * outcomes);
+    expect(loaded.rowCounts['pilot/outcomes.csv']).toBe(40 * 4 * outcomes);
+    expect(loaded.data.pilot?.cells).toHaveLength(40 * 2 * outcomes);
     expect(loaded.data.trial?.schools).toHaveLength(30);
     const analysed = loaded.data.trial?.schools.filter((s) => s.status === 'analysed').length ?? 0;
     expect(loaded.data.trial?.outcomes).toHaveLength(analysed * 2 * outcomes);

@@ -14,7 +14,7 @@ import { parseResultsFile } from '../src/lib/contracts/resultsSchemas.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
 import { buildResults } from '../src/lib/results/buildResults.ts';
-import { readDataFolder } from './lib/readDataFolder.ts';
+import { readDataFolder, type DataFolder } from './lib/readDataFolder.ts';
 import { resultsCacheKey, resultsCodeVersion, reusableOutput, sha256 } from './lib/resultsCache.ts';
 import { recoverInterruptedWrite, writeFolderAtomically } from './lib/writeFolderAtomically.ts';
 
@@ -22,19 +22,32 @@ const USAGE =
   'usage: npm run results -- [--data data] [--out out] [--threshold 9] [--min-schools 3] [--force]';
 
 /**
- * The command's side effects on the world beyond reading its data folder, passed in as Observable
- * Framework passes its BuildEffects: where messages go and how the out folder is replaced. Tests
- * pass their own to run the real pipeline in-process against an in-memory sink.
+ * Everything the command does to the world, passed in as Observable Framework passes its
+ * BuildEffects: what it reads, where messages go and how the out folder is replaced. The
+ * pipeline between is pure (src/lib); tests pass their own effects to run it in-process against
+ * an in-memory sink.
  */
 export interface ResultsEffects {
+  /** The data folder's CSV files (path → text); throws when the folder does not exist. */
+  readData: (dataDir: string) => DataFolder;
+  /**
+   * Whether `outDir` already holds the output made with `cacheKey` (see resultsCache.ts), after
+   * putting right a run killed while it replaced the folder.
+   */
+  previousOutput: (outDir: string, cacheKey: string) => ReturnType<typeof reusableOutput>;
   log: (line: string) => void;
   error: (line: string) => void;
   /** Replaces `outDir` whole with `files` (name → text), or leaves it as it was. */
   writeFolder: (outDir: string, files: ReadonlyMap<string, string>) => void;
 }
 
-/** The effects of the command run from a terminal: the console and the file system. */
+/** The effects of the command run from a terminal: the file system and the console. */
 export const nodeEffects: ResultsEffects = {
+  readData: readDataFolder,
+  previousOutput: (outDir, cacheKey) => {
+    recoverInterruptedWrite(outDir); // a run killed mid-publish left out.previous or out.partial
+    return reusableOutput(outDir, cacheKey);
+  },
   log: (line) => console.log(line),
   error: (line) => console.error(line),
   writeFolder: writeFolderAtomically,
@@ -45,7 +58,6 @@ export const nodeEffects: ResultsEffects = {
  * exit code: 0 written or reused, 1 invalid data (nothing written), 2 bad arguments.
  */
 export function main(argv: readonly string[], effects: ResultsEffects = nodeEffects): number {
-  const io = effects;
   let args;
   try {
     args = parseArgs({
@@ -60,21 +72,21 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
       },
     }).values;
   } catch (e) {
-    io.error(`results: ${(e as Error).message}\n${USAGE}`);
+    effects.error(`results: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   if (args.help) {
-    io.log(USAGE);
+    effects.log(USAGE);
     return 0;
   }
   const threshold = Number(args.threshold);
   if (!Number.isInteger(threshold) || threshold < 0) {
-    io.error(`results: --threshold must be a whole number ≥ 0, found ${JSON.stringify(args.threshold)}`);
+    effects.error(`results: --threshold must be a whole number ≥ 0, found ${JSON.stringify(args.threshold)}`);
     return 2;
   }
   const minSchools = Number(args['min-schools']);
   if (!Number.isInteger(minSchools) || minSchools < 1) {
-    io.error(
+    effects.error(
       `results: --min-schools must be a whole number ≥ 1, found ${JSON.stringify(args['min-schools'])}`,
     );
     return 2;
@@ -84,9 +96,9 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
 
   let folder;
   try {
-    folder = readDataFolder(dataDir);
+    folder = effects.readData(dataDir);
   } catch {
-    io.error(`results: the data folder ${JSON.stringify(dataDir)} does not exist or is not a folder`);
+    effects.error(`results: the data folder ${JSON.stringify(dataDir)} does not exist or is not a folder`);
     return 1;
   }
   // Skip the work when the inputs, options and code are those of the output already there.
@@ -97,26 +109,25 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
     inputs: [...hashes].map(([path, hash]) => ({ path, sha256: hash })),
   });
   if (folder.problems.length === 0 && !args.force) {
-    recoverInterruptedWrite(args.out); // a run killed mid-publish left out.previous or out.partial
-    const previous = reusableOutput(args.out, cacheKey);
+    const previous = effects.previousOutput(args.out, cacheKey);
     if (previous.reusable) {
-      io.log(
+      effects.log(
         `results: inputs unchanged (key ${cacheKey.slice(0, 12)}), reusing ${args.out} (${previous.files} files) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
       );
       return 0;
     }
-    io.log(`results: recomputing (${previous.why})`);
+    effects.log(`results: recomputing (${previous.why})`);
   }
 
   const loaded = loadDataset(folder.files, { root: dataDir });
   const problems = [...folder.problems, ...(loaded.ok ? [] : loaded.problems)];
   if (!loaded.ok || problems.length > 0) {
-    for (const p of problems) io.error(formatProblem(p));
-    io.error(`results: ${problems.length} problem(s) in ${dataDir}; nothing was written to ${args.out}`);
+    for (const p of problems) effects.error(formatProblem(p));
+    effects.error(`results: ${problems.length} problem(s) in ${dataDir}; nothing was written to ${args.out}`);
     return 1;
   }
   const log = (what: string, rows: number, since: number) =>
-    io.log(
+    effects.log(
       `results: ${what.padEnd(20)} ${String(rows).padStart(7)} rows ${((performance.now() - since) / 1000).toFixed(2)} s`,
     );
   log(
@@ -147,11 +158,11 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
   for (const c of comparisons ? parseResultsFile('comparisons.json', comparisons.text) : []) {
     const fmt = (e: { estimate: number; ciLow: number; ciHigh: number }) =>
       `${e.estimate.toFixed(3)} (95% CI ${e.ciLow.toFixed(3)} to ${e.ciHigh.toFixed(3)})`;
-    io.log(
+    effects.log(
       `results: ${c.outcome} published ${fmt(c.published)}; computed ${c.computed ? fmt(c.computed) : 'not estimable'}`,
     );
   }
-  io.log(
+  effects.log(
     `results: wrote ${files.length} files to ${args.out} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
   );
   return 0;

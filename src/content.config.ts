@@ -8,8 +8,8 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
-import { checkFrontmatter, splitMdx } from './lib/content/frontmatter.ts';
-import { studiesPresent, studyFieldProblems } from './lib/content/studyChecks.ts';
+import { entryProblems } from './lib/content/entryProblems.ts';
+import { studiesPresent } from './lib/content/studyChecks.ts';
 import { hasResults, readResults } from './site/readResults.ts';
 import { findingSchema, pageSchema, updateSchema } from './lib/content/schemas.ts';
 
@@ -36,13 +36,8 @@ function mdxFiles(base: string, pattern: string, schema: z.ZodType, collection: 
         parseData: async (entry) => {
           if (entry.filePath !== undefined) {
             const file = relative(process.cwd(), entry.filePath);
-            const split = splitMdx(file, readFileSync(entry.filePath, 'utf8'));
-            const problems = split.ok
-              ? [
-                  ...checkFrontmatter(file, split.mdx, schema, { unknownFields: false }),
-                  ...(studies ? studyFieldProblems(file, collection, split.mdx, studies) : []),
-                ]
-              : [];
+            const text = readFileSync(entry.filePath, 'utf8');
+            const problems = entryProblems(file, text, collection, schema, studies);
             const [first] = problems;
             if (first !== undefined)
               // `loc` is where Astro's error report points (otherwise at this file).

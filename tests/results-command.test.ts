@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { main, type ResultsEffects } from '../scripts/results.ts';
+import { main, nodeEffects, type ResultsEffects } from '../scripts/results.ts';
+import { readDataFolder } from '../scripts/lib/readDataFolder.ts';
 import { writePartialFolder } from '../scripts/lib/writeFolderAtomically.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -14,6 +15,7 @@ function resultsInMemory(argv: string[]) {
   const written = new Map<string, ReadonlyMap<string, string>>();
   const log: string[] = [];
   const code = main(argv, {
+    ...nodeEffects, // the data are read from the folder
     log: (l) => log.push(l),
     error: (l) => log.push(l),
     writeFolder: (outDir, files) => written.set(outDir, files),
@@ -88,6 +90,24 @@ describe('npm run results', () => {
     expect(existsSync('in-memory')).toBe(false);
   });
 
+  test('with every effect in memory, data held in memory give the same files and touch no file', () => {
+    const data = readDataFolder(join(work, 'data'));
+    const written = new Map<string, ReadonlyMap<string, string>>();
+    const code = main(['--data', 'memory-data', '--out', 'memory-out'], {
+      readData: (dir) => (dir === 'memory-data' ? data : readDataFolder(dir)),
+      previousOutput: () => ({ reusable: false, why: 'no previous output' }),
+      log: () => {},
+      error: () => {},
+      writeFolder: (outDir, files) => written.set(outDir, files),
+    });
+    expect(code).toBe(0);
+    const files = Object.fromEntries(written.get('memory-out') ?? []);
+    const onDisk = snapshotFolder(join(work, 'out-a'));
+    // The manifest names the data folder's files by path relative to it: the same.
+    expect(files).toEqual(onDisk);
+    expect(existsSync('memory-data') || existsSync('memory-out')).toBe(false);
+  });
+
   test('a run killed between its two renames is put right by the next run', () => {
     cpSync(join(work, 'out-a'), join(work, 'out-c.previous'), { recursive: true });
     const before = snapshotFolder(join(work, 'out-c.previous'));
@@ -157,6 +177,7 @@ describe('npm run results', () => {
     // it the run would reuse out-a and never write.
     const killed = new Error('killed before publishing');
     const stopBeforeRename: ResultsEffects = {
+      ...nodeEffects,
       log: () => {},
       error: () => {},
       writeFolder: (outDir, files) => {

@@ -1,3 +1,4 @@
+import type { ChartResult, ChartTable } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { round1 } from './round1.ts';
 
@@ -9,35 +10,48 @@ export type ChartFrameOptions = {
   title: string;
   desc: string;
   body: string;
+  table: ChartTable;
 };
 
 /**
  * Wraps chart marks in the accessible outer `<svg>` shared by every chart: `role="img"`,
  * `aria-labelledby` pointing at a `<title>` and a `<desc>`, a viewBox with its natural `width` and
- * `height`, and `data-min-width` (see {@link readableWidth}) for the figure's scroll box. The SVG
+ * `height`; and returns it as the chart's typed result, with `minWidth` (see {@link readableWidth})
+ * for the figure's scroll box, so no consumer reads the SVG text back. The SVG
  * carries no `style` attribute or `<style>` element, so a strict Content-Security-Policy
  * (style-src 'self') does not block it: text colour, forced-colours and print rules for the
  * classes `.chart`, `.mark`, `.fill`, `.hollow`, `.shade`, `.axis` and `.rule` live in
  * src/styles/site.css. Throws RangeError if `id` is not a valid id token, because every
  * internal reference (`aria-labelledby`, markers, patterns) is derived from it.
  */
-export function chartFrame(options: ChartFrameOptions): string {
-  const { id, width, height, title, desc, body } = options;
+export function chartFrame(options: ChartFrameOptions): ChartResult {
+  const { id, width, height, title, desc, body, table } = options;
   if (!/^[A-Za-z][\w-]*$/.test(id)) {
     throw new RangeError(
       `chartFrame: id must start with a letter and use only letters, digits, "-" or "_"; got ${JSON.stringify(id)}`,
     );
   }
   const w = round1(width);
-  return [
+  const h = round1(height);
+  const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="chart" role="img" aria-labelledby="${id}-title ${id}-desc"`,
-    ` viewBox="0 0 ${w} ${round1(height)}" width="${w}" height="${round1(height)}" preserveAspectRatio="xMinYMin meet"`,
-    ` data-min-width="${readableWidth(width, body)}" overflow="visible" font-family="system-ui, sans-serif" font-size="${rootFontSize}">`,
+    ` viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" preserveAspectRatio="xMinYMin meet"`,
+    ` font-family="system-ui, sans-serif" font-size="${rootFontSize}">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
     body,
     `</svg>`,
   ].join('');
+  return {
+    id,
+    title,
+    description: desc,
+    width: w,
+    height: h,
+    minWidth: readableWidth(width, body),
+    svg,
+    table,
+  };
 }
 
 /** The root `font-size` every chart's text inherits unless it sets its own. */

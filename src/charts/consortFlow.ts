@@ -129,8 +129,13 @@ export function consortFlow(data: ConsortData, options: ConsortOptions): ChartRe
     `In all, ${formatNumber(analysed, 0)} ${unit} were analysed and ${formatNumber(left, 0)} left the trial.`,
     `Stages from top to bottom: ${stageLabels.join(', ')}.`,
   ].join(' ');
-  return {
-    svg: chartFrame({ id, width, height, title, desc, body: parts.join('') }),
+  return chartFrame({
+    id,
+    width,
+    height,
+    title,
+    desc,
+    body: parts.join(''),
     table: {
       caption: `${title}: number of ${unit}`,
       columns: [
@@ -154,5 +159,5 @@ export function consortFlow(data: ConsortData, options: ConsortOptions): ChartRe
         ),
       ]),
     },
-  };
+  });
 }

@@ -276,17 +276,15 @@ export function englandMap(
             typeof v.value === 'number' ? formatChange(v.value) : 'no data',
           ]),
         };
-  return {
-    svg: chartFrame({
-      id,
-      width: mapWidth,
-      height,
-      title,
-      desc: mapDescription(data.values, options, drawn.length),
-      body: parts.join(''),
-    }),
+  return chartFrame({
+    id,
+    width: mapWidth,
+    height,
+    title,
+    desc: mapDescription(data.values, options, drawn.length),
+    body: parts.join(''),
     table,
-  };
+  });
 }
 
 /** The `<desc>` of a map, from the data: counts per category, or the largest rise and fall. */

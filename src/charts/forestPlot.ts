@@ -186,15 +186,13 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     `<text x="${x1}" y="${axisY + 36}" text-anchor="middle" font-size="12">${escapeXml(measure)}${ratio ? ' (log scale)' : ''}</text></g>`,
   );
 
-  return {
-    svg: chartFrame({
-      id,
-      width,
-      height,
-      title,
-      desc: forestDescription(rows, { measure, lowerLabel, upperLabel, scale }),
-      body: parts.join(''),
-    }),
+  return chartFrame({
+    id,
+    width,
+    height,
+    title,
+    desc: forestDescription(rows, { measure, lowerLabel, upperLabel, scale }),
+    body: parts.join(''),
     table: {
       caption: title,
       columns: [
@@ -212,7 +210,7 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
         r.kind === 'published' ? 'Published' : 'Computed',
       ]),
     },
-  };
+  });
 }
 
 /**

@@ -111,8 +111,13 @@ export function naturalFrequencies(
     `Icon array for a school of ${formatNumber(pupils, 0)} pupils: about ${formatNumber(without, 1)} ${events} a year without ${programme}.`,
     `With ${programme}, most likely ${formatNumber(estimate, 1)} (${change(estimate - without)}), and anything from ${formatNumber(low, 1)} to ${formatNumber(high, 1)} is consistent with the trial (${change(low - without)} to ${change(high - without)}).`,
   ].join(' ');
-  return {
-    svg: chartFrame({ id, width, height, title, desc, body: parts.join('') }),
+  return chartFrame({
+    id,
+    width,
+    height,
+    title,
+    desc,
+    body: parts.join(''),
     table: {
       caption: `${title}: ${events} a year`,
       columns: [
@@ -131,5 +136,5 @@ export function naturalFrequencies(
         ],
       ],
     },
-  };
+  });
 }

@@ -179,15 +179,13 @@ export function referralChange(
     `<text x="${round1(left + plotWidth / 2)}" y="${axisY + 34}" text-anchor="middle" font-size="12">${escapeXml(unit)}</text>`,
   );
 
-  return {
-    svg: chartFrame({
-      id,
-      width,
-      height,
-      title,
-      desc: referralChangeDescription(sorted, options),
-      body: parts.join(''),
-    }),
+  return chartFrame({
+    id,
+    width,
+    height,
+    title,
+    desc: referralChangeDescription(sorted, options),
+    body: parts.join(''),
     table: {
       caption: `${title} (${unit})`,
       columns: [
@@ -201,7 +199,7 @@ export function referralChange(
         return [r.label, fmt(r.before), fmt(r.after), c === null ? 'not available' : formatChange(c)];
       }),
     },
-  };
+  });
 }
 
 /**

@@ -127,15 +127,13 @@ export function smallMultiples(data: SmallMultiplesData, options: SmallMultiples
   );
 
   const tableSeries = [...data.panels, ...(data.reference ? [data.reference] : [])];
-  return {
-    svg: chartFrame({
-      id,
-      width,
-      height,
-      title,
-      desc: smallMultiplesDescription(data, options),
-      body: parts.join(''),
-    }),
+  return chartFrame({
+    id,
+    width,
+    height,
+    title,
+    desc: smallMultiplesDescription(data, options),
+    body: parts.join(''),
     table: {
       caption: `${title} (${unit})`,
       columns: [
@@ -150,7 +148,7 @@ export function smallMultiples(data: SmallMultiplesData, options: SmallMultiples
         }),
       ]),
     },
-  };
+  });
 }
 
 /**

@@ -203,15 +203,13 @@ export function trendLines(data: TrendLinesData, options: TrendLinesOptions): Ch
   }
 
   const tableSeries = series.map(([, s]) => s);
-  return {
-    svg: chartFrame({
-      id,
-      width,
-      height,
-      title,
-      desc: trendDescription(data, options),
-      body: parts.join(''),
-    }),
+  return chartFrame({
+    id,
+    width,
+    height,
+    title,
+    desc: trendDescription(data, options),
+    body: parts.join(''),
     table: {
       caption: `${title} (${unit})`,
       columns: [
@@ -226,7 +224,7 @@ export function trendLines(data: TrendLinesData, options: TrendLinesOptions): Ch
         }),
       ]),
     },
-  };
+  });
 }
 
 function direction(s: TrendSeries): string {

@@ -26,13 +26,15 @@ export function firstProblemLocation(stderr: string): { file: string; line: numb
 export default function liveResults(): AstroIntegration {
   let root = process.cwd();
   // Only `astro dev` recomputes live: under Vitest (NODE_ENV=test) `astro build` also runs the
-  // server hooks, and would rewrite a test build's RESULTS_DIR from the repository's data.
+  // server hooks, and would rewrite a test build's RESULTS_DIR from the repository's data; and the
+  // component tests (vitest.config.ts) run Astro's dev setup inside Vitest, where they read out/
+  // as it is.
   let dev = false;
   return {
     name: 'swis-live-results',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        dev = command === 'dev';
+        dev = command === 'dev' && process.env.VITEST === undefined;
       },
       'astro:config:done': ({ config }) => {
         root = fileURLToPath(config.root);

@@ -1,19 +1,30 @@
 /**
- * The figure <Figure chart="…"> places in MDX (src/components/ContentFigure.astro): props parsed
+ * The figure <Figure chart="…"> places in MDX (src/components/Figure.astro): props parsed
  * by the schema in src/lib/content/figureProps.ts, to the chart with its heading, caption, source
  * and file name. Charts of the evaluation's results read the release the page is pinned to; charts
  * of official statistics read this build's context.json, which releases do not archive.
  */
+import { readFileSync } from 'node:fs';
 import { forestPlot, type ForestRow } from '../charts/forestPlot.ts';
+import { splitMdx } from '../lib/content/frontmatter.ts';
 import { trendLines } from '../charts/trendLines.ts';
-import type { FigureProps } from '../lib/content/figureProps.ts';
+import {
+  figureProblem,
+  figurePropProblems,
+  figurePropsSchema,
+  figureUseFor,
+  type FigureProps,
+} from '../lib/content/figureProps.ts';
+import { findComponents } from '../lib/content/mdxBody.ts';
 import type { Estimate } from '../lib/contracts/resultsSchemas.ts';
 import { formatCountInWords } from '../lib/format/formatNumber.ts';
 import { slug } from '../lib/format/slug.ts';
 import { rateSeries } from './chartData.ts';
-import type { PinnedResults } from './pins.ts';
+import { inContentFile } from './inContentFile.ts';
+import { pinnedResults, type Pin, type PinnedResults } from './pins.ts';
 import { mainWindow } from './programmeChange.ts';
 import { readOptionalResults } from './readResults.ts';
+import { LICENCES } from './citation.ts';
 import { siteConfig } from './readSiteConfig.ts';
 import {
   contextMeasures,
@@ -120,6 +131,7 @@ export function authorityTrendFigure(laCode: string, measure = 's47_enquiries'):
       .join(' '),
     source: DFE_SOURCE,
     sourceHref: DFE_HREF,
+    licence: LICENCES.official,
     file: id,
   };
 }
@@ -173,4 +185,42 @@ export function contentFigure(props: FigureProps, pinned: PinnedResults): SiteFi
       needContext();
       return authorityTrendFigure(props.authority, props.measure);
   }
+}
+
+/** Where the <Figure> given `props` is in its MDX file, for messages: its line and column, or the file alone. */
+function place(file: string | undefined, props: Record<string, unknown>) {
+  const name = file ?? '<Figure>';
+  try {
+    const split = file ? splitMdx(file, readFileSync(file, 'utf8')) : null;
+    const use =
+      split?.ok === true
+        ? figureUseFor(findComponents(split.mdx.body, split.mdx.bodyStartLine), props)
+        : null;
+    return { file: name, line: use?.line ?? 1, column: use?.column ?? 1 };
+  } catch {
+    return { file: name, line: 1, column: 1 };
+  }
+}
+
+/**
+ * The figure `<Figure chart="…">` in an MDX file asks for, with its heading level: the props
+ * checked against the schema `npm run check` uses (every bad prop named at the MDX file, line and
+ * column), then drawn from the results of the page's pin.
+ */
+export function mdxFigure(
+  props: Record<string, unknown>,
+  file: string | undefined,
+  pin: Pin | undefined,
+): { figure: SiteFigure; level: 2 | 3 | 4 } {
+  const problems = figurePropProblems(props);
+  if (problems.length > 0) {
+    const at = place(file, props);
+    throw new Error(problems.map((p) => figureProblem(at.file, at.line, at.column, p).message).join('\n'));
+  }
+  const parsed = figurePropsSchema.parse(props);
+  const figure = inContentFile(file, () => contentFigure(parsed, pinnedResults(pin)));
+  return {
+    figure: { ...figure, heading: parsed.heading ?? figure.heading },
+    level: (parsed.level ?? 2) as 2 | 3 | 4,
+  };
 }

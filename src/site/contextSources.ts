@@ -37,3 +37,21 @@ export const CONTEXT_SOURCES: readonly { title: string; publisher: string; url: 
     covers: 'children aged 0 to 17, the denominator of every rate',
   },
 ];
+
+/**
+ * The source line of a figure of official statistics: the publication whose `covers` names
+ * `what`, and, for rates per 10,000 children, the population estimates they divide by.
+ * Throws when no publication covers `what`, so a figure never names the wrong source.
+ */
+export function officialSource(what: string, perChildren: boolean): { source: string; sourceHref: string } {
+  const found = CONTEXT_SOURCES.find((s) => s.covers.includes(what));
+  if (!found) throw new RangeError(`officialSource: no publication in CONTEXT_SOURCES covers "${what}"`);
+  const ons = CONTEXT_SOURCES.find((s) => s.covers.includes('denominator'));
+  return {
+    source: [
+      `${found.publisher}, ${found.title}`,
+      ...(perChildren && ons ? [`${ons.publisher}, ${ons.title}`] : []),
+    ].join('; '),
+    sourceHref: found.url,
+  };
+}

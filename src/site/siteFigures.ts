@@ -4,7 +4,6 @@
  */
 import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
 import { consortFlow } from '../charts/consortFlow.ts';
-import type { ChartResult } from '../charts/chartTypes.ts';
 import { englandMap, programmeCategories } from '../charts/englandMap.ts';
 import { forestPlot, type ForestRow } from '../charts/forestPlot.ts';
 import { naturalFrequencies } from '../charts/naturalFrequencies.ts';
@@ -16,7 +15,9 @@ import type { Context, DatasetFacts, Estimate, Rate } from '../lib/contracts/res
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { isDifference, measureName } from './effectMeasure.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
+import { LICENCES } from './citation.ts';
 import { siteConfig } from './readSiteConfig.ts';
+import type { SiteFigure } from './siteFigure.ts';
 import { readOptionalResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
 import {
@@ -31,15 +32,7 @@ import {
   studyWindows,
 } from './siteData.ts';
 
-/** A chart with the heading, caption, source and file name that <Figure> prints around it. */
-export type SiteFigure = {
-  chart: ChartResult;
-  heading: string;
-  caption: string;
-  source: string;
-  sourceHref?: string;
-  file: string;
-};
+export type { SiteFigure } from './siteFigure.ts';
 
 const topology = englandTopologyJson as unknown as EnglandTopology;
 export const MAP_ATTRIBUTION = topology.meta.attribution;
@@ -174,6 +167,7 @@ export function changeMapFigure(measure = 's47_enquiries'): SiteFigure | null {
     caption: `The mean rate in ${yearsEnding(after)} (${window.label}) minus the mean in ${yearsEnding(before)}, per 10,000 children aged 0–17. Blue is a fall, red a rise; hatched areas have no figure for one of those years. Programme authorities have a heavy outline. Official statistics for whole authorities, not the ${window.study}'s schools: they cannot show an effect of ${siteConfig().programme}.`,
     source: `${DFE_SOURCE}; ${MAP_CREDIT}`,
     sourceHref: DFE_HREF,
+    licence: LICENCES.official,
     file: `map-change-${measure.replace(/_/g, '-')}`,
   };
 }
@@ -219,6 +213,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
       .join(' '),
     source: DFE_SOURCE,
     sourceHref: DFE_HREF,
+    licence: LICENCES.official,
     file: `multiples-${measure.replace(/_/g, '-')}`,
   };
 }
@@ -352,6 +347,7 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
     caption: `Mean rate in ${yearsEnding(before)} (circle) and in ${yearsEnding(after).replace(/^the years? ending March /, '')} (arrowhead), largest fall first, England first for reference. Whole-authority official statistics: they describe context, not the effect of ${siteConfig().programme}.`,
     source: DFE_SOURCE,
     sourceHref: DFE_HREF,
+    licence: LICENCES.official,
     file: `change-${measure.replace(/_/g, '-')}`,
   };
 }

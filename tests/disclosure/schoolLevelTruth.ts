@@ -1,4 +1,6 @@
 import { loadDataset } from '../../src/lib/data/loadDataset.ts';
+import { parseCsvFile } from '../../src/lib/data/parseCsv.ts';
+import { pilotOutcomeSchema } from '../../src/lib/data/schemas.ts';
 import { readDataFolder } from '../../scripts/lib/readDataFolder.ts';
 
 /**
@@ -77,7 +79,10 @@ export function schoolLevelTruth(dataDir: string): SchoolLevelTruth {
     const start = new Map(pilot.sites.map((s) => [s.la_code, s.start_month]));
     const schools = new Map(pilot.schools.map((s) => [s.school_id, s]));
     schoolIds.push(...pilot.schools.map((s) => s.school_id));
-    for (const o of pilot.outcomes) {
+    // The monthly rows themselves (the loader keeps only their cells).
+    const rel = 'pilot/outcomes.csv';
+    const rows = parseCsvFile(rel, folder.files.get(rel) ?? '', pilotOutcomeSchema).rows;
+    for (const o of rows) {
       const s = schools.get(o.school_id)!;
       // YYYY-MM strings compare in time order.
       add(

@@ -2,7 +2,7 @@
  * The props of <Figure>, the one component that places any chart the site draws in a finding,
  * an update or a page, e.g. `<Figure chart="trial-forest" />` or
  * `<Figure chart="pilot-forest" outcome="s47" />`. One zod schema, used three ways: the component
- * parses its props with it (src/components/ContentFigure.astro), `npm run check` checks every use
+ * parses its props with it (src/components/Figure.astro), `npm run check` checks every use
  * in content/ against it (checkContent.ts), and its type is the component's props.
  */
 import { z } from 'zod';

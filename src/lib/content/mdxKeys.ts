@@ -1,10 +1,11 @@
 /**
  * Which keys the MDX result components accept, worked out from the data alone (no model
  * fitting), so `npm run check` can catch a mistyped outcome or analysis before a build. The
- * analyses follow the data contract: trial adjusted (overall) and unadjusted (overall and per
- * authority), pilot difference in differences (overall and per site).
+ * estimates are the ones the models give (modelKeys, beside the models in analyses.ts), so this
+ * list cannot drift from what the results hold.
  */
 import type { Dataset } from '../data/loadDataset.ts';
+import { modelKeys } from '../stats/analyses.ts';
 
 /** The keys MDX components may name. */
 export interface MdxKeys {
@@ -23,20 +24,10 @@ export const keyOf = (study: string, outcome: string, analysis: string, scope: s
 export function mdxKeys(data: Dataset): MdxKeys {
   const estimates = new Set<string>();
   const tables = new Set<string>();
-  const outcomes = data.outcomes.map((o) => o.outcome);
-  const add = (study: string, analysis: string, scope: string) => {
-    tables.add(`${study}/${scope}`);
-    for (const o of outcomes) estimates.add(keyOf(study, o, analysis, scope));
-  };
-  if (data.trial) {
-    add('trial', 'adjusted', 'overall');
-    add('trial', 'unadjusted', 'overall');
-    for (const la of new Set(data.trial.schools.filter((s) => s.status === 'analysed').map((s) => s.la_code)))
-      add('trial', 'unadjusted', la);
-  }
-  if (data.pilot) {
-    add('pilot', 'did', 'overall');
-    for (const s of data.pilot.sites) add('pilot', 'did', s.la_code);
+  const studies = { ...(data.trial && { trial: data.trial }), ...(data.pilot && { pilot: data.pilot }) };
+  for (const k of modelKeys(studies)) {
+    estimates.add(keyOf(k.study, k.outcome, k.analysis, k.scope));
+    tables.add(`${k.study}/${k.scope}`);
   }
   const published = new Set(
     (data.published?.estimates ?? []).map((r) => keyOf(r.study, r.outcome, r.analysis, r.scope)),

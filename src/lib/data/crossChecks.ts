@@ -25,6 +25,12 @@ import type {
 /** A parsed file with the name used in messages and whether it parsed without problems. */
 export type Table<T> = ParsedCsv<T> & { file: string; clean: boolean };
 
+/**
+ * A file whose rows were checked and summed while it was read, and not kept (see cells.ts): every
+ * rule on its rows held, and `measured` lists the outcomes it has rows for.
+ */
+export type CheckedWhileRead = { file: string; clean: true; rows: null; measured: ReadonlySet<string> };
+
 /** The parsed files a dataset's cross-file checks look at; null where the file is absent. */
 export type Tables = {
   authorities: Table<AuthorityRow> | null;
@@ -34,7 +40,7 @@ export type Tables = {
   trialOutcomes: Table<TrialOutcomeRow> | null;
   pilotSites: Table<PilotSiteRow> | null;
   pilotSchools: Table<PilotSchoolRow> | null;
-  pilotOutcomes: Table<PilotOutcomeRow> | null;
+  pilotOutcomes: Table<PilotOutcomeRow> | CheckedWhileRead | null;
   laStatistics: Table<LaStatisticRow> | null;
   contextMeasures: Table<ContextMeasureRow> | null;
   publishedEstimates: Table<PublishedEstimateRow> | null;
@@ -271,7 +277,7 @@ export function crossChecks(t: Tables, extractedMonth: string | null = null): Pr
     `an la_code listed in ${sites?.file ?? 'pilot/sites.csv'}`,
   );
   const pilotOutcomes = t.pilotOutcomes;
-  if (pilotOutcomes !== null) {
+  if (pilotOutcomes !== null && pilotOutcomes.rows !== null) {
     const schoolSite = t.pilotSchools?.clean
       ? new Map(t.pilotSchools.rows.map((r) => [r.school_id, r.la_code]))
       : null;

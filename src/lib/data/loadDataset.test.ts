@@ -122,7 +122,11 @@ describe('loadDataset', () => {
     if (!result.ok) return;
     expect(result.data.synthetic).toBe(true);
     expect(result.data.trial?.schools).toHaveLength(3);
-    expect(result.data.pilot?.outcomes).toHaveLength(16);
+    // The 16 monthly rows summed while read: a cell per school × outcome × period, 2 months each.
+    expect(result.data.pilot?.cells).toHaveLength(2 * OUTCOMES.length * 2);
+    expect(result.data.pilot?.cells.map((c) => [c.count, c.years])).toEqual(
+      ['P1', 'P2'].flatMap((_, s) => Array(OUTCOMES.length * 2).fill([2, ((s === 0 ? 200 : 900) / 12) * 2])),
+    );
     expect(result.data.context?.laStatistics.map((r) => r.value)).toEqual([650270, 'c', 40000]);
     expect(result.rowCounts).toMatchObject({
       'authorities.csv': 2,

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { pilotCells, pilotCellsBuilder, trialCells } from './cells.ts';
+import type { Cell, PilotCells, TrialCell } from './cells.ts';
 import { crossChecks } from './crossChecks.ts';
 import { windowChecks } from './windowChecks.ts';
 import type { Table, Tables } from './crossChecks.ts';
-import { parseCsvFile } from './parseCsv.ts';
+import { parseCsvFile, streamCsvFile } from './parseCsv.ts';
 import type { CsvRowSchema, ParseCsvOptions } from './parseCsv.ts';
 import { makeProblem, sortProblems } from './problems.ts';
 import type { Problem } from './problems.ts';
@@ -27,7 +29,6 @@ import type {
   DatasetInfoRow,
   LaStatisticRow,
   OutcomeRow,
-  PilotOutcomeRow,
   PilotSchoolRow,
   PilotSiteRow,
   PublishedEstimateRow,
@@ -63,8 +64,18 @@ export type Dataset = {
   synthetic: boolean;
   authorities: AuthorityRow[];
   outcomes: OutcomeRow[];
-  pilot: { sites: PilotSiteRow[]; schools: PilotSchoolRow[]; outcomes: PilotOutcomeRow[] } | null;
-  trial: { periods: TrialPeriodRow[]; schools: TrialSchoolRow[]; outcomes: TrialOutcomeRow[] } | null;
+  /**
+   * The pilot's schools and sites, and its outcome rows summed into cells while they were read
+   * (see cells.ts): the monthly rows themselves are not kept.
+   */
+  pilot: { sites: PilotSiteRow[]; schools: PilotSchoolRow[]; cells: Cell[] } | null;
+  /** The trial's rows, and its outcome rows of analysed schools joined to their schools once. */
+  trial: {
+    periods: TrialPeriodRow[];
+    schools: TrialSchoolRow[];
+    outcomes: TrialOutcomeRow[];
+    cells: TrialCell[];
+  } | null;
   /** `measures` is empty when the optional context/measures.csv is absent. */
   context: { laStatistics: LaStatisticRow[]; measures: ContextMeasureRow[] } | null;
   /** Null when neither published file is present; each file on its own is optional. */
@@ -147,15 +158,43 @@ export function loadDataset(
   };
 
   const info = read('dataset.csv', datasetInfoSchema, { minRows: 1, maxRows: 1 });
+  const authorities = read('authorities.csv', authoritySchema, { minRows: 1 });
+  const outcomes = read('outcomes.csv', outcomeSchema, { minRows: 1 });
+  const kinds = new Map((outcomes?.rows ?? []).map((o) => [o.outcome, o.kind]));
+  const trialPeriods = read('trial/periods.csv', trialPeriodSchema);
+  const trialSchools = read('trial/schools.csv', trialSchoolSchema, { minRows: 1 });
+  const trialOutcomes = read('trial/outcomes.csv', trialOutcomeSchema);
+  const pilotSites = read('pilot/sites.csv', pilotSiteSchema, { minRows: 1 });
+  const pilotSchools = read('pilot/schools.csv', pilotSchoolSchema, { minRows: 1 });
+
+  // The pilot's outcome rows are summed into cells as they are read, and checked in the same
+  // pass, when the files they refer to have no problems of their own. If a row breaks a rule,
+  // the file is read again with its rows kept, for crossChecks to name every problem.
+  const readPilotOutcomes = (): { table: Tables['pilotOutcomes']; built: PilotCells | null } => {
+    const rel = 'pilot/outcomes.csv';
+    const text = files.get(rel);
+    if (text === undefined) return { table: null, built: null };
+    if (outcomes?.clean && pilotSites?.clean && pilotSchools?.clean) {
+      const builder = pilotCellsBuilder({ sites: pilotSites.rows, schools: pilotSchools.rows }, kinds);
+      const streamed = streamCsvFile(display(rel), text, pilotOutcomeSchema, {}, builder.add);
+      const built = builder.finish();
+      if (streamed.problems.length === 0 && built.verified) {
+        rowCounts[rel] = streamed.rows;
+        return { table: { file: display(rel), clean: true, rows: null, measured: built.measured }, built };
+      }
+    }
+    return { table: read(rel, pilotOutcomeSchema), built: null };
+  };
+  const pilotOutcomes = readPilotOutcomes();
   const tables: Tables = {
-    authorities: read('authorities.csv', authoritySchema, { minRows: 1 }),
-    outcomes: read('outcomes.csv', outcomeSchema, { minRows: 1 }),
-    trialPeriods: read('trial/periods.csv', trialPeriodSchema),
-    trialSchools: read('trial/schools.csv', trialSchoolSchema, { minRows: 1 }),
-    trialOutcomes: read('trial/outcomes.csv', trialOutcomeSchema),
-    pilotSites: read('pilot/sites.csv', pilotSiteSchema, { minRows: 1 }),
-    pilotSchools: read('pilot/schools.csv', pilotSchoolSchema, { minRows: 1 }),
-    pilotOutcomes: read('pilot/outcomes.csv', pilotOutcomeSchema),
+    authorities,
+    outcomes,
+    trialPeriods,
+    trialSchools,
+    trialOutcomes,
+    pilotSites,
+    pilotSchools,
+    pilotOutcomes: pilotOutcomes.table,
     laStatistics: read('context/la-statistics.csv', laStatisticSchema),
     contextMeasures: read('context/measures.csv', contextMeasureSchema),
     publishedEstimates: read('published/estimates.csv', publishedEstimateSchema),
@@ -186,7 +225,14 @@ export function loadDataset(
         : {
             sites: rows(tables.pilotSites),
             schools: rows(tables.pilotSchools),
-            outcomes: rows(tables.pilotOutcomes),
+            cells:
+              pilotOutcomes.built?.cells ??
+              // Read again with its rows kept, yet valid (a rule of the pass stricter than the checks).
+              pilotCells({
+                sites: rows(tables.pilotSites),
+                schools: rows(tables.pilotSchools),
+                outcomes: tables.pilotOutcomes?.rows ?? [],
+              }),
           },
     trial:
       tables.trialPeriods === null
@@ -195,6 +241,14 @@ export function loadDataset(
             periods: rows(tables.trialPeriods),
             schools: rows(tables.trialSchools),
             outcomes: rows(tables.trialOutcomes),
+            cells: trialCells(
+              {
+                periods: rows(tables.trialPeriods),
+                schools: rows(tables.trialSchools),
+                outcomes: rows(tables.trialOutcomes),
+              },
+              kinds,
+            ),
           },
     context:
       tables.laStatistics === null

@@ -1,4 +1,4 @@
-import type { Table, Tables } from './crossChecks.ts';
+import type { CheckedWhileRead, Table, Tables } from './crossChecks.ts';
 import { makeProblem } from './problems.ts';
 import type { Problem } from './problems.ts';
 import type { OutcomeKind } from './schemas.ts';
@@ -56,7 +56,8 @@ export function outcomeKindChecks(t: Tables): Problem[] {
   });
 
   const pilot = t.pilotOutcomes;
-  if (pilot !== null && [...kinds.values()].some((k) => k !== 'count')) {
+  // (A file checked while it was read held this rule already.)
+  if (pilot !== null && pilot.rows !== null && [...kinds.values()].some((k) => k !== 'count')) {
     pilot.rows.forEach((row, i) => {
       const kind = kinds.get(row.outcome);
       if (kind !== undefined && kind !== 'count')
@@ -93,7 +94,8 @@ export function outcomeKindChecks(t: Tables): Problem[] {
 }
 
 /** The outcomes that have at least one row in a study's outcomes file: the ones it must have for every school. */
-export function outcomesMeasured(table: Table<{ outcome: string }>): Set<string> {
+export function outcomesMeasured(table: Table<{ outcome: string }> | CheckedWhileRead): ReadonlySet<string> {
+  if (table.rows === null) return table.measured;
   const measured = new Set<string>();
   for (const row of table.rows) measured.add(row.outcome);
   return measured;

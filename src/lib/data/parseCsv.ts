@@ -53,14 +53,39 @@ export function parseCsvFile<S extends CsvRowSchema>(
   schema: S,
   options: ParseCsvOptions = {},
 ): ParsedCsv<z.infer<S>> {
+  const rows: z.infer<S>[] = [];
+  const lines: number[] = [];
+  const { problems } = streamCsvFile(fileName, text, schema, options, (row, line) => {
+    rows.push(row);
+    lines.push(line);
+  });
+  return { rows, lines, problems };
+}
+
+/**
+ * {@link parseCsvFile} without keeping the rows: each valid row is handed to `onRow`, with the
+ * line it starts on, as soon as it is read, and is not held afterwards. Returns how many valid
+ * rows were handed over and every problem found, exactly as parseCsvFile finds them.
+ * This is how a file of millions of rows is summed while it is read (see cells.ts).
+ */
+export function streamCsvFile<S extends CsvRowSchema>(
+  fileName: string,
+  text: string,
+  schema: S,
+  options: ParseCsvOptions,
+  onRow: (row: z.infer<S>, line: number) => void,
+): { rows: number; problems: Problem[] } {
   if (typeof fileName !== 'string' || typeof text !== 'string') {
     throw new RangeError('parseCsvFile: fileName and text must be strings');
   }
   const shape = schema.shape as Record<string, z.ZodType>;
   const columns = Object.keys(shape);
   const problems: Problem[] = [];
-  const rows: z.infer<S>[] = [];
-  const lines: number[] = [];
+  let validRows = 0;
+  const emit = (row: z.infer<S>, line: number): void => {
+    validRows += 1;
+    onRow(row, line);
+  };
   const problem = (
     line: number | null,
     expected: string,
@@ -83,7 +108,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') {
     problem(null, `a header row naming the columns ${columns.join(', ')}`, 'an empty file');
-    return { rows, lines, problems };
+    return { rows: 0, problems };
   }
 
   // Records are read one at a time (Papa Parse's step mode) and each is done with before the
@@ -222,14 +247,12 @@ export function parseCsvFile<S extends CsvRowSchema>(
     }
     if (!rowOk) return;
     if (plainObject) {
-      rows.push(row as z.infer<S>);
-      lines.push(at);
+      emit(row as z.infer<S>, at);
       return;
     }
     const result = schema.safeParse(raw);
     if (result.success) {
-      rows.push(result.data);
-      lines.push(at);
+      emit(result.data, at);
     } else {
       problem(at, 'a valid row', 'a row that does not match the schema');
     }
@@ -299,7 +322,7 @@ export function parseCsvFile<S extends CsvRowSchema>(
     problem(dataRows < minRows ? null : overflowLine, expected, dataRows === 0 ? 'none' : `${dataRows}`);
   }
   problems.unshift(...quoteProblems);
-  return { rows, lines, problems };
+  return { rows: validRows, problems };
 }
 
 const NO_CODES: readonly string[] = [];

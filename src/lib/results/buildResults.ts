@@ -14,13 +14,13 @@ import {
   type Rate,
   type ResultsFileName,
 } from '../contracts/resultsSchemas.ts';
+import { countCells } from '../data/cells.ts';
 import type { Dataset } from '../data/loadDataset.ts';
-import type { OutcomeRow } from '../data/schemas.ts';
 import { analyses } from '../stats/analyses.ts';
 import { contextRates } from './contextRates.ts';
 import { contextShares } from './contextShares.ts';
 import { DEFAULT_THRESHOLD } from './disclosure.ts';
-import { computeRates, pilotCells, trialCells } from './rates.ts';
+import { computeRates } from './rates.ts';
 import { stableJson } from '../contracts/stableJson.ts';
 import { DEFAULT_MIN_SCHOOLS, trialSummaries } from './summaries.ts';
 
@@ -66,19 +66,17 @@ export function buildResults(
     options.onOutput?.(file);
   };
 
-  // Rates read the rows of count outcomes; sessions and scores have summaries of their own.
-  const trial = data.trial && { ...data.trial, outcomes: countRows(data.outcomes, data.trial.outcomes) };
-
-  // Descriptive rates and changes per authority, with disclosure control.
+  // Descriptive rates and changes per authority, with disclosure control, from the table of
+  // cells (the loader's): rates read count outcomes; sessions and scores have summaries of their own.
   const rates: Rate[] = [];
   const changes: Change[] = [];
-  if (trial) {
-    const r = computeRates('trial', trialCells(trial), ['baseline', 'followup'], threshold);
+  if (data.trial) {
+    const r = computeRates('trial', countCells(data.trial.cells), ['baseline', 'followup'], threshold);
     rates.push(...r.rates);
     changes.push(...r.changes);
   }
   if (data.pilot) {
-    const r = computeRates('pilot', pilotCells(data.pilot), ['pre', 'post'], threshold);
+    const r = computeRates('pilot', data.pilot.cells, ['pre', 'post'], threshold);
     rates.push(...r.rates);
     changes.push(...r.changes);
   }
@@ -101,7 +99,7 @@ export function buildResults(
 
   // Model estimates (the contract's models) and the notes on fallbacks and omissions.
   const input: Parameters<typeof analyses>[0] = {};
-  if (data.trial) input.trial = { ...data.trial, kinds };
+  if (data.trial) input.trial = data.trial;
   if (data.pilot) input.pilot = data.pilot;
   const { estimates, notes } = analyses(input);
   emit('estimates.json', estimates, estimates.length);
@@ -217,15 +215,6 @@ export function buildResults(
     inputs.length,
   );
   return files;
-}
-
-/** The rows of count outcomes, with their count (which a count outcome's row always has). */
-function countRows<R extends { outcome: string; count: number | null }>(
-  outcomes: readonly OutcomeRow[],
-  rows: readonly R[],
-): (R & { count: number })[] {
-  const counts = new Set(outcomes.filter((o) => o.kind === 'count').map((o) => o.outcome));
-  return rows.filter((r): r is R & { count: number } => r.count !== null && counts.has(r.outcome));
 }
 
 function countBy<T>(rows: readonly T[], key: (row: T) => string): Record<string, number> {

@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { computeRates, pilotCells, trialCells, type TrialInput } from './rates.ts';
+import { countCells, pilotCells, trialCells, type TrialRows } from '../data/cells.ts';
+import { computeRates } from './rates.ts';
 
-const periods: TrialInput['periods'] = [
+const periods: TrialRows['periods'] = [
   { period: 'baseline', start_month: '2019-09', end_month: '2020-08' },
   { period: 'followup', start_month: '2020-09', end_month: '2022-07' },
 ];
 
 describe('trial rates', () => {
-  const schools: TrialInput['schools'] = [
+  const schools: TrialRows['schools'] = [
     { school_id: 's1', la_code: 'E09000022', arm: 'swis', pupils: 1000, status: 'analysed' },
     { school_id: 's2', la_code: 'E09000022', arm: 'control', pupils: 1200, status: 'analysed' },
     { school_id: 's3', la_code: 'E09000008', arm: 'swis', pupils: 800, status: 'analysed' },
@@ -30,7 +31,7 @@ describe('trial rates', () => {
   }));
   const { rates, changes } = computeRates(
     'trial',
-    trialCells({ periods, schools, outcomes }),
+    countCells(trialCells({ periods, schools, outcomes })),
     ['baseline', 'followup'],
     9,
   );

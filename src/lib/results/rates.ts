@@ -5,126 +5,9 @@
  * only published numbers derived directly from school-level counts.
  */
 import { SUPPRESSED, type Change, type Published, type Rate } from '../contracts/resultsSchemas.ts';
-import type {
-  PilotOutcomeRow,
-  PilotSchoolRow,
-  PilotSiteRow,
-  TrialOutcomeRow,
-  TrialPeriodRow,
-  TrialSchoolRow,
-} from '../data/schemas.ts';
+import type { Cell } from '../data/cells.ts';
 import { poissonRateInterval } from '../stats/poissonExactInterval.ts';
 import { suppressedCells, type DisclosureGroup } from './disclosure.ts';
-import { monthsInclusive } from '../data/months.ts';
-
-interface SchoolUnit {
-  schoolId: string;
-  laCode: string;
-  group: string;
-  pupils: number;
-}
-
-/** One count of one outcome for one school over one period, with its exposure in years. */
-interface Cell {
-  school: SchoolUnit;
-  period: string;
-  outcome: string;
-  count: number;
-  years: number;
-}
-
-/** The trial rows rates read (count outcomes only, so every count is a number). */
-export interface TrialInput {
-  periods: readonly TrialPeriodRow[];
-  schools: readonly Pick<TrialSchoolRow, 'school_id' | 'la_code' | 'arm' | 'pupils' | 'status'>[];
-  outcomes: readonly (Pick<TrialOutcomeRow, 'school_id' | 'period' | 'outcome'> & { count: number })[];
-}
-
-/** The pilot rows rates read. */
-export interface PilotInput {
-  sites: readonly PilotSiteRow[];
-  schools: readonly Pick<PilotSchoolRow, 'school_id' | 'la_code' | 'group' | 'pupils'>[];
-  outcomes: readonly PilotOutcomeRow[];
-}
-
-/** Trial cells: analysed schools only, exposure = pupils × months in the period / 12. */
-export function trialCells(trial: TrialInput): Cell[] {
-  const months = new Map(trial.periods.map((p) => [p.period, monthsInclusive(p.start_month, p.end_month)]));
-  const schools = new Map(
-    trial.schools
-      .filter((s) => s.status === 'analysed')
-      .map((s) => [
-        s.school_id,
-        { schoolId: s.school_id, laCode: s.la_code, group: s.arm, pupils: s.pupils },
-      ]),
-  );
-  const cells: Cell[] = [];
-  for (const o of trial.outcomes) {
-    const school = schools.get(o.school_id);
-    const m = months.get(o.period);
-    if (!school || m === undefined) continue;
-    cells.push({
-      school,
-      period: o.period,
-      outcome: o.outcome,
-      count: o.count,
-      years: (school.pupils * m) / 12,
-    });
-  }
-  return cells;
-}
-
-/**
- * Pilot cells: each school's months summed into `pre` (baseline_start up to the month before
- * start_month) and `post` (start_month to end_month); exposure = pupils × months / 12.
- */
-export function pilotCells(pilot: PilotInput): Cell[] {
-  const sites = new Map(pilot.sites.map((s) => [s.la_code, s]));
-  const schools = new Map(
-    pilot.schools.map((s) => [
-      s.school_id,
-      { schoolId: s.school_id, laCode: s.la_code, group: s.group, pupils: s.pupils },
-    ]),
-  );
-  // Cells found by school, then outcome: short-string lookups rather than a joined key per row
-  // (two million rows at national scale); cells kept in order of first appearance, as before.
-  // A school's rows usually come together, so its lookups are kept while the school is the same
-  // (one string comparison instead of three Map lookups per row). Months are validated YYYY-MM
-  // strings, so comparing the strings orders them as monthIndex would, without a regex per row.
-  const bySchool = new Map<string, Map<string, [pre: Cell | undefined, post: Cell | undefined]>>();
-  const cells: Cell[] = [];
-  let lastId: string | undefined;
-  let school: ReturnType<typeof schools.get>;
-  let site: PilotInput['sites'][number] | undefined;
-  let byOutcome: Map<string, [pre: Cell | undefined, post: Cell | undefined]> | undefined;
-  for (const o of pilot.outcomes) {
-    if (o.school_id !== lastId) {
-      lastId = o.school_id;
-      school = schools.get(o.school_id);
-      site = school && sites.get(school.laCode);
-      byOutcome = undefined;
-      if (school && site) {
-        byOutcome = bySchool.get(o.school_id);
-        if (byOutcome === undefined) bySchool.set(o.school_id, (byOutcome = new Map()));
-      }
-    }
-    if (!school || !site || !byOutcome) continue;
-    const post = o.month < site.start_month ? 0 : 1;
-    let pair = byOutcome.get(o.outcome);
-    if (pair === undefined) byOutcome.set(o.outcome, (pair = [undefined, undefined]));
-    const cell = pair[post];
-    if (cell) {
-      cell.count += o.count;
-      cell.years += school.pupils / 12;
-    } else {
-      const period = post === 0 ? 'pre' : 'post';
-      cells.push(
-        (pair[post] = { school, period, outcome: o.outcome, count: o.count, years: school.pupils / 12 }),
-      );
-    }
-  }
-  return cells;
-}
 
 interface Aggregate {
   study: 'pilot' | 'trial';
@@ -140,7 +23,7 @@ interface Aggregate {
 const key = (...parts: string[]) => parts.join('|');
 
 /**
- * Aggregates cells to rates overall and per authority, applies disclosure control (primary and
+ * Aggregates the table of cells (src/lib/data/cells.ts) to rates overall and per authority, applies disclosure control (primary and
  * secondary, with each overall total and its authority parts as one group), and returns rate
  * rows and per-authority change rows, sorted.
  */

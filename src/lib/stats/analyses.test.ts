@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyses } from './analyses.ts';
+import { analyses, modelKeys } from './analyses.ts';
 import type { AnalysesInput } from './analyses.ts';
+import { pilotCells, trialCells } from '../data/cells.ts';
+import type { TrialRows } from '../data/cells.ts';
+import type { PilotOutcomeRow, PilotSchoolRow, PilotSiteRow, TrialSchoolRow } from '../data/schemas.ts';
 import type { Estimate } from '../contracts/resultsSchemas.ts';
 
 // The small study and its expected estimates are made by scripts/reference/make-fixture-data.R
@@ -21,17 +24,20 @@ function readCsv<T>(name: string): T[] {
   });
 }
 
+// The models read the table of cells, as the loader builds it from these rows.
+const trialRows = {
+  schools: readCsv<TrialSchoolRow>('trial-schools'),
+  outcomes: readCsv<TrialRows['outcomes'][number]>('trial-outcomes'),
+  periods: readCsv<TrialRows['periods'][number]>('trial-periods'),
+};
+const pilotRows = {
+  sites: readCsv<PilotSiteRow>('pilot-sites'),
+  schools: readCsv<PilotSchoolRow>('pilot-schools'),
+  outcomes: readCsv<PilotOutcomeRow>('pilot-outcomes'),
+};
 const input: AnalysesInput = {
-  trial: {
-    schools: readCsv('trial-schools'),
-    outcomes: readCsv('trial-outcomes'),
-    periods: readCsv('trial-periods'),
-  },
-  pilot: {
-    sites: readCsv('pilot-sites'),
-    schools: readCsv('pilot-schools'),
-    outcomes: readCsv('pilot-outcomes'),
-  },
+  trial: { schools: trialRows.schools, periods: trialRows.periods, cells: trialCells(trialRows) },
+  pilot: { sites: pilotRows.sites, schools: pilotRows.schools, cells: pilotCells(pilotRows) },
 };
 const expected = JSON.parse(readFileSync(join(dir, 'analyses-expected.json'), 'utf8')) as {
   estimates: Estimate[];
@@ -101,6 +107,41 @@ describe('analyses on a small study', () => {
   });
 });
 
+// The same trial with an absence (sessions) and an attainment (score) outcome (see below).
+const kindsOf = readCsv<{ outcome: string; kind: 'sessions' | 'score' }>('kinds-outcomes');
+const rows = readFileSync(join(dir, 'analyses-kinds-trial-outcomes.csv'), 'utf8').trim().split('\n').slice(1);
+const blankOrNumber = (cell: string | undefined): number | null =>
+  cell === '' || cell === undefined ? null : Number(cell);
+const kindsRows: TrialRows = {
+  ...trialRows,
+  outcomes: rows.map((line) => {
+    const [school_id, period, outcome, count, exposure, value] = line.split(',');
+    return {
+      school_id: school_id!,
+      period: period as 'baseline' | 'followup',
+      outcome: outcome!,
+      count: blankOrNumber(count),
+      exposure: blankOrNumber(exposure),
+      value: blankOrNumber(value),
+    };
+  }),
+};
+const kinds = new Map(kindsOf.map((k) => [k.outcome, k.kind]));
+const kindsInput: AnalysesInput = {
+  trial: { ...input.trial!, cells: trialCells(kindsRows, kinds) },
+};
+describe('modelKeys', () => {
+  it('lists, without fitting, the key of every estimate or not-estimable note that analyses gives', () => {
+    for (const [study, given] of [
+      [input, result],
+      [kindsInput, analyses(kindsInput)],
+    ] as const) {
+      const keys = [...given.estimates, ...given.notes.filter((n) => n.kind === 'not_estimable')].map(key);
+      expect(modelKeys(study).map(key).sort()).toEqual(keys.sort());
+    }
+  });
+});
+
 describe('analyses with the per-authority models on a worker thread', () => {
   it('gives the same estimates and notes, bit for bit, as on one thread', () => {
     const oneThread = analyses(input, { parallel: false });
@@ -115,30 +156,6 @@ describe('analyses with the per-authority models on a worker thread', () => {
 // scripts/reference/make-kinds-fixture-data.R and fitted by scripts/reference/fit-analyses-kinds.R
 // (MASS::glm.nb with offset(log(exposure)); lm).
 describe('analyses of sessions and score outcomes', () => {
-  const kindsOf = readCsv<{ outcome: string; kind: 'sessions' | 'score' }>('kinds-outcomes');
-  const rows = readFileSync(join(dir, 'analyses-kinds-trial-outcomes.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1);
-  const blankOrNumber = (cell: string | undefined): number | null =>
-    cell === '' || cell === undefined ? null : Number(cell);
-  const kindsInput: AnalysesInput = {
-    trial: {
-      ...input.trial!,
-      outcomes: rows.map((line) => {
-        const [school_id, period, outcome, count, exposure, value] = line.split(',');
-        return {
-          school_id: school_id!,
-          period: period as 'baseline' | 'followup',
-          outcome: outcome!,
-          count: blankOrNumber(count),
-          exposure: blankOrNumber(exposure),
-          value: blankOrNumber(value),
-        };
-      }),
-      kinds: new Map(kindsOf.map((k) => [k.outcome, k.kind])),
-    },
-  };
   const kindsExpected = JSON.parse(readFileSync(join(dir, 'analyses-kinds-expected.json'), 'utf8')) as {
     estimates: Estimate[];
   };
@@ -171,8 +188,8 @@ describe('analyses of sessions and score outcomes', () => {
     const flat: AnalysesInput = {
       trial: {
         ...kindsInput.trial!,
-        outcomes: kindsInput.trial!.outcomes.map((o) =>
-          o.outcome === 'attainment8' && o.period === 'baseline' ? { ...o, value: 45 } : o,
+        cells: kindsInput.trial!.cells.map((c) =>
+          c.outcome === 'attainment8' && c.period === 'baseline' ? { ...c, value: 45 } : c,
         ),
       },
     };

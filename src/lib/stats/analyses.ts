@@ -5,32 +5,23 @@ import type { ModelJob } from './modelJobs.ts';
 import { monthsInclusive } from '../data/months.ts';
 
 import type { Estimate, Note } from '../contracts/resultsSchemas.ts';
-import type {
-  OutcomeKind,
-  PilotOutcomeRow,
-  PilotSchoolRow,
-  PilotSiteRow,
-  TrialOutcomeRow,
-  TrialPeriodRow,
-  TrialSchoolRow,
-} from '../data/schemas.ts';
+import type { Cell, TrialCell } from '../data/cells.ts';
+import type { PilotSchoolRow, PilotSiteRow, TrialPeriodRow, TrialSchoolRow } from '../data/schemas.ts';
 
-/** What an outcome's rows hold (the contract's outcome kinds); an outcome not listed is a count. */
-export type OutcomeKinds = ReadonlyMap<string, OutcomeKind>;
-
-/** The validated rows the models read (the loader's rows; a trial row fills the columns its outcome's kind needs). */
+/**
+ * What the models read: the studies' schools, and their outcomes as the one table of cells
+ * (src/lib/data/cells.ts), each trial cell joined to its school and carrying its outcome's kind.
+ */
 export interface AnalysesInput {
   trial?: {
     schools: readonly TrialSchoolRow[];
-    outcomes: readonly (Pick<TrialOutcomeRow, 'school_id' | 'period' | 'outcome' | 'count'> &
-      Partial<Pick<TrialOutcomeRow, 'exposure' | 'value'>>)[];
     periods: readonly TrialPeriodRow[];
-    kinds?: OutcomeKinds;
+    cells: readonly TrialCell[];
   };
   pilot?: {
     sites: readonly PilotSiteRow[];
     schools: readonly Pick<PilotSchoolRow, 'school_id' | 'la_code' | 'group' | 'pupils'>[];
-    outcomes: readonly PilotOutcomeRow[];
+    cells: readonly Cell[];
   };
 }
 
@@ -64,7 +55,7 @@ interface Spec {
   /**
    * Specs with the same key have the same covariates in the same row order (only the counts
    * differ between outcomes), so their design matrix is built once and shared — as is the
-   * solver's analysis of it, cached by matrix in fitGlm.
+   * solver's analysis of it, shared by the jobs of one batch (modelJobs.ts).
    */
   designKey?: string;
 }
@@ -167,7 +158,51 @@ export function analyses(
   return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
 }
 
-function byKey(a: Omit<Note, 'kind' | 'reason'>, b: Omit<Note, 'kind' | 'reason'>): number {
+/** What identifies an estimate, or the note given instead of one. */
+export type ModelKey = Omit<Note, 'kind' | 'reason'>;
+
+/** What {@link modelKeys} reads: each study's schools and the outcomes of its cells. */
+export interface ModelKeysInput {
+  trial?: {
+    schools: readonly Pick<TrialSchoolRow, 'la_code' | 'status'>[];
+    cells: readonly { outcome: string }[];
+  };
+  pilot?: { schools: readonly Pick<PilotSchoolRow, 'la_code'>[]; cells: readonly { outcome: string }[] };
+}
+
+/**
+ * The key of every estimate {@link analyses} gives for this input (an estimate, or a note saying
+ * why not), worked out without fitting anything, in the same order: what a page may name (see
+ * src/lib/content/mdxKeys.ts). The specs below are made from the same outcome and scope lists.
+ */
+export function modelKeys(input: ModelKeysInput): ModelKey[] {
+  const keys: ModelKey[] = [];
+  if (input.trial) {
+    const authorities = trialAuthorities(input.trial.schools);
+    for (const outcome of studyOutcomes(input.trial.cells)) {
+      keys.push({ study: 'trial', outcome, scope: 'overall', analysis: 'adjusted' });
+      for (const scope of ['overall', ...authorities])
+        keys.push({ study: 'trial', outcome, scope, analysis: 'unadjusted' });
+    }
+  }
+  if (input.pilot) {
+    const authorities = sortedUnique(input.pilot.schools.map((s) => s.la_code));
+    for (const outcome of studyOutcomes(input.pilot.cells))
+      for (const scope of ['overall', ...authorities])
+        keys.push({ study: 'pilot', outcome, scope, analysis: 'did' });
+  }
+  return keys.sort(byKey);
+}
+
+/** A study's outcomes, each with at least one cell, sorted. */
+const studyOutcomes = (cells: readonly { outcome: string }[]): string[] =>
+  sortedUnique(cells.map((c) => c.outcome));
+
+/** The authorities with analysed trial schools, sorted: each has its own unadjusted model. */
+const trialAuthorities = (schools: readonly Pick<TrialSchoolRow, 'la_code' | 'status'>[]): string[] =>
+  sortedUnique(schools.filter((s) => s.status === 'analysed').map((s) => s.la_code));
+
+function byKey(a: ModelKey, b: ModelKey): number {
   for (const k of ['study', 'outcome', 'scope', 'analysis'] as const) {
     if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
   }
@@ -197,7 +232,9 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   };
   const baselineMonths = period('baseline');
   const followupMonths = period('followup');
-  const byKey = new Map(trial.outcomes.map((o) => [`${o.school_id}\u0000${o.period}\u0000${o.outcome}`, o]));
+  const byKey = new Map(
+    trial.cells.map((c) => [`${c.school.schoolId}\u0000${c.period}\u0000${c.outcome}`, c]),
+  );
   /** A school's count, exposure or value of an outcome in a period, which its kind says it has. */
   const cell = (
     school: string,
@@ -207,15 +244,16 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   ): number => {
     const c = byKey.get(`${school}\u0000${p}\u0000${outcome}`)?.[column];
     if (c === undefined || c === null)
-      throw new RangeError(`analyses: trial.outcomes has no ${p} ${outcome} ${column} for a school`);
+      throw new RangeError(`analyses: trial.cells has no ${p} ${outcome} ${column} for a school`);
     return c;
   };
+  const kinds = new Map(trial.cells.map((c) => [c.outcome, c.kind]));
   const schools = trial.schools.filter((s) => s.status === 'analysed');
   const armCell = (row: ModelRow): number => (row['arm'] === 1 ? 0 : 1);
   const armNames = ['the swis arm', 'the control arm'];
   const specs: Spec[] = [];
-  for (const outcome of sortedUnique(trial.outcomes.map((o) => o.outcome))) {
-    const kind = trial.kinds?.get(outcome) ?? 'count';
+  for (const outcome of studyOutcomes(trial.cells)) {
+    const kind = kinds.get(outcome)!;
     // The response and the adjusted model's baseline term, by kind (the contract's table):
     // count, events with exposure pupils × months / 12 and baseline events per 1,000 pupils a
     // year; sessions, sessions missed with the row's own exposure and baseline % missed; score,
@@ -291,31 +329,14 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
 
 function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
   const sites = new Map(pilot.sites.map((s) => [s.la_code, s]));
-  const schools = new Map(pilot.schools.map((s) => [s.school_id, s]));
-  // pre = baseline_start .. the month before start_month; post = start_month .. end_month
-  // Sums keyed by school, then outcome: two lookups of short strings per row rather than a
-  // joined key per row, which at national scale (two million rows) is most of this loop's time.
-  // A school's rows usually come together (a file per school-month-outcome, sorted or not), so
-  // the lookups by school are kept from the row before while the school is the same: one string
-  // comparison instead of three Map lookups for most of the two million rows.
+  // Each school's counts by outcome, [pre, post], from its cells.
   const sums = new Map<string, Map<string, [number, number]>>();
-  let lastId: string | undefined;
-  let site: PilotSiteRow | undefined;
-  let bySchool: Map<string, [number, number]> | undefined;
-  for (const o of pilot.outcomes) {
-    if (o.school_id !== lastId) {
-      const school = schools.get(o.school_id);
-      site = school && sites.get(school.la_code);
-      if (!school || !site)
-        throw new RangeError(`analyses: pilot.outcomes names a school or site that is not defined`);
-      bySchool = sums.get(o.school_id);
-      if (bySchool === undefined) sums.set(o.school_id, (bySchool = new Map()));
-      lastId = o.school_id;
-    }
-    if (o.month < site!.baseline_start || o.month > site!.end_month) continue;
-    let pair = bySchool!.get(o.outcome);
-    if (pair === undefined) bySchool!.set(o.outcome, (pair = [0, 0]));
-    pair[o.month < site!.start_month ? 0 : 1] += o.count;
+  for (const c of pilot.cells) {
+    let bySchool = sums.get(c.school.schoolId);
+    if (bySchool === undefined) sums.set(c.school.schoolId, (bySchool = new Map()));
+    let pair = bySchool.get(c.outcome);
+    if (pair === undefined) bySchool.set(c.outcome, (pair = [0, 0]));
+    pair[c.period === 'pre' ? 0 : 1] += c.count;
   }
   // Months before and after the start, per site (once per site, not per school and outcome).
   const monthsBySite = new Map<PilotSiteRow, [number, number]>();
@@ -340,7 +361,7 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
     'comparison schools before the start',
   ];
   const specs: Spec[] = [];
-  for (const outcome of sortedUnique(pilot.outcomes.map((o) => o.outcome))) {
+  for (const outcome of studyOutcomes(pilot.cells)) {
     const rows: ModelRow[] = [];
     for (const school of pilot.schools) {
       const site = sites.get(school.la_code);

@@ -56,10 +56,44 @@ export type GlmResult = GlmFitted | GlmNotEstimable;
 
 const DOUBLE_EPS = 2.220446049250313e-16;
 
-// fitNegativeBinomial refits the same X many times; its structure is found once per X.
-const structures = new WeakMap<object, DesignStructure>();
-const checkedCounts = new WeakSet<readonly number[]>();
-const checkedOffsets = new WeakMap<readonly number[], Float64Array>();
+/**
+ * What {@link fitGlm} works out from y, X and the offset before it iterates: the checks, the
+ * offset as a Float64Array and the design's sparsity. fitNegativeBinomial fits the same y, X
+ * and offset a dozen times (and outcomes of one design share X), so the caller prepares them
+ * once and passes them in; nothing is remembered between calls.
+ */
+export interface GlmPrepared {
+  offset: Float64Array;
+  /** The design's structure (see weightedLeastSquares.ts), found on first use. */
+  design: () => DesignStructure;
+}
+
+/**
+ * Checks y, X and the offset as fitGlm does (throwing the same RangeErrors) and prepares them
+ * for any number of fits. `structureOf` finds the design's structure: a caller fitting several
+ * models on one X passes one that shares it.
+ */
+export function prepareGlm(
+  input: Pick<GlmInput, 'y' | 'X' | 'columnNames' | 'offset'>,
+  structureOf: (X: GlmInput['X'], p: number) => DesignStructure = designStructure,
+): GlmPrepared {
+  const { y, X, columnNames } = input;
+  const n = y.length;
+  if (X.length !== n) throw new RangeError(`fitGlm: X has ${X.length} rows but y has ${n}`);
+  const p = columnNames.length;
+  if (X.some((row) => row.length !== p)) {
+    throw new RangeError(`fitGlm: every row of X must have ${p} columns (columnNames)`);
+  }
+  if (y.some((v) => !(Number.isInteger(v) && v >= 0))) {
+    throw new RangeError('fitGlm: y must be integers ≥ 0');
+  }
+  const offset = input.offset ?? new Array<number>(n).fill(0);
+  if (offset.length !== n || !offset.every((v) => Number.isFinite(v))) {
+    throw new RangeError('fitGlm: offset must be finite with one value per row of y');
+  }
+  let structure: DesignStructure | undefined;
+  return { offset: new Float64Array(offset), design: () => (structure ??= structureOf(X, p)) };
+}
 
 function linkInverse(eta: number): number {
   return Math.max(Math.exp(eta), DOUBLE_EPS);
@@ -77,33 +111,14 @@ function linkInverse(eta: number): number {
  * Reference: McCullagh & Nelder (1989) Generalized Linear Models, §2.5; R Core, `glm.fit`.
  *
  * Returns `not_estimable` (never NaN) when the design is rank deficient or the fit is not finite.
+ * `prepared` is {@link prepareGlm} of the same input, for a caller that fits it again.
  */
-export function fitGlm(input: GlmInput): GlmResult {
+export function fitGlm(input: GlmInput, prepared: GlmPrepared = prepareGlm(input)): GlmResult {
   const { y, X, family, columnNames } = input;
   const n = y.length;
   const control = { ...defaultGlmControl, ...input.control };
-  if (X.length !== n) throw new RangeError(`fitGlm: X has ${X.length} rows but y has ${n}`);
   const p = columnNames.length;
-  if (X.some((row) => row.length !== p)) {
-    throw new RangeError(`fitGlm: every row of X must have ${p} columns (columnNames)`);
-  }
-  // fitNegativeBinomial fits the same y and offset a dozen times: each is checked (and the
-  // offset copied into a Float64Array) once per array, not once per fit.
-  if (!checkedCounts.has(y)) {
-    if (y.some((v) => !(Number.isInteger(v) && v >= 0))) {
-      throw new RangeError('fitGlm: y must be integers ≥ 0');
-    }
-    checkedCounts.add(y);
-  }
-  const offset = input.offset ?? new Array<number>(n).fill(0);
-  let offsetValues = checkedOffsets.get(offset);
-  if (offsetValues === undefined && offset.every((v) => Number.isFinite(v))) {
-    offsetValues = new Float64Array(offset);
-    checkedOffsets.set(offset, offsetValues);
-  }
-  if (offsetValues === undefined || offsetValues.length !== n) {
-    throw new RangeError('fitGlm: offset must be finite with one value per row of y');
-  }
+  const offsetValues = prepared.offset;
   if (n < p) return { status: 'not_estimable', reason: `fewer observations (${n}) than coefficients (${p})` };
   if (y.every((v) => v === 0)) return { status: 'not_estimable', reason: 'all counts are zero' };
 
@@ -117,12 +132,7 @@ export function fitGlm(input: GlmInput): GlmResult {
     for (let i = 0; i < n; i++) d += family.unitDeviance(y[i]!, mu[i]!);
     return d;
   };
-  let structure = structures.get(X);
-  if (structure === undefined) {
-    structure = designStructure(X, p);
-    structures.set(X, structure);
-  }
-  const design = structure;
+  const design = prepared.design();
   /** η = Xβ + offset into `eta`, and μ = g⁻¹(η) into `mu`. */
   const predict = (beta: readonly number[]): void => {
     sparseLinearPredictor(design, beta, offsetValues, eta);

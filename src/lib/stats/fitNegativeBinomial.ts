@@ -1,7 +1,9 @@
-import { fitGlm } from './fitGlm.ts';
+import { fitGlm, prepareGlm } from './fitGlm.ts';
 import type { GlmFitted, GlmNotEstimable, GlmResult } from './fitGlm.ts';
 import { negativeBinomialFamily, poissonFamily } from './glmFamily.ts';
 import { distinctCounts, thetaMl } from './thetaMl.ts';
+import type { DistinctCounts } from './thetaMl.ts';
+import type { DesignStructure } from './weightedLeastSquares.ts';
 import jstatPkg from 'jstat';
 
 const { jStat } = jstatPkg;
@@ -43,8 +45,14 @@ export type CountModelResult = CountModelFitted | GlmNotEstimable;
  *
  * Reference: Venables & Ripley (2002) Modern Applied Statistics with S, §7.4; MASS::glm.nb.
  */
-export function fitNegativeBinomial(input: CountModelInput): CountModelResult {
-  const poisson = fitGlm({ ...input, family: poissonFamily() });
+export function fitNegativeBinomial(
+  input: CountModelInput,
+  options: { structureOf?: (X: CountModelInput['X'], p: number) => DesignStructure } = {},
+): CountModelResult {
+  // y, X and the offset are checked and prepared once for every fit below, and y's distinct
+  // counts found once for every θ step (see fitGlm's and thetaMl's notes).
+  const prepared = prepareGlm(input, options.structureOf);
+  const poisson = fitGlm({ ...input, family: poissonFamily() }, prepared);
   if (poisson.status !== 'fitted') return poisson;
   const usePoisson = (reason: string): CountModelResult =>
     poisson.converged
@@ -55,33 +63,37 @@ export function fitNegativeBinomial(input: CountModelInput): CountModelResult {
   const n = y.length;
   const maxit = 25;
   const epsilon = 1e-8;
+  const distinct = distinctCounts(y);
   let mu = poisson.fitted;
-  let theta = thetaMl(y, mu, maxit).theta;
+  let theta = thetaMl(y, mu, maxit, distinct).theta;
   if (!usableTheta(theta)) return usePoisson(thetaReason(theta));
   let fit: GlmResult = poisson;
   let thetaWarning: string | null = null;
   const d1 = Math.sqrt(2 * Math.max(1, n - input.columnNames.length));
   let del = 1;
-  let lm = nbLogLik(y, mu, theta);
+  let lm = nbLogLik(y, mu, theta, distinct);
   let lm0 = lm + 2 * d1;
   let iter = 0;
   while (++iter <= maxit && Math.abs(lm0 - lm) / d1 + Math.abs(del) > epsilon) {
-    fit = fitGlm({
-      ...input,
-      family: negativeBinomialFamily(theta),
-      etaStart: mu.map((m) => Math.log(m)),
-      control: { epsilon, maxit },
-    });
+    fit = fitGlm(
+      {
+        ...input,
+        family: negativeBinomialFamily(theta),
+        etaStart: mu.map((m) => Math.log(m)),
+        control: { epsilon, maxit },
+      },
+      prepared,
+    );
     if (fit.status !== 'fitted') return usePoisson(`the negative binomial fit failed: ${fit.reason}`);
     const t0 = theta;
-    const next = thetaMl(y, mu, maxit);
+    const next = thetaMl(y, mu, maxit, distinct);
     theta = next.theta;
     thetaWarning = next.warning;
     if (!usableTheta(theta)) return usePoisson(thetaReason(theta));
     mu = fit.fitted;
     del = t0 - theta;
     lm0 = lm;
-    lm = nbLogLik(y, mu, theta);
+    lm = nbLogLik(y, mu, theta, distinct);
   }
   if (fit.status !== 'fitted' || fit.family.name !== 'negative_binomial') {
     return usePoisson('the negative binomial fit did not run');
@@ -90,7 +102,7 @@ export function fitNegativeBinomial(input: CountModelInput): CountModelResult {
   if (iter > maxit) {
     // glm.nb's absolute |Δθ| < 1e-8 test can fail on rounding noise alone when θ is large, so
     // the limit counts as non-convergence only if one more θ step still moves θ (relative 1e-6).
-    const again = thetaMl(y, fit.fitted, maxit);
+    const again = thetaMl(y, fit.fitted, maxit, distinct);
     if (!(Math.abs(again.theta - theta) / theta < ALTERNATION_RELATIVE_TOLERANCE)) {
       return usePoisson('the θ–IRLS alternation did not converge within 25 rounds');
     }
@@ -112,9 +124,14 @@ function thetaReason(theta: number): string {
   return 'θ is not positive';
 }
 
-function nbLogLik(y: readonly number[], mu: readonly number[], theta: number): number {
+function nbLogLik(
+  y: readonly number[],
+  mu: readonly number[],
+  theta: number,
+  distinct: DistinctCounts,
+): number {
   // lnΓ(θ + y) − lnΓ(y + 1) depends on y alone: evaluated once per distinct count (see thetaMl).
-  const { values, counts } = distinctCounts(y);
+  const { values, counts } = distinct;
   const n = y.length;
   let s = n * (theta * Math.log(theta) - lnGamma(theta));
   for (let k = 0; k < values.length; k++)

@@ -24,14 +24,14 @@ describe('runModelJobs', () => {
   const theirs = [job(3), job(4), job(5)];
 
   it('returns the outcomes of this thread’s jobs, then the worker’s, as fitting each in turn would', () => {
-    const expected = [...mine, ...theirs].map(runModelJob);
+    const expected = [...mine, ...theirs].map((j) => runModelJob(j));
     expect(expected.every((o) => o.status === 'estimated')).toBe(true);
     expect(runModelJobs(mine, theirs, true)).toEqual(expected);
     expect(runModelJobs(mine, theirs, false)).toEqual(expected);
   });
 
   it('keeps small batches on this thread under "auto" and still answers', () => {
-    expect(runModelJobs(mine, theirs, 'auto')).toEqual([...mine, ...theirs].map(runModelJob));
+    expect(runModelJobs(mine, theirs, 'auto')).toEqual([...mine, ...theirs].map((j) => runModelJob(j)));
   });
 
   it('reports an error from a job fitted in the worker', () => {

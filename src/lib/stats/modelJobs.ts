@@ -14,8 +14,11 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { fitLinearModel } from './fitLinearModel.ts';
 import { fitNegativeBinomial } from './fitNegativeBinomial.ts';
+import type { CountModelInput } from './fitNegativeBinomial.ts';
 import { meanDifference } from './meanDifference.ts';
 import { rateRatio } from './rateRatio.ts';
+import { designStructure } from './weightedLeastSquares.ts';
+import type { DesignStructure } from './weightedLeastSquares.ts';
 
 export interface ModelJob {
   /** `count`: negative binomial (or Poisson), a rate ratio; `linear`: least squares, a mean difference. */
@@ -49,9 +52,12 @@ export type ModelOutcome =
  * Fits one job: the negative binomial (or Poisson) model and the rate ratio of its term, or the
  * linear model and the mean difference of its term.
  */
-export function runModelJob(job: ModelJob): ModelOutcome {
+export function runModelJob(job: ModelJob, designs: DesignStructures = new Map()): ModelOutcome {
   if (job.model === 'linear') return runLinearJob(job);
-  const fit = fitNegativeBinomial({ y: job.y, X: job.X, columnNames: job.columnNames, offset: job.offset });
+  const fit = fitNegativeBinomial(
+    { y: job.y, X: job.X, columnNames: job.columnNames, offset: job.offset },
+    { structureOf: (X, p) => designs.get(X) ?? designs.set(X, designStructure(X, p)).get(X)! },
+  );
   if (fit.status !== 'fitted') return { status: 'not_estimable', reason: fit.reason };
   const rr = rateRatio(fit, job.term);
   if (![rr.estimate, rr.ciLow, rr.ciHigh, rr.pValue].every(Number.isFinite)) {
@@ -81,6 +87,19 @@ function runLinearJob(job: ModelJob): ModelOutcome {
   return { status: 'estimated', effect: 'mean_difference', model: 'linear', estimate, ciLow, ciHigh, pValue };
 }
 
+/**
+ * The structure of each design matrix a batch of jobs has fitted (see weightedLeastSquares.ts):
+ * jobs that share a matrix (one design, several outcomes) share its structure. One per batch,
+ * passed to each job, so nothing outlives the batch.
+ */
+export type DesignStructures = Map<ModelJob['X'] | CountModelInput['X'], DesignStructure>;
+
+/** Runs jobs in turn, sharing the structures of their design matrices. */
+export function runModelJobsHere(jobs: readonly ModelJob[]): ModelOutcome[] {
+  const designs: DesignStructures = new Map();
+  return jobs.map((job) => runModelJob(job, designs));
+}
+
 /** Below this many rows in the jobs a worker would take, starting one costs more than it saves. */
 export const PARALLEL_MIN_ROWS = 50_000;
 
@@ -106,7 +125,7 @@ export function runModelJobs(
   const useWorker =
     theirs.length > 0 &&
     (parallel === true || (parallel === 'auto' && availableParallelism() > 1 && rows >= PARALLEL_MIN_ROWS));
-  if (!useWorker) return [...mine, ...theirs].map(runModelJob);
+  if (!useWorker) return runModelJobsHere([...mine, ...theirs]);
 
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
@@ -118,9 +137,9 @@ export function runModelJobs(
     // Posted before the worker listens: a port keeps messages until it is started. One message,
     // so a design matrix shared by several jobs is copied once and stays shared there.
     port1.postMessage(theirs);
-    const here = mine.map(runModelJob);
+    const here = runModelJobsHere(mine);
     if (Atomics.load(signal, 0) === 0 && Atomics.wait(signal, 0, 0, WORKER_READY_MS) === 'timed-out') {
-      return [...here, ...theirs.map(runModelJob)];
+      return [...here, ...runModelJobsHere(theirs)];
     }
     while (Atomics.load(signal, 0) !== DONE) Atomics.wait(signal, 0, READY);
     const reply = receiveMessageOnPort(port1)?.message as

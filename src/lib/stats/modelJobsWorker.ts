@@ -5,7 +5,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { runModelJob, WORKER_SIGNALS } from './modelJobs.ts';
+import { runModelJobsHere, WORKER_SIGNALS } from './modelJobs.ts';
 import type { ModelJob } from './modelJobs.ts';
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
@@ -17,7 +17,7 @@ const signalAs = (value: number): void => {
 
 port.once('message', (jobs: ModelJob[]) => {
   try {
-    port.postMessage({ outcomes: jobs.map(runModelJob) });
+    port.postMessage({ outcomes: runModelJobsHere(jobs) });
   } catch (e) {
     port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }

@@ -18,7 +18,12 @@ export interface ThetaMlResult {
  *
  * Reference: Venables & Ripley (2002) Modern Applied Statistics with S, §7.4; MASS source.
  */
-export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25): ThetaMlResult {
+export function thetaMl(
+  y: readonly number[],
+  mu: readonly number[],
+  limit = 25,
+  distinct: DistinctCounts = distinctCounts(y),
+): ThetaMlResult {
   if (y.length !== mu.length || y.length === 0) {
     throw new RangeError('thetaMl: y and mu must be non-empty and the same length');
   }
@@ -26,7 +31,8 @@ export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25)
   // The terms in ψ(θ + y) and ψ′(θ + y) depend on y alone, and counts repeat a great deal (a
   // national dataset has millions of rows but a few hundred distinct counts), so each is
   // evaluated once per distinct y and weighted by its multiplicity; ψ(θ) and ψ′(θ) once per step.
-  const { values, counts } = distinctCounts(y);
+  // (A caller that estimates θ again for the same y passes its distinct counts in.)
+  const { values, counts } = distinct;
   // U(θ) and I(θ) at the same θ, in one pass over the rows (each sum's terms and order as apart).
   const scoreAndInfo = (th: number): [number, number] => {
     let u = n * (Math.log(th) + 1 - digamma(th));
@@ -65,38 +71,36 @@ export function thetaMl(y: readonly number[], mu: readonly number[], limit = 25)
   return { theta: t0, se: Math.sqrt(1 / information), warning };
 }
 
-/**
- * The distinct values of `y` (ascending) and how often each occurs. A fit calls this with the
- * same `y` array at every θ step, so the answer is remembered per array (y is never mutated).
- */
-export function distinctCounts(y: readonly number[]): { values: number[]; counts: number[] } {
-  let result = distinctCache.get(y);
-  if (result === undefined) {
-    let max = 0;
-    for (const v of y) if (v > max) max = v;
-    const values: number[] = [];
-    const counts: number[] = [];
-    if (max <= DENSE_TALLY_LIMIT && y.every((v) => Number.isInteger(v) && v >= 0)) {
-      // Counts are mostly small whole numbers: a tally by value beats a Map by a wide margin.
-      const tally = new Float64Array(max + 1);
-      for (const v of y) tally[v]! += 1;
-      for (let v = 0; v <= max; v++) {
-        if (tally[v]! > 0) {
-          values.push(v);
-          counts.push(tally[v]!);
-        }
-      }
-    } else {
-      const tally = new Map<number, number>();
-      for (const v of y) tally.set(v, (tally.get(v) ?? 0) + 1);
-      values.push(...[...tally.keys()].sort((a, b) => a - b));
-      for (const v of values) counts.push(tally.get(v)!);
-    }
-    result = { values, counts };
-    distinctCache.set(y, result);
-  }
-  return result;
+/** The distinct values of a y (ascending) and how often each occurs. */
+export interface DistinctCounts {
+  values: number[];
+  counts: number[];
 }
+
+/** The distinct values of `y` (ascending) and how often each occurs. */
+export function distinctCounts(y: readonly number[]): DistinctCounts {
+  let max = 0;
+  for (const v of y) if (v > max) max = v;
+  const values: number[] = [];
+  const counts: number[] = [];
+  if (max <= DENSE_TALLY_LIMIT && y.every((v) => Number.isInteger(v) && v >= 0)) {
+    // Counts are mostly small whole numbers: a tally by value beats a Map by a wide margin.
+    const tally = new Float64Array(max + 1);
+    for (const v of y) tally[v]! += 1;
+    for (let v = 0; v <= max; v++) {
+      if (tally[v]! > 0) {
+        values.push(v);
+        counts.push(tally[v]!);
+      }
+    }
+  } else {
+    const tally = new Map<number, number>();
+    for (const v of y) tally.set(v, (tally.get(v) ?? 0) + 1);
+    values.push(...[...tally.keys()].sort((a, b) => a - b));
+    for (const v of values) counts.push(tally.get(v)!);
+  }
+  return { values, counts };
+}
+
 /** Largest count tallied by value in {@link distinctCounts}; above it, a Map. */
 const DENSE_TALLY_LIMIT = 1 << 16;
-const distinctCache = new WeakMap<readonly number[], { values: number[]; counts: number[] }>();
