@@ -22,6 +22,11 @@ describe('comparisonWords', () => {
     expect(comparisonWords(compared('lower', 'similar'))).toBe('Lower than England (95%)');
     expect(comparisonWords(compared('similar', 'similar'))).toBe('Similar to England');
   });
+  it('drops "than England" when short', () => {
+    expect(comparisonWords(compared('lower', 'lower'), { short: true })).toBe('Lower (99.8%)');
+    expect(comparisonWords(compared('similar', 'similar'), { short: true })).toBe('Similar');
+    expect(comparisonWords(undefined, { short: true })).toBe('Not compared');
+  });
   it('says "Not compared" for a suppressed figure or a missing row', () => {
     expect(comparisonWords(row({ value: null, symbol: 'c', ratePer10k: null }))).toBe('Not compared');
     expect(comparisonWords(undefined)).toBe('Not compared');

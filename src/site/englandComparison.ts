@@ -6,12 +6,17 @@ import type { Context } from '../lib/contracts/resultsSchemas.ts';
 import { formatNumber } from '../lib/format/formatNumber.ts';
 import type { ContextMeasure } from './siteData.ts';
 
-/** The words for one year of one measure: "Higher than England (99.8%)", "Not compared", … */
-export function comparisonWords(row: Context | undefined): string {
+/**
+ * The words for one year of one measure: "Higher than England (99.8%)", "Similar to England",
+ * "Not compared", …; `short` drops "than England" ("Higher (99.8%)", "Similar") for a table whose
+ * column heading already says it.
+ */
+export function comparisonWords(row: Context | undefined, options: { short?: boolean } = {}): string {
   const c = row?.comparedWithEngland;
   if (!c) return 'Not compared';
-  if (c.comparison95 === 'similar') return 'Similar to England';
-  const side = c.comparison95 === 'higher' ? 'Higher than England' : 'Lower than England';
+  const england = options.short ? '' : c.comparison95 === 'similar' ? ' to England' : ' than England';
+  const side = { higher: 'Higher', similar: 'Similar', lower: 'Lower' }[c.comparison95] + england;
+  if (c.comparison95 === 'similar') return side;
   return `${side} (${c.comparison998 === c.comparison95 ? '99.8%' : '95%'})`;
 }
 
