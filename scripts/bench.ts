@@ -14,7 +14,7 @@
  *     and opens the heaviest page of each type in Chromium to record the JavaScript it really
  *     loads, dynamic imports and workers included, after a search on a page with a search form
  *     (scripts/lib/loadedScripts.ts);
- *  4. runs Lighthouse (performance and best practices) on the home, trial findings and an
+ *  4. runs Lighthouse (performance, accessibility and best practices) on the home, trial findings and an
  *     authority page of the last build, with Debian's Chromium (CHROME_PATH, default
  *     /usr/bin/chromium);
  *  5. prints a table and, last, one machine-readable line:
@@ -359,14 +359,19 @@ async function main(): Promise<number> {
               ? `not measured: ${s.note ?? ''}`
               : `${s.score.toFixed(2)}   [${(s.runs ?? []).map((x) => x.toFixed(2)).join(', ')}]`,
           );
-        console.log(`\n  Lighthouse best practices, lowest of 3 (target 1.00)`);
-        for (const s of scores)
-          row(
-            `  ${s.page}`,
-            s.bestPractices === null || s.bestPractices === undefined
-              ? `not measured: ${s.note ?? ''}`
-              : `${s.bestPractices.toFixed(2)}${s.bestPracticesFailed?.length ? `   failed: ${s.bestPracticesFailed.join(', ')}` : ''}`,
-          );
+        const categories = [...new Set(scores.flatMap((s) => (s.checks ?? []).map((c) => c.category)))];
+        for (const category of categories) {
+          console.log(`\n  Lighthouse ${category}, lowest of 3 (target 1.00)`);
+          for (const s of scores) {
+            const check = s.checks?.find((c) => c.category === category);
+            row(
+              `  ${s.page}`,
+              check?.score === null || check?.score === undefined
+                ? `not measured: ${s.note ?? ''}`
+                : `${check.score.toFixed(2)}${check.failed.length ? `   failed: ${check.failed.join(', ')}` : ''}`,
+            );
+          }
+        }
       }
     }
     const maxPage = weights.length > 0 ? Math.max(...weights.map((w) => w.pageKb)) : NaN;

@@ -162,6 +162,7 @@ describe('npm run check', () => {
       '<Figure chart="school-frequencies" outcome="s47" pupils="ten" />',
       '<Figure chart="pilot-forest" outcome="nope" />',
       '<Figure chart="change-map" measure="absence" />',
+      '<Figure chart="result" study="trial" outcome="s47" analysis="unadjusted" published />',
     ];
     writeFileSync(
       join(work, update),
@@ -173,7 +174,7 @@ describe('npm run check', () => {
     expect(r.status).toBe(1);
     const at = (tag: string) => `${work}/${update}:${line(tag)}:1: <Figure> prop`;
     expect(r.stderr.trim().split('\n')).toEqual([
-      `${at(figures[1]!)} "chart": expected one of "trial-forest", "trial-differences", "trial-consort", "pilot-forest", "school-frequencies", "programme-map", "change-map", "before-after", "programme-trends", "authority-trend", found "forest".`,
+      `${at(figures[1]!)} "chart": expected one of "trial-forest", "trial-differences", "trial-consort", "pilot-forest", "school-frequencies", "programme-map", "change-map", "before-after", "programme-trends", "authority-trend", "result", found "forest".`,
       `${at(figures[2]!)} "colour": expected only the props chart="pilot-forest" takes (outcome, heading, level), found an unknown prop; check the spelling.`,
       `${at(figures[3]!)} "pupils": expected a number, found "ten".`,
       // The outcomes listed are those the data allow (mdxKeys.ts), whatever they are.
@@ -183,7 +184,13 @@ describe('npm run check', () => {
         ),
       ),
       `${at(figures[5]!)} "measure": expected one of "referrals", "s47_enquiries", "icpc", "cpp_starts", "cin_starts", "cla_starts", found "absence".`,
-      'check: 5 problem(s); fix them and run `npm run check` again',
+      // <Figure chart="result" published> draws a published estimate, so its key must be one.
+      expect.stringMatching(
+        new RegExp(
+          `^${at(figures[6]!).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} "outcome": expected a published overall estimate that exists \\(study/outcome/analysis: [^)]*\\btrial/s47/adjusted\\b[^)]*\\), found trial/s47/unadjusted\\.$`,
+        ),
+      ),
+      'check: 6 problem(s); fix them and run `npm run check` again',
     ]);
   });
 

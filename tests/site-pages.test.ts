@@ -56,6 +56,30 @@ test('the trial page shows the published primary result with its source, beside 
   expect(html).toContain('<caption>Trial estimates computed in this build');
 });
 
+test('the home page draws the published main result against no difference, with the same words as its opening', () => {
+  const html = page('');
+  const primary = json('comparisons.json').find(
+    (c: { study: string; outcome: string; analysis: string; scope: string }) =>
+      c.study === 'trial' && c.outcome === 's47' && c.analysis === 'adjusted' && c.scope === 'overall',
+  ).published;
+  const figure =
+    /<figure class="chart-figure">[\s\S]*?<svg[^>]*id="result-trial-s47-adjusted"[\s\S]*?<\/figure>/.exec(
+      html,
+    )?.[0];
+  expect(figure).toBeDefined();
+  // The estimate and both ends of its interval are drawn and labelled, from the published figures.
+  for (const v of [primary.estimate, primary.ciLow, primary.ciHigh])
+    expect(figure).toContain(`>${v.toFixed(3)}</text>`);
+  expect(figure).toContain('>Little or no difference</text>');
+  // The caption's words are the opening's verdict, both worded from the same interval and band.
+  const verdict = /<span class="verdict"[^>]*>([^<]*)<\/span>/.exec(html)![1]!;
+  expect(verdict).toMatch(
+    /^SWIS .* child protection enquiries \(95% confidence interval: from [\d.]+% fewer to [\d.]+% more\)$/,
+  );
+  expect(figure).toContain(`${verdict}.`);
+  expect(figure).toContain(`href="${primary.sourceUrl}"`);
+});
+
 test('the pilot page explains promising but tentative', () => {
   expect(page('findings/pilot')).toContain('promising but tentative');
 });

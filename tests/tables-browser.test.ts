@@ -68,7 +68,7 @@ describe.each(pages)('%s', (path) => {
               r.outside.push(
                 `${caption}: "${cell.textContent?.trim()}" spans ${Math.round(box.left)}–${Math.round(box.right)} px`,
               );
-            if (stacked && cell.tagName === 'TD') {
+            if (stacked && cell.closest('tbody')) {
               const column = headers[(cell as HTMLTableCellElement).cellIndex] ?? '';
               const label = getComputedStyle(cell, '::before').content;
               if (

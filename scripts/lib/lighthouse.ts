@@ -1,9 +1,9 @@
 /**
- * Lighthouse performance and best-practices scores for pages of a built site, for `npm run
- * bench`: serves the folder on a free port (port 0), launches Debian's Chromium (CHROME_PATH,
- * default /usr/bin/chromium — never a downloaded browser) with a fresh profile, and runs
- * Lighthouse's performance and best-practices categories together with its defaults (mobile,
- * simulated throttling) on each page in turn.
+ * Lighthouse performance, accessibility and best-practices scores for pages of a built site, for
+ * `npm run bench`: serves the folder on a free port (port 0), launches Debian's Chromium
+ * (CHROME_PATH, default /usr/bin/chromium — never a downloaded browser) with a fresh profile, and
+ * runs those three Lighthouse categories together with its defaults (mobile, simulated
+ * throttling) on each page in turn.
  */
 import { CHROMIUM_FLAGS } from './chromium.ts';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -32,17 +32,26 @@ const TYPES: Record<string, string> = {
 /** Types a static host compresses. */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg\+xml)/;
 
+/** The categories scored pass or fail (target 1.00), beside performance. */
+export const CHECKED_CATEGORIES = ['accessibility', 'best-practices'] as const;
+
+/** One pass-or-fail category on one page: its lowest score over the runs, and the scored audits that failed in any run. */
+export type CategoryCheck = {
+  category: (typeof CHECKED_CATEGORIES)[number];
+  score: number | null;
+  failed: string[];
+};
+
 /**
  * One page's median performance score (0–1) and each run's, or null and why when it could not be
- * measured; its lowest best-practices score and the scored best-practices audits that failed in
- * any run (a console error, a missing favicon …).
+ * measured; and for accessibility and best practices, the lowest score and the scored audits that
+ * failed in any run (a console error, a missing favicon, a contrast failure …).
  */
 export type PageScore = {
   page: string;
   score: number | null;
   runs?: number[];
-  bestPractices?: number | null;
-  bestPracticesFailed?: string[];
+  checks?: CategoryCheck[];
   note?: string;
 };
 
@@ -101,23 +110,27 @@ export async function lighthouseScores(
         .join('/')
         .replace(/index\.html$/, '')}`;
       const got: number[] = [];
-      const practices: number[] = [];
-      const failed = new Set<string>();
+      const checks = new Map(
+        CHECKED_CATEGORIES.map((c) => [c, { scores: [] as number[], failed: new Set<string>() }]),
+      );
       let error: string | undefined;
       for (let run = 0; run < runs; run++) {
         const result = await lighthouse(url, {
           port: chrome.port,
           output: 'json',
           logLevel: 'error',
-          onlyCategories: ['performance', 'best-practices'],
+          onlyCategories: ['performance', ...CHECKED_CATEGORIES],
         });
         const score = result?.lhr.categories['performance']?.score;
         if (typeof score === 'number') got.push(score);
-        const category = result?.lhr.categories['best-practices'];
-        if (typeof category?.score === 'number') practices.push(category.score);
-        for (const ref of category?.auditRefs ?? []) {
-          const audit = result?.lhr.audits[ref.id];
-          if (ref.weight > 0 && typeof audit?.score === 'number' && audit.score < 1) failed.add(ref.id);
+        for (const [id, check] of checks) {
+          const category = result?.lhr.categories[id];
+          if (typeof category?.score === 'number') check.scores.push(category.score);
+          for (const ref of category?.auditRefs ?? []) {
+            const audit = result?.lhr.audits[ref.id];
+            if (ref.weight > 0 && typeof audit?.score === 'number' && audit.score < 1)
+              check.failed.add(ref.id);
+          }
         }
         error ??= result?.lhr.runtimeError?.message;
       }
@@ -127,8 +140,11 @@ export async function lighthouseScores(
         page,
         score: median,
         runs: got,
-        bestPractices: practices.length === 0 ? null : Math.min(...practices),
-        bestPracticesFailed: [...failed].sort(),
+        checks: [...checks].map(([category, c]) => ({
+          category,
+          score: c.scores.length === 0 ? null : Math.min(...c.scores),
+          failed: [...c.failed].sort(),
+        })),
         ...(error ? { note: error } : {}),
       });
     }

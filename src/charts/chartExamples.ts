@@ -1,6 +1,7 @@
 import type { ChartResult } from './chartTypes.ts';
 import { forestPlot } from './forestPlot.ts';
 import { referralChange } from './referralChange.ts';
+import { resultStrip } from './resultStrip.ts';
 import { trendLines } from './trendLines.ts';
 import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
@@ -39,6 +40,30 @@ export const chartExamples: Record<string, () => ChartResult> = {
         title: 'Rate ratios for children’s social care outcomes, SWIS schools compared with other schools',
         lowerLabel: 'Fewer with SWIS',
         upperLabel: 'More with SWIS',
+      },
+    ),
+  'result-strip-published': () =>
+    resultStrip(
+      { estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 },
+      {
+        id: 'result-published',
+        title: 'Section 47 enquiries, SWIS schools compared with other schools: published rate ratio',
+        lowerLabel: 'Fewer with SWIS',
+        upperLabel: 'More with SWIS',
+        bandPercent: 10,
+        kind: 'published',
+      },
+    ),
+  'result-strip-narrow': () =>
+    resultStrip(
+      { estimate: 0.62, ciLow: 0.6, ciHigh: 0.65 },
+      {
+        id: 'result-narrow',
+        title: 'A narrow computed interval wholly below the band',
+        lowerLabel: 'Fewer with the programme',
+        upperLabel: 'More with the programme',
+        bandPercent: 5,
+        kind: 'computed',
       },
     ),
   'forest-plot-differences': () =>

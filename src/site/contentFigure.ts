@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { forestPlot, type ForestRow } from '../charts/forestPlot.ts';
+import { resultStrip } from '../charts/resultStrip.ts';
 import { splitMdx } from '../lib/content/frontmatter.ts';
 import { trendLines } from '../charts/trendLines.ts';
 import {
@@ -26,6 +27,7 @@ import { mainWindow } from './programmeChange.ts';
 import { readOptionalResults } from './readResults.ts';
 import { LICENCES } from './citation.ts';
 import { siteConfig } from './readSiteConfig.ts';
+import { wordedFinding } from './wordedFinding.ts';
 import {
   contextMeasures,
   contextFor,
@@ -95,6 +97,45 @@ export function pilotForestFigure(outcome: string, estimates: readonly Estimate[
   };
 }
 
+/**
+ * One result drawn (resultStrip), captioned with the finding in the words <Verdict> gives it, so
+ * the picture and the sentence come from the same interval and band.
+ */
+export function resultFigure(
+  props: Extract<FigureProps, { chart: 'result' }>,
+  estimates: readonly Estimate[],
+): SiteFigure {
+  const { study, outcome, analysis, published } = props;
+  const subject = props.subject ?? siteConfig().programme;
+  const finding = wordedFinding(
+    { study, outcome, analysis },
+    {
+      published,
+      subject,
+      ...(props.about ? { outcome: props.about } : {}),
+      component: 'Figure chart="result"',
+    },
+    estimates,
+  );
+  const which = published ? 'published' : 'computed';
+  const id = `result-${study}-${outcome}-${analysis}`.replace(/_/g, '-');
+  return {
+    chart: resultStrip(finding.interval, {
+      id,
+      title: `${finding.label}: the ${which} rate ratio with its 95% confidence interval`,
+      lowerLabel: `Fewer with ${subject}`,
+      upperLabel: `More with ${subject}`,
+      bandPercent: finding.bandPercent,
+      kind: published ? 'published' : 'computed',
+    }),
+    heading: `${finding.label}: the ${which} result`,
+    caption: `${finding.text}. The ${published ? 'circle' : 'square'} is the ${which} rate ratio and the line its 95% confidence interval; the shaded band, ${finding.bandPercent}% either side of no difference, is where a result counts as little or no difference, and the words follow from where the interval lies against it.`,
+    source: finding.source?.title ?? 'Estimates computed by this site',
+    ...(finding.source ? { sourceHref: finding.source.url } : {}),
+    file: id,
+  };
+}
+
 /** One authority's official rate of a measure against England's, its successors' figures continuing it. */
 export function authorityTrendFigure(laCode: string, measure = 's47_enquiries'): SiteFigure {
   const authority = siteData().dataset.authorities.find((a) => a.laCode === laCode);
@@ -159,6 +200,8 @@ export function contentFigure(props: FigureProps, pinned: PinnedResults): SiteFi
       return consortFigure(pinned.dataset) ?? missing(props.chart, 'trial');
     case 'pilot-forest':
       return pilotForestFigure(props.outcome, pinned.estimates);
+    case 'result':
+      return resultFigure(props, pinned.estimates);
     case 'school-frequencies':
       return schoolFrequencyFigure(
         props.pupils,

@@ -155,8 +155,9 @@ export const contentId = (path: string) =>
  * build), then, with valid data, whether the data have what the chart draws.
  */
 function checkFigure(file: string, use: ComponentUse, keys: MdxKeys | null): ContentProblem[] {
-  const written: Record<string, string> = Object.fromEntries(
-    [...use.attributes].flatMap(([k, v]) => (v === null ? [] : [[k, v] as const])),
+  // A bare attribute (`published`) is true in JSX; mdxBody reads it as "".
+  const written: Record<string, string | true> = Object.fromEntries(
+    [...use.attributes].flatMap(([k, v]) => (v === null ? [] : [[k, v === '' ? true : v] as const])),
   );
   const problems = figurePropProblems(written)
     .filter((p) => use.attributes.get(p.prop) !== null)
@@ -164,7 +165,8 @@ function checkFigure(file: string, use: ComponentUse, keys: MdxKeys | null): Con
   if (problems.length > 0 || !keys) return problems;
   const at = (prop: string, expected: string, found: string) =>
     figureProblem(file, use.line, use.column, { prop, expected, found });
-  const outcome = written['outcome'];
+  const text = (k: string) => (typeof written[k] === 'string' ? written[k] : undefined);
+  const outcome = text('outcome');
   const outcomes = (set: Set<string>, prefix: string, suffix: string) =>
     [...set].filter((k) => k.startsWith(prefix) && k.endsWith(suffix)).map((k) => k.split('/')[1]);
   switch (written['chart']) {
@@ -188,6 +190,25 @@ function checkFigure(file: string, use: ComponentUse, keys: MdxKeys | null): Con
           ),
         );
       break;
+    case 'result': {
+      const published = written['published'] === true;
+      const set = published ? keys.published : keys.estimates;
+      const key = keyOf(text('study') ?? '', outcome ?? '', text('analysis') ?? '', 'overall');
+      if (!set.has(key))
+        problems.push(
+          at(
+            'outcome',
+            `a ${published ? 'published' : 'computed'} overall estimate that exists (study/outcome/analysis: ${[
+              ...set,
+            ]
+              .filter((k) => k.endsWith('/overall'))
+              .map((k) => k.slice(0, -'/overall'.length))
+              .join(', ')})`,
+            `${text('study')}/${outcome}/${text('analysis')}`,
+          ),
+        );
+      break;
+    }
     case 'trial-forest':
     case 'trial-differences':
     case 'trial-consort':

@@ -16,6 +16,14 @@ describe('<Figure> props', () => {
       { chart: 'before-after' },
       { chart: 'programme-trends', measure: 'cla_starts' },
       { chart: 'authority-trend', authority: 'E09000022', level: 4 },
+      {
+        chart: 'result',
+        study: 'trial',
+        outcome: 's47',
+        analysis: 'adjusted',
+        published: true,
+        subject: 'SWIS',
+      },
     ];
     expect(new Set(examples.map((e) => e['chart']))).toEqual(new Set(FIGURE_CHARTS));
     for (const e of examples) expect(figurePropProblems(e), JSON.stringify(e)).toEqual([]);

@@ -65,6 +65,22 @@ export const figurePropsSchema = z.discriminatedUnion('chart', [
     measure: measure.default('s47_enquiries'),
     ...common,
   }),
+  /**
+   * One result drawn: a rate ratio and its 95% interval against no difference and its outcome's
+   * band of little or no difference, captioned with the finding in words (<Verdict>'s). `published`
+   * draws the published estimate; `subject` who or what is compared (default: the programme);
+   * `about` the outcome's words in the sentence (default: its label).
+   */
+  z.strictObject({
+    chart: z.literal('result'),
+    study: z.string().min(1),
+    outcome,
+    analysis: z.string().min(1),
+    published: z.boolean().default(false),
+    subject: z.string().min(1).optional(),
+    about: z.string().min(1).optional(),
+    ...common,
+  }),
 ]);
 
 /** <Figure>'s props as written (the component's Props). */
