@@ -94,7 +94,7 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
   const dataDir = args.data.replace(/\/+$/, '');
   const started = performance.now();
 
-  let folder;
+  let folder: DataFolder | undefined;
   try {
     folder = effects.readData(dataDir);
   } catch {
@@ -121,6 +121,9 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
 
   const loaded = loadDataset(folder.files, { root: dataDir });
   const problems = [...folder.problems, ...(loaded.ok ? [] : loaded.problems)];
+  // The files' texts (hundreds of MB at national scale) are done with: let them go before the models.
+  // eslint-disable-next-line no-useless-assignment -- the assignment is for the garbage collector
+  folder = undefined;
   if (!loaded.ok || problems.length > 0) {
     for (const p of problems) effects.error(formatProblem(p));
     effects.error(`results: ${problems.length} problem(s) in ${dataDir}; nothing was written to ${args.out}`);

@@ -50,7 +50,8 @@ describe('the chart gallery in Chromium', () => {
   test('every chart on /charts/ is a labelled image with a title, a description and a table twin', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await page.goto(server.origin + '/charts/');
-    const charts = await page.$$eval('figure svg[role="img"]', (svgs) =>
+    // A chart's phone layout (a second SVG, shown instead when the column is narrow) is the same chart.
+    const charts = await page.$$eval('figure .chart-track:not(.chart-phone) > svg[role="img"]', (svgs) =>
       svgs.map((s) => ({
         id: s.id,
         title: s.querySelector('title')?.textContent ?? '',
@@ -97,25 +98,27 @@ describe('the chart gallery in Chromium', () => {
     test(`every chart's smallest text renders at 10 px or more at ${width} px, in a named, focusable scroll box`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.goto(server.origin + '/charts/');
-      const charts = await page.$$eval('figure svg[role="img"]', (svgs) =>
-        svgs.map((svg) => {
-          // Rendered size = computed font size × the text's scale on screen (rotation-safe).
-          const sizes = [...svg.querySelectorAll('text')].map((t) => {
-            const m = t.getScreenCTM();
-            return m === null ? 0 : parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
-          });
-          const box = svg.closest('.chart-scroll');
-          const label = box?.getAttribute('aria-labelledby');
-          return {
-            id: svg.id,
-            texts: sizes.length,
-            smallest: Math.round(Math.min(...sizes) * 10) / 10,
-            role: box?.getAttribute('role') ?? (box?.tagName === 'SECTION' ? 'region' : null),
-            tabindex: box?.getAttribute('tabindex'),
-            name: (label && document.getElementById(label)?.textContent?.trim()) || '',
-            boxRight: box?.getBoundingClientRect().right ?? Infinity,
-          };
-        }),
+      const charts = await page.$$eval('figure svg[role="img"]', (all) =>
+        all
+          .filter((svg) => svg.checkVisibility())
+          .map((svg) => {
+            // Rendered size = computed font size × the text's scale on screen (rotation-safe).
+            const sizes = [...svg.querySelectorAll('text')].map((t) => {
+              const m = t.getScreenCTM();
+              return m === null ? 0 : parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+            });
+            const box = svg.closest('.chart-scroll');
+            const label = box?.getAttribute('aria-labelledby');
+            return {
+              id: svg.id,
+              texts: sizes.length,
+              smallest: Math.round(Math.min(...sizes) * 10) / 10,
+              role: box?.getAttribute('role') ?? (box?.tagName === 'SECTION' ? 'region' : null),
+              tabindex: box?.getAttribute('tabindex'),
+              name: (label && document.getElementById(label)?.textContent?.trim()) || '',
+              boxRight: box?.getBoundingClientRect().right ?? Infinity,
+            };
+          }),
       );
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       await page.close();

@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { chartExamples } from './chartExamples.ts';
 
 // Every named example chart as files a reviewer can open: the SVG itself (it opens in a browser)
-// and, beside it, the rest of the chart's result (its table and what else it returns) as JSON.
+// (and, for a chart with a phone layout, that too as -narrow.svg) and, beside it, the rest of the chart's result (its table and what else it returns) as JSON.
 // A change to how a chart draws shows up as a change to these files, reviewed by looking at them.
 describe('chart examples', () => {
   it.each(Object.keys(chartExamples))('"%s" matches its .svg and .json snapshots', async (name) => {
-    const { svg, ...rest } = chartExamples[name]!();
+    const { svg, narrow, ...rest } = chartExamples[name]!();
     await expect(`${svg}\n`).toMatchFileSnapshot(`./__snapshots__/${name}.svg`);
-    await expect(`${JSON.stringify(rest, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/${name}.json`);
+    const { svg: narrowSvg, ...narrowRest } = narrow ?? { svg: null };
+    if (narrowSvg) await expect(`${narrowSvg}\n`).toMatchFileSnapshot(`./__snapshots__/${name}-narrow.svg`);
+    const json = narrow ? { ...rest, narrow: narrowRest } : rest;
+    await expect(`${JSON.stringify(json, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/${name}.json`);
   });
 });

@@ -14,34 +14,70 @@ const topology = englandTopologyJson as unknown as EnglandTopology;
 const yearsOf = (from: number, values: (number | null)[]) =>
   values.map((value, i) => ({ year: from + i, value }));
 
+const forestRows: Parameters<typeof forestPlot>[0] = [
+  { label: 'Section 47 enquiries', estimate: 0.87, ciLow: 0.75, ciHigh: 1.01, kind: 'computed' },
+  { label: 'Section 17 assessments', estimate: 0.92, ciLow: 0.83, ciHigh: 1.02, kind: 'computed' },
+  { label: 'Children looked after', estimate: 1.08, ciLow: 0.86, ciHigh: 1.36, kind: 'computed' },
+  {
+    label: 'Referrals (Westlake et al.)',
+    estimate: 0.95,
+    ciLow: 0.88,
+    ciHigh: 1.03,
+    kind: 'published',
+  },
+  { label: 'Child protection plans', estimate: 0.62, ciLow: 0.44, ciHigh: 0.88, kind: 'computed' },
+  { label: 'Overall', estimate: 0.9, ciLow: 0.84, ciHigh: 0.97, kind: 'computed', overall: true },
+];
+const forestOptions: Parameters<typeof forestPlot>[1] = {
+  id: 'forest-outcomes',
+  title: 'Rate ratios for children’s social care outcomes, SWIS schools compared with other schools',
+  lowerLabel: 'Fewer with SWIS',
+  upperLabel: 'More with SWIS',
+};
+
+const trendData: Parameters<typeof trendLines>[0] = {
+  authority: {
+    label: 'Lambeth',
+    values: [
+      { year: 2015, value: 498.2 },
+      { year: 2016, value: 520.4 },
+      { year: 2017, value: 531.0 },
+      { year: 2018, value: 512.3 },
+      { year: 2019, value: null },
+      { year: 2020, value: 470.8 },
+      { year: 2021, value: 468.9 },
+      { year: 2022, value: 455.1 },
+    ],
+  },
+  region: {
+    label: 'London',
+    values: [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].map((year, i) => ({
+      year,
+      value: 470 + i * 3.5,
+    })),
+  },
+  england: {
+    label: 'England',
+    values: [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].map((year, i) => ({
+      year,
+      value: [548.3, 532.2, 552.5, 544.5, 534.8, 494.3, 521.7, 538.6][i] ?? null,
+    })),
+  },
+};
+const trendOptions: Parameters<typeof trendLines>[1] = {
+  id: 'trend-lambeth',
+  title: 'Referral rate in Lambeth, London and England, 2015 to 2022',
+  unit: 'Referrals per 10,000 children',
+  programmeYears: [2020, 2022],
+  programmeLabel: 'SWIS programme',
+};
+
 /**
  * Named, fixed examples of every chart: the snapshot tests render each one, and they double as
  * documentation of the expected data shape. Values are illustrative, not findings.
  */
 export const chartExamples: Record<string, () => ChartResult> = {
-  'forest-plot-outcomes': () =>
-    forestPlot(
-      [
-        { label: 'Section 47 enquiries', estimate: 0.87, ciLow: 0.75, ciHigh: 1.01, kind: 'computed' },
-        { label: 'Section 17 assessments', estimate: 0.92, ciLow: 0.83, ciHigh: 1.02, kind: 'computed' },
-        { label: 'Children looked after', estimate: 1.08, ciLow: 0.86, ciHigh: 1.36, kind: 'computed' },
-        {
-          label: 'Referrals (Westlake et al.)',
-          estimate: 0.95,
-          ciLow: 0.88,
-          ciHigh: 1.03,
-          kind: 'published',
-        },
-        { label: 'Child protection plans', estimate: 0.62, ciLow: 0.44, ciHigh: 0.88, kind: 'computed' },
-        { label: 'Overall', estimate: 0.9, ciLow: 0.84, ciHigh: 0.97, kind: 'computed', overall: true },
-      ],
-      {
-        id: 'forest-outcomes',
-        title: 'Rate ratios for children’s social care outcomes, SWIS schools compared with other schools',
-        lowerLabel: 'Fewer with SWIS',
-        upperLabel: 'More with SWIS',
-      },
-    ),
+  'forest-plot-outcomes': () => forestPlot(forestRows, forestOptions),
   'result-strip-published': () =>
     resultStrip(
       { estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 },
@@ -100,45 +136,7 @@ export const chartExamples: Record<string, () => ChartResult> = {
         reference: { label: 'England', before: 544.5, after: 521.7 },
       },
     ),
-  'trend-lines-authority': () =>
-    trendLines(
-      {
-        authority: {
-          label: 'Lambeth',
-          values: [
-            { year: 2015, value: 498.2 },
-            { year: 2016, value: 520.4 },
-            { year: 2017, value: 531.0 },
-            { year: 2018, value: 512.3 },
-            { year: 2019, value: null },
-            { year: 2020, value: 470.8 },
-            { year: 2021, value: 468.9 },
-            { year: 2022, value: 455.1 },
-          ],
-        },
-        region: {
-          label: 'London',
-          values: [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].map((year, i) => ({
-            year,
-            value: 470 + i * 3.5,
-          })),
-        },
-        england: {
-          label: 'England',
-          values: [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022].map((year, i) => ({
-            year,
-            value: [548.3, 532.2, 552.5, 544.5, 534.8, 494.3, 521.7, 538.6][i] ?? null,
-          })),
-        },
-      },
-      {
-        id: 'trend-lambeth',
-        title: 'Referral rate in Lambeth, London and England, 2015 to 2022',
-        unit: 'Referrals per 10,000 children',
-        programmeYears: [2020, 2022],
-        programmeLabel: 'SWIS programme',
-      },
-    ),
+  'trend-lines-authority': () => trendLines(trendData, trendOptions),
   'small-multiples-authorities': () =>
     smallMultiples(
       {

@@ -19,7 +19,7 @@ export type ChartTable = z.infer<typeof chartTableSchema>;
  * width at which its smallest text still renders at 11 px; see chartFrame's readableWidth), the
  * accessible `svg` itself and its data-table twin.
  */
-export const chartResultSchema = z.object({
+const chartLayoutSchema = z.object({
   id: z.string().regex(/^[A-Za-z][\w-]*$/),
   title: z.string().min(1),
   description: z.string().min(1),
@@ -29,4 +29,18 @@ export const chartResultSchema = z.object({
   svg: z.string().startsWith('<svg'),
   table: chartTableSchema,
 });
+
+/**
+ * A chart's result; `narrow`, when present, is the same chart laid out again for a phone
+ * ({@link chartWidths}.phone), which the figure shows instead when the column is too narrow for
+ * the wide one's text to stay at 11 px.
+ */
+export const chartResultSchema = chartLayoutSchema.extend({ narrow: chartLayoutSchema.optional() });
 export type ChartResult = z.infer<typeof chartResultSchema>;
+
+/**
+ * The widths charts are laid out for, in CSS px: the text column on a wide screen (a 720 px
+ * chart whose smallest text is 12 px stays at 11 px or more down to a 660 px column), and a
+ * phone (300 px: 12 px text stays at 11 px down to a 275 px column; a 320 px screen's column is 288).
+ */
+export const chartWidths = { column: 720, phone: 300 } as const;

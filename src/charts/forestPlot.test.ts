@@ -84,7 +84,7 @@ describe('forestPlot', () => {
 
   it('draws published estimates hollow and tagged, and the overall estimate as a diamond', () => {
     const { svg } = forestPlot(rows, { id: 'fp', title: 'Ratios' });
-    expect(svg).toMatch(/<circle class="mark hollow"[^>]*fill="#fff"/);
+    expect(svg).toMatch(/<path [^>]*class="mark hollow"[^>]*fill="#fff"/);
     expect(svg).toContain('>published</text>');
     expect(svg).toMatch(
       /<path class="mark fill" d="M[\d.]+,[\d.]+L[\d.]+,[\d.]+L[\d.]+,[\d.]+L[\d.]+,[\d.]+Z"/,

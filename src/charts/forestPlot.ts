@@ -1,10 +1,11 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { formatRatio, linearTicks, logTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
-import type { ChartResult } from './chartTypes.ts';
+import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
 import { round1 } from './round1.ts';
+import { symbolMark } from './seriesSymbol.ts';
 import { textWidth } from './textWidth.ts';
 import { wrapLabel, wrappedText } from './wrapLabel.ts';
 
@@ -33,6 +34,8 @@ export type ForestPlotOptions = {
    * score) on a linear axis around 0. One chart never mixes the two.
    */
   scale?: 'ratio' | 'difference';
+  /** The natural width in px; default the text column (720), with a phone layout as `narrow`. */
+  width?: number;
 };
 
 // Lower-cases only the first letter, so a programme's name keeps its capitals mid-sentence.
@@ -44,7 +47,9 @@ export const forestPlotDefaults = {
   upperLabel: 'More with the programme',
   measure: 'Rate ratio',
   rowHeight: 34,
-  plotWidth: 260,
+  /** The natural width, the text column; below `stackBelow` each value sits under its label. */
+  width: chartWidths.column,
+  stackBelow: 480,
   fontSize: 13,
 } as const;
 
@@ -63,13 +68,21 @@ const NO_EFFECT = { ratio: 1, difference: 0 } as const;
  * an out-of-order estimate/interval, or a non-positive one on the ratio scale.
  */
 export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOptions): ChartResult {
+  const chart = drawForestPlot(rows, options);
+  if (options.width !== undefined) return chart;
+  const narrow = drawForestPlot(rows, { ...options, id: `${options.id}-narrow`, width: chartWidths.phone });
+  return { ...chart, narrow };
+}
+
+function drawForestPlot(rows: readonly ForestRow[], options: ForestPlotOptions): ChartResult {
   const { id, title } = options;
   const lowerLabel = options.lowerLabel ?? forestPlotDefaults.lowerLabel;
   const upperLabel = options.upperLabel ?? forestPlotDefaults.upperLabel;
   const measure = options.measure ?? forestPlotDefaults.measure;
   const scale = options.scale ?? 'ratio';
   const ratio = scale === 'ratio';
-  const { rowHeight, plotWidth, fontSize } = forestPlotDefaults;
+  const { rowHeight, fontSize } = forestPlotDefaults;
+  const width = options.width ?? forestPlotDefaults.width;
   if (rows.length === 0) throw new RangeError(`forestPlot: rows must not be empty (chart "${title}")`);
   for (const r of rows) {
     const ok =
@@ -89,12 +102,33 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
   const reach =
     Math.max(...rows.flatMap((r) => [distance(r.ciLow), distance(r.ciHigh)]), ratio ? Math.log(1.25) : 0.5) *
     1.1;
-  const labelLines = new Map(rows.map((r) => [r, wrapLabel(r.label, 130, fontSize)]));
+  // Wide: label | plot | value columns. Stacked (narrow): each value under its label, so the plot
+  // keeps most of a phone's width.
+  const stacked = width < forestPlotDefaults.stackBelow;
+  const lineHeight = round1(fontSize * 1.1);
+  const labelLines = new Map(
+    rows.map((r) => [
+      r,
+      stacked
+        ? wrapLabel(r.label, width * 0.4, fontSize, 4)
+        : wrapLabel(r.label, Math.min(220, width * 0.3), fontSize),
+    ]),
+  );
   const linesOf = (r: (typeof rows)[number]) => labelLines.get(r) ?? [r.label];
-  const labelWidth = Math.max(80, ...rows.flatMap((r) => linesOf(r).map((l) => textWidth(l, fontSize)))) + 12;
-  const valueWidth = Math.max(...rows.map((r) => textWidth(interval(r), fontSize))) + 16;
+  // Bold (the overall row) runs up to a fifth wider than textWidth's estimate.
+  const wide = (r: ForestRow, t: string) => textWidth(t, fontSize) * (r.overall ? 1.2 : 1);
+  const labelWidth =
+    Math.max(
+      80,
+      ...rows.flatMap((r) => [...linesOf(r), ...(stacked ? [interval(r)] : [])].map((l) => wide(r, l))),
+    ) + 12;
+  const valueWidth = stacked ? 0 : Math.max(...rows.map((r) => wide(r, interval(r)))) + 16;
   const left = round1(labelWidth);
-  const top = 44;
+  const plotWidth = width - left - valueWidth - 12;
+  if (plotWidth < 80)
+    throw new RangeError(
+      `forestPlot: width ${width} leaves ${Math.round(plotWidth)} px for the plot of "${title}"`,
+    );
   const logX = scaleLog()
     .domain([Math.exp(-reach), Math.exp(reach)])
     .range([left, left + plotWidth]);
@@ -102,45 +136,68 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     .domain([-reach, reach])
     .range([left, left + plotWidth]);
   const x = (v: number): number => (ratio ? logX(v) : linearX(v));
-  const width = left + plotWidth + valueWidth;
-  const rowsTop = top;
-  const axisY = rowsTop + rows.length * rowHeight + 6;
-  const height = axisY + 42;
   const x1 = round1(x(NO_EFFECT[scale]));
+  // Direction labels either side of the line of no effect, wrapped to the room on their side.
+  const lowerLines = wrapLabel(`\u2190 ${lowerLabel}`, x1 - 10, 12, 3);
+  const upperLines = wrapLabel(`${upperLabel} \u2192`, width - x1 - 10, 12, 3);
+  const directionLines = Math.max(lowerLines.length, upperLines.length);
+  // The column heading: over the value column when wide (a long measure such as "Difference in
+  // mean score, points" wraps to it), over the labels when stacked.
+  const heading = wrapLabel(`${measure} (95% CI)`, stacked ? labelWidth - 8 : valueWidth - 4, 12, 3);
+  const headTop = directionLines * 14 + 12;
+  const top = Math.max(headTop + 8, (stacked ? headTop : 26) + heading.length * 14) + 4;
+  const rowHeights = rows.map((r) =>
+    Math.max(
+      rowHeight,
+      (linesOf(r).length + (stacked ? 1 : 0)) * lineHeight + (r.kind === 'published' ? 14 : 10),
+    ),
+  );
+  const rowTops = rowHeights.map((_, i) => top + rowHeights.slice(0, i).reduce((a, b) => a + b, 0));
+  const axisY = top + rowHeights.reduce((a, b) => a + b, 0) + 6;
+  const height = axisY + 42;
 
   const parts: string[] = [];
-  // Direction labels above the plot, either side of the line of no effect, with arrows in text.
   parts.push(
     `<g font-size="12">`,
-    `<text x="${round1(x1 - 6)}" y="18" text-anchor="end">\u2190 ${escapeXml(lowerLabel)}</text>`,
-    `<text x="${round1(x1 + 6)}" y="18">${escapeXml(upperLabel)} \u2192</text>`,
+    wrappedText(lowerLines, x1 - 6, (directionLines * 14) / 2 + 4, 12, ' text-anchor="end"'),
+    wrappedText(upperLines, x1 + 6, (directionLines * 14) / 2 + 4, 12),
     `</g>`,
   );
-  // The column heading, wrapped to the value column (a long measure such as "Difference in mean
-  // score, points" would otherwise run over the plot), its last line just above the rows.
-  const heading = wrapLabel(`${measure} (95% CI)`, valueWidth - 4, 12, 3);
   heading.forEach((line, i) => {
+    const y = top - 8 - 14 * (heading.length - 1 - i);
     parts.push(
-      `<text x="${round1(width - 4)}" y="${36 - 14 * (heading.length - 1 - i)}" text-anchor="end" font-size="12" font-weight="600">${escapeXml(line)}</text>`,
+      stacked
+        ? `<text x="4" y="${y}" font-size="12" font-weight="600">${escapeXml(line)}</text>`
+        : `<text x="${round1(width - 4)}" y="${y}" text-anchor="end" font-size="12" font-weight="600">${escapeXml(line)}</text>`,
     );
   });
   // Line of no effect.
-  parts.push(`<line class="rule" x1="${x1}" x2="${x1}" y1="26" y2="${axisY}" stroke-width="1"/>`);
+  parts.push(
+    `<line class="rule" x1="${x1}" x2="${x1}" y1="${directionLines * 14 + 8}" y2="${axisY}" stroke-width="1"/>`,
+  );
 
   rows.forEach((r, i) => {
-    const cy = round1(rowsTop + i * rowHeight + rowHeight / 2);
+    const rowTop = rowTops[i] ?? top;
+    const h = rowHeights[i] ?? rowHeight;
+    const cy = round1(rowTop + h / 2);
     const ex = round1(x(r.estimate));
     const lo = round1(x(r.ciLow));
     const hi = round1(x(r.ciHigh));
     const colour = r.overall ? 'currentColor' : r.kind === 'published' ? okabeIto.vermillion : okabeIto.blue;
     const name = `${escapeXml(r.label)}${r.kind === 'published' ? ` (published)` : ''}`;
+    const bold = r.overall ? ' font-weight="700"' : '';
     parts.push(`<g>`);
     if (r.overall) {
       parts.push(
-        `<line class="rule" x1="4" x2="${round1(width - 4)}" y1="${round1(cy - rowHeight / 2)}" y2="${round1(cy - rowHeight / 2)}" stroke-width="0.5" stroke-dasharray="2 2"/>`,
+        `<line class="rule" x1="4" x2="${round1(width - 4)}" y1="${round1(rowTop)}" y2="${round1(rowTop)}" stroke-width="0.5" stroke-dasharray="2 2"/>`,
       );
     }
-    parts.push(wrappedText(linesOf(r), 4, cy, fontSize, r.overall ? ' font-weight="700"' : ''));
+    if (stacked) {
+      const lines = [...linesOf(r), interval(r)];
+      parts.push(wrappedText(lines, 4, cy, fontSize, bold));
+    } else {
+      parts.push(wrappedText(linesOf(r), 4, cy, fontSize, bold));
+    }
     if (r.overall) {
       const fill = r.kind === 'published' ? 'none' : colour;
       parts.push(
@@ -150,40 +207,53 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
       parts.push(
         `<line class="mark" x1="${lo}" x2="${hi}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2"${r.kind === 'published' ? ' stroke-dasharray="5 3"' : ''}/>`,
       );
-      if (r.kind === 'published') {
-        parts.push(
-          `<circle class="mark hollow" cx="${ex}" cy="${cy}" r="5" fill="#fff" stroke="${colour}" stroke-width="2"><title>${name}: ${interval(r)}</title></circle>`,
-        );
-      } else {
-        parts.push(
-          `<rect class="mark fill" x="${round1(ex - 5)}" y="${round1(cy - 5)}" width="10" height="10" fill="${colour}" stroke="${colour}"><title>${name}: ${interval(r)}</title></rect>`,
-        );
-      }
+      parts.push(
+        r.kind === 'published'
+          ? symbolMark(
+              'circle',
+              ex,
+              cy,
+              ` class="mark hollow" fill="#fff" stroke="${colour}" stroke-width="2"`,
+              `<title>${name}: ${interval(r)}</title>`,
+              80,
+            )
+          : symbolMark(
+              'square',
+              ex,
+              cy,
+              ` class="mark fill" fill="${colour}" stroke="${colour}"`,
+              `<title>${name}: ${interval(r)}</title>`,
+              100,
+            ),
+      );
     }
     if (r.kind === 'published') {
       // Tag below the interval, centred on the estimate, so it cannot collide with the CI text.
       parts.push(
-        `<text x="${ex}" y="${round1(cy + 14)}" text-anchor="middle" font-size="11" font-style="italic">published</text>`,
+        `<text x="${ex}" y="${round1(cy + 16)}" text-anchor="middle" font-size="12" font-style="italic">published</text>`,
       );
     }
-    parts.push(
-      `<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-variant-numeric="tabular-nums"${r.overall ? ' font-weight="700"' : ''}>${interval(r)}</text>`,
-    );
+    if (!stacked)
+      parts.push(
+        `<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-variant-numeric="tabular-nums"${bold}>${interval(r)}</text>`,
+      );
     parts.push(`</g>`);
   });
 
-  // Axis.
+  // Axis, its title centred under the line of no effect but kept inside the chart.
+  const axisTitle = `${measure}${ratio ? ' (log scale)' : ''}`;
+  const axisTitleHalf = textWidth(axisTitle, 12) / 2;
   parts.push(
     `<g class="axis-ticks"><line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${axisY}" y2="${axisY}"/>`,
   );
   const ticks = ratio ? logTicks(logX) : linearTicks(linearX, 5);
   for (const t of ticks) {
     parts.push(
-      `<line class="axis" x1="${t.position}" x2="${t.position}" y1="${axisY}" y2="${axisY + 5}"/><text x="${t.position}" y="${axisY + 18}" text-anchor="middle" font-size="11">${t.label}</text>`,
+      `<line class="axis" x1="${t.position}" x2="${t.position}" y1="${axisY}" y2="${axisY + 5}"/><text x="${t.position}" y="${axisY + 18}" text-anchor="middle" font-size="12">${t.label}</text>`,
     );
   }
   parts.push(
-    `<text x="${x1}" y="${axisY + 36}" text-anchor="middle" font-size="12">${escapeXml(measure)}${ratio ? ' (log scale)' : ''}</text></g>`,
+    `<text x="${round1(Math.min(Math.max(x1, axisTitleHalf + 4), width - axisTitleHalf - 4))}" y="${axisY + 36}" text-anchor="middle" font-size="12">${escapeXml(axisTitle)}</text></g>`,
   );
 
   return chartFrame({

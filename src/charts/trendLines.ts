@@ -2,11 +2,15 @@ import { line, scaleLinear } from 'd3';
 import { formatNumber } from '../lib/format/formatNumber.ts';
 import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
-import type { ChartResult } from './chartTypes.ts';
+import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
+import { yGridlines } from './gridlines.ts';
 import { okabeIto } from './okabeIto.ts';
+import { hatchPattern, programmeBand } from './programmeBand.ts';
 import { round1 } from './round1.ts';
+import { symbolMark } from './seriesSymbol.ts';
 import { textWidth } from './textWidth.ts';
+import { wrapLabel, wrappedText } from './wrapLabel.ts';
 
 /** One value of a series; null means not available and is drawn as a gap, never as zero. */
 export type TrendPoint = { year: number; value: number | null };
@@ -21,19 +25,25 @@ export type TrendLinesData = { authority: TrendSeries; england: TrendSeries; reg
 export type TrendLinesOptions = {
   id: string;
   title: string;
-  /** Unit of the values, e.g. "Referrals per 10,000 children". */
+  /** Unit of the values, e.g. "Referrals per 10,000 children"; written above the value axis. */
   unit: string;
   /** First and last programme year (inclusive), shaded with a hatch and labelled. */
   programmeYears?: readonly [number, number];
   /** Label for the shaded band; default "Programme". */
   programmeLabel?: string;
+  /** The natural width in px; default the text column (720), with a phone layout as `narrow`. */
+  width?: number;
 };
 
 /** Stated defaults for {@link trendLines}: series styles differ by dash and marker, not colour alone. */
 export const trendLinesDefaults = {
   programmeLabel: 'Programme',
-  plotWidth: 360,
-  plotHeight: 220,
+  width: chartWidths.column,
+  plotHeight: 240,
+  /** Every text is drawn at this size, so the chart's readable width is width × 11 / 12. */
+  fontSize: 12,
+  /** Room a year label needs on the time axis, in px. */
+  yearGap: 44,
   styles: {
     authority: { colour: okabeIto.blue, dash: '', width: 3, marker: 'circle' },
     england: { colour: 'currentColor', dash: '6 4', width: 2, marker: 'square' },
@@ -43,25 +53,28 @@ export const trendLinesDefaults = {
 
 type Role = keyof typeof trendLinesDefaults.styles;
 
-function markerPath(shape: 'circle' | 'square' | 'triangle', x: number, y: number): string {
-  const [cx, cy] = [round1(x), round1(y)];
-  if (shape === 'square') return `M${round1(x - 4)},${round1(y - 4)}h8v8h-8Z`;
-  if (shape === 'triangle')
-    return `M${cx},${round1(y - 5)}L${round1(x + 5)},${round1(y + 4)}L${round1(x - 5)},${round1(y + 4)}Z`;
-  return `M${round1(x - 4.5)},${cy}a4.5,4.5 0 1,0 9,0a4.5,4.5 0 1,0 -9,0`;
-}
-
 /**
- * Line chart of an authority's yearly rate against England (and optionally its region). Missing
- * values break the line (d3 `line().defined()`), are marked with a "×" on the axis and are named in
- * the description; they are never drawn as zero. Lines are labelled directly at their last value,
- * and differ by dash pattern and marker shape as well as colour. An optional programme period is
- * shaded with a hatch. Throws RangeError if a series is empty or a value is non-finite.
+ * Line chart of an authority's yearly rate against England (and optionally its region), laid out
+ * for `width`: the unit is written above the value axis (never rotated, so never cut), years are
+ * labelled as often as they fit, and each line is labelled directly at its last value (no legend),
+ * its name wrapped when long. Missing values break the line (d3 `line().defined()`), are marked
+ * with a d3 "×" symbol under the year and named in a note and the description; they are never
+ * drawn as zero. Series differ by dash pattern and d3 symbol as well as colour. An optional
+ * programme period is shaded with a hatch. Throws RangeError if a series is empty or a value is
+ * non-finite.
  */
 export function trendLines(data: TrendLinesData, options: TrendLinesOptions): ChartResult {
+  const chart = drawTrendLines(data, options);
+  if (options.width !== undefined) return chart;
+  const narrow = drawTrendLines(data, { ...options, id: `${options.id}-narrow`, width: chartWidths.phone });
+  return { ...chart, narrow };
+}
+
+function drawTrendLines(data: TrendLinesData, options: TrendLinesOptions): ChartResult {
   const { id, title, unit, programmeYears } = options;
   const programmeLabel = options.programmeLabel ?? trendLinesDefaults.programmeLabel;
-  const { plotWidth, plotHeight, styles } = trendLinesDefaults;
+  const width = options.width ?? trendLinesDefaults.width;
+  const { plotHeight, styles, fontSize, yearGap } = trendLinesDefaults;
   const series: [Role, TrendSeries][] = [
     ['authority', data.authority],
     ...(data.region ? [['region', data.region] as [Role, TrendSeries]] : []),
@@ -83,12 +96,6 @@ export function trendLines(data: TrendLinesData, options: TrendLinesOptions): Ch
   const firstYear = years[0] as number;
   const lastYear = years[years.length - 1] as number;
 
-  const left = 56;
-  const top = 28;
-  const labelWidth = Math.max(...series.map(([, s]) => textWidth(s.label, 12))) + 40;
-  const x = scaleLinear()
-    .domain([firstYear - 0.4, lastYear + 0.4])
-    .range([left, left + plotWidth]);
   // The axis does not start at zero (a line's slope, not its height, carries the message); the
   // unit label and tick values make the baseline explicit.
   const vMin = values.length ? Math.min(...values) : 0;
@@ -96,54 +103,76 @@ export function trendLines(data: TrendLinesData, options: TrendLinesOptions): Ch
   const vPad = Math.max((vMax - vMin) * 0.1, Math.abs(vMax) * 0.02, 1);
   const y = scaleLinear()
     .domain([Math.max(0, vMin - vPad), vMax + vPad])
-    .nice()
-    .range([top + plotHeight, top]);
-  const width = left + plotWidth + labelWidth;
+    .nice();
+  const lineHeight = round1(fontSize * 1.2);
+  const unitLines = wrapLabel(unit, width - 8, fontSize, 3);
+  const top = unitLines.length * lineHeight + 10 + (programmeYears ? lineHeight + 4 : 0);
+  y.range([top + plotHeight, top]);
+  const yTicks = linearTicks(y, 5);
+  const left = Math.ceil(Math.max(...yTicks.map((t) => textWidth(t.label, fontSize)))) + 12;
+  // Direct labels at the line ends: long names wrap to two lines rather than squeeze the plot.
+  const labelRoom = Math.max(60, width * 0.26);
+  const endLines = new Map(series.map(([role, s]) => [role, wrapLabel(s.label, labelRoom, fontSize, 2)]));
+  // Bold text (the authority's name) runs up to a fifth wider than textWidth's estimate (DejaVu Sans).
+  const labelWidth =
+    Math.max(
+      ...[...endLines].flatMap(([role, lines]) =>
+        lines.map((l) => textWidth(l, fontSize) * (role === 'authority' ? 1.2 : 1)),
+      ),
+    ) + 24;
+  const plotWidth = width - left - labelWidth;
+  const x = scaleLinear()
+    .domain([firstYear - 0.4, lastYear + 0.4])
+    .range([left, left + plotWidth]);
   const missing = series.flatMap(([, s]) =>
     s.values.filter((p) => p.value === null).map((p) => ({ label: s.label, year: p.year })),
   );
   const gapRows = new Map<number, number>();
-  const noteLines = missing.length ? 1 : 0;
   const gapDepth = Math.max(0, ...years.map((yr) => missing.filter((m) => m.year === yr).length));
-  const height = top + plotHeight + 40 + gapDepth * 14 + noteLines * 18;
+  const noteLines = missing.length
+    ? wrapLabel(
+        `\u00d7 = no data (gap in line): ${missing.map((m) => `${m.label} ${m.year}`).join(', ')}`,
+        width - 8,
+        fontSize,
+        // As many lines as the list needs: every gap is named.
+        missing.length + 1,
+      )
+    : [];
   const bottom = top + plotHeight;
+  const noteTop = bottom + 40 + gapDepth * 14;
+  const height = noteTop + noteLines.length * lineHeight;
 
-  const parts: string[] = [];
-  parts.push(
-    `<defs><pattern id="${id}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#999" stroke-width="1.5"/></pattern></defs>`,
+  const parts: string[] = [`<defs>${hatchPattern(id)}</defs>`];
+  unitLines.forEach((line, i) =>
+    parts.push(`<text x="4" y="${round1(fontSize + i * lineHeight)}">${escapeXml(line)}</text>`),
   );
   if (programmeYears) {
     const [p0, p1] = programmeYears;
-    const sx = round1(x(Math.max(p0 - 0.5, firstYear - 0.4)));
-    const ex = round1(x(Math.min(p1 + 0.5, lastYear + 0.4)));
     parts.push(
-      `<rect class="shade" x="${sx}" y="${top}" width="${round1(ex - sx)}" height="${plotHeight}" fill="url(#${id}-hatch)" fill-opacity="0.35" stroke="currentColor" stroke-opacity="0.4" stroke-dasharray="3 3"/>`,
-    );
-    parts.push(
-      `<text x="${round1((sx + ex) / 2)}" y="${top - 8}" text-anchor="middle" font-size="12" font-style="italic">${escapeXml(programmeLabel)}</text>`,
-    );
-  }
-  const yTicks = linearTicks(y, 5);
-  for (const t of yTicks) {
-    parts.push(
-      `<line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${t.position}" y2="${t.position}" stroke-opacity="0.15"/><text x="${left - 6}" y="${round1(t.position + 4)}" text-anchor="end" font-size="11">${t.label}</text>`,
+      programmeBand({
+        id,
+        x0: x(Math.max(p0 - 0.5, firstYear - 0.4)),
+        x1: x(Math.min(p1 + 0.5, lastYear + 0.4)),
+        top,
+        height: plotHeight,
+        label: programmeLabel,
+        outline: true,
+      }),
     );
   }
+  parts.push(yGridlines(yTicks, { x0: left, x1: left + plotWidth, fontSize }));
   parts.push(`<line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${bottom}" y2="${bottom}"/>`);
-  // Label every year when they fit (about 40px each), otherwise every other one.
-  const everyYear = plotWidth / years.length >= 40 ? 1 : 2;
+  // Label every year when they fit, otherwise every second, third … counting back from the last.
+  const every = Math.max(1, Math.ceil(yearGap / (plotWidth / years.length)));
   years.forEach((yr, i) => {
-    if (i % everyYear !== 0) return;
+    if ((years.length - 1 - i) % every !== 0) return;
     const px = round1(x(yr));
     parts.push(
-      `<line class="axis" x1="${px}" x2="${px}" y1="${bottom}" y2="${bottom + 4}"/><text x="${px}" y="${bottom + 17}" text-anchor="middle" font-size="11">${yr}</text>`,
+      `<line class="axis" x1="${px}" x2="${px}" y1="${bottom}" y2="${bottom + 4}"/><text x="${px}" y="${bottom + 17}" text-anchor="middle">${yr}</text>`,
     );
   });
-  parts.push(
-    `<text transform="translate(14 ${round1(top + plotHeight / 2)}) rotate(-90)" text-anchor="middle" font-size="12">${escapeXml(unit)}</text>`,
-  );
 
-  const ends: { role: Role; label: string; y: number }[] = [];
+  const ends: { role: Role; lines: string[]; y: number }[] = [];
   for (const [role, s] of series) {
     const st = styles[role];
     const pts = [...s.values].sort((a, b) => a.year - b.year);
@@ -164,43 +193,58 @@ export function trendLines(data: TrendLinesData, options: TrendLinesOptions): Ch
         const px = x(p.year);
         const depth = gapRows.get(p.year) ?? 0;
         gapRows.set(p.year, depth + 1);
-        const gy = bottom + 24 + depth * 14;
         if (depth === 0)
           parts.push(
             `<line class="rule" x1="${round1(px)}" x2="${round1(px)}" y1="${top}" y2="${bottom}" stroke-dasharray="1 3" stroke-opacity="0.6"/>`,
           );
         parts.push(
-          `<path class="mark" d="M${round1(px - 4)},${round1(gy)}l8,8m0,-8l-8,8" stroke="${st.colour}" stroke-width="2"><title>${escapeXml(s.label)} ${p.year}: no data</title></path>`,
+          symbolMark(
+            'times',
+            px,
+            bottom + 28 + depth * 14,
+            ` class="mark" fill="none" stroke="${st.colour}" stroke-width="2"`,
+            `<title>${escapeXml(s.label)} ${p.year}: no data</title>`,
+          ),
         );
         continue;
       }
       parts.push(
-        `<path class="mark fill" d="${markerPath(st.marker, x(p.year), y(p.value))}" fill="${st.colour}" stroke="${role === 'authority' ? '#fff' : st.colour}" stroke-width="1"><title>${escapeXml(s.label)} ${p.year}: ${formatNumber(p.value, 1)}</title></path>`,
+        symbolMark(
+          st.marker,
+          x(p.year),
+          y(p.value),
+          ` class="mark fill" fill="${st.colour}" stroke="${role === 'authority' ? '#fff' : st.colour}" stroke-width="1"`,
+          `<title>${escapeXml(s.label)} ${p.year}: ${formatNumber(p.value, 1)}</title>`,
+        ),
       );
     }
     parts.push(`</g>`);
     const last = [...pts].reverse().find((p) => p.value !== null);
-    if (last && last.value !== null) ends.push({ role, label: s.label, y: y(last.value) });
+    if (last && last.value !== null)
+      ends.push({ role, lines: endLines.get(role) ?? [s.label], y: y(last.value) });
   }
-  // Direct labels at line ends, nudged apart so they never overlap.
+  // Direct labels at line ends, nudged apart (by their height in lines) so they never overlap.
   ends.sort((a, b) => a.y - b.y);
+  const gapAfter = (e: (typeof ends)[number]) => e.lines.length * lineHeight + 3;
   for (let i = 1; i < ends.length; i++) {
     const prev = ends[i - 1] as (typeof ends)[number];
     const cur = ends[i] as (typeof ends)[number];
-    if (cur.y - prev.y < 15) cur.y = prev.y + 15;
+    const need = (gapAfter(prev) + gapAfter(cur)) / 2;
+    if (cur.y - prev.y < need) cur.y = prev.y + need;
   }
   const lx = left + plotWidth + 8;
   for (const e of ends) {
     const st = styles[e.role];
     parts.push(
-      `<path class="mark fill" d="${markerPath(st.marker, lx + 5, e.y)}" fill="${st.colour}"/><text x="${lx + 14}" y="${round1(e.y + 4)}" font-size="12"${e.role === 'authority' ? ' font-weight="700"' : ''}>${escapeXml(e.label)}</text>`,
+      symbolMark(st.marker, lx + 5, e.y, ` class="mark fill" fill="${st.colour}"`),
+      wrappedText(e.lines, lx + 14, e.y, fontSize, e.role === 'authority' ? ' font-weight="700"' : ''),
     );
   }
-  if (missing.length) {
+  noteLines.forEach((l, i) =>
     parts.push(
-      `<text x="${left}" y="${bottom + 44 + gapDepth * 14}" font-size="11" font-style="italic">\u00d7 = no data (gap in line): ${escapeXml(missing.map((m) => `${m.label} ${m.year}`).join(', '))}</text>`,
-    );
-  }
+      `<text x="4" y="${round1(noteTop + i * lineHeight)}" font-style="italic">${escapeXml(l)}</text>`,
+    ),
+  );
 
   const tableSeries = series.map(([, s]) => s);
   return chartFrame({
@@ -209,7 +253,7 @@ export function trendLines(data: TrendLinesData, options: TrendLinesOptions): Ch
     height,
     title,
     desc: trendDescription(data, options),
-    body: parts.join(''),
+    body: `<g font-size="${fontSize}">${parts.join('')}</g>`,
     table: {
       caption: `${title} (${unit})`,
       columns: [

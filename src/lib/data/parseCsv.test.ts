@@ -20,6 +20,26 @@ describe('parseCsvFile', () => {
     expect(result.lines).toEqual([2, 3]);
   });
 
+  it('reads a file of several megabytes without quotes, parsed in pieces, as one: every row, line and problem', () => {
+    const rows = Array.from({ length: 120_000 }, (_, i) => `E09000033,Authority ${i},Region`);
+    rows[90_000] = 'E9,Bad,Region,extra';
+    rows[100_000] = '';
+    const text = `la_code,la_name,region\n${rows.join('\n')}\n\n`;
+    expect(text.length).toBeGreaterThan(3 << 20);
+    const result = parseCsvFile(FILE, text, authoritySchema);
+    expect(result.rows).toHaveLength(120_000 - 2);
+    expect(result.lines.at(-1)).toBe(120_001);
+    expect(result.rows[90_000]).toEqual({
+      la_code: 'E09000033',
+      la_name: 'Authority 90001',
+      region: 'Region',
+    });
+    expect(result.problems.map(formatProblem)).toEqual([
+      'data/authorities.csv:90002: expected 3 values, one per column, found 4 values. Check for a missing or extra comma, or a cell containing a comma that is not in double quotes.',
+      'data/authorities.csv:100002: expected a row of data (blank lines are allowed only at the end), found a blank line. Delete the blank line.',
+    ]);
+  });
+
   it('accepts columns in any order', () => {
     const result = parseCsvFile(
       FILE,

@@ -258,7 +258,7 @@ export function streamCsvFile<S extends CsvRowSchema>(
     }
   };
 
-  Papa.parse<string[]>(body, {
+  const config: Papa.ParseConfig<string[]> = {
     delimiter: ',',
     quoteChar: '"',
     skipEmptyLines: false,
@@ -310,7 +310,16 @@ export function streamCsvFile<S extends CsvRowSchema>(
       if (!blank) flushBlankLines();
       if (!badQuotes) onRecord(record, at);
     },
-  });
+  };
+  // Given a whole file without quotes, Papa Parse first splits it into one string per line:
+  // millions at national scale, all alive until the last is read, most of the results' peak
+  // memory. Such a file is handed over in pieces of whole lines instead (Papa Parse's own
+  // chunkSize would keep every chunk alive too, on its recursion's stack), so one piece's lines
+  // live at a time. A file with quotes or CRs is parsed whole, so that a quoting mistake is
+  // reported exactly as before (a quoted cell may hold a line break).
+  // (And one with a byte order mark past its start: Papa Parse drops one at the start of a piece.)
+  if (quoted || body.includes('\uFEFF')) Papa.parse(body, config);
+  else for (const piece of piecesOfLines(body, PIECE_CHARS)) Papa.parse(piece, config);
 
   if (!semicolons && (dataRows < minRows || dataRows > maxRows)) {
     const expected =
@@ -326,6 +335,22 @@ export function streamCsvFile<S extends CsvRowSchema>(
 }
 
 const NO_CODES: readonly string[] = [];
+
+/** About how many characters of an unquoted file are split into lines at a time. */
+const PIECE_CHARS = 1 << 16;
+
+/**
+ * `text` cut at line breaks (LF, each dropped) into pieces of about `size` characters or more:
+ * parsed one after another, they give the records of the whole text, in order.
+ */
+function* piecesOfLines(text: string, size: number): Generator<string> {
+  let start = 0;
+  for (let cut = text.indexOf('\n', start + size); cut !== -1; cut = text.indexOf('\n', start + size)) {
+    yield text.slice(start, cut);
+    start = cut + 1;
+  }
+  yield text.slice(start);
+}
 
 /** Distinct values per column remembered by {@link memoised}: bounded memory on unique ids. */
 const MEMO_LIMIT = 100_000;
