@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import liveResults from './src/integrations/liveResults.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
+import figureImages from './src/integrations/figureImages.ts';
 import { onRolldownWarning } from './src/integrations/rolldownWarnings.ts';
 import { SITE_MARKDOWN } from './src/integrations/markdownSetup.ts';
 import { siteConfig } from './src/site/readSiteConfig.ts';
@@ -49,5 +50,5 @@ export default defineConfig({
   // The MDX setup npm run check compiles with too (src/integrations/markdownSetup.ts).
   markdown: SITE_MARKDOWN,
   // searchIndex writes dist/search-index.json after every build, for /search/.
-  integrations: [mdx(), sitemap(), liveResults(), searchIndex()],
+  integrations: [mdx(), sitemap(), liveResults(), searchIndex(), figureImages()],
 });

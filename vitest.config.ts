@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 
@@ -10,6 +11,10 @@ const CONTAINER_TESTS = '**/*.container.test.ts';
 
 export default defineConfig({
   test: {
+    // Vitest leaves a core free by default (one test file at a time on two cores). The slow files
+    // wait on child processes (site builds, Chromium), so every core runs one; builds of the
+    // repository take turns (tests/helpers/runScript.ts).
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {

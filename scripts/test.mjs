@@ -1,7 +1,7 @@
 // Runs every test with Vitest and prints a closing `N passed, N failed` line that CI reads.
 // Vitest's own summary is meant for people; its JSON report is the reliable source of counts.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,24 +16,48 @@ if (build.status !== 0 && build.status !== 3) {
   process.exit(1);
 }
 
-// Static checks count as one test each, so a lint or type error fails the run visibly.
-const staticChecks = [
-  ['eslint', ['.']],
-  ['prettier', ['--check', '--log-level', 'warn', '.']],
-  ['tsc', ['--noEmit']],
-].map(([cmd, args]) => {
-  const r = spawnSync(cmd, args, { stdio: 'inherit' });
-  if (r.status !== 0) console.error(`test: ${cmd} failed`);
-  return r.status === 0;
-});
+// Static checks count as one test each, so a lint or type error fails the run visibly. They run
+// while Vitest does, their output kept to be shown after Vitest's. Until ESLint and tsc are done
+// they hold the lock that test builds of the site take turns with (tests/helpers/runScript.ts): a
+// build rewrites .astro/, whose types they read.
+const scratch = mkdtempSync(join(tmpdir(), 'swis-test-'));
+const buildLock = join(import.meta.dirname, '..', 'node_modules', '.site-build-lock');
+rmSync(buildLock, { recursive: true, force: true });
+mkdirSync(buildLock);
+writeFileSync(join(buildLock, 'pid'), String(process.pid));
+const check = (cmd, args) => {
+  const log = join(scratch, `${cmd}.log`);
+  const out = openSync(log, 'w');
+  const child = spawn(cmd, args, { stdio: ['ignore', out, out] });
+  return new Promise((resolve) => {
+    child.on('error', (e) => resolve({ cmd, log, ok: false, error: e.message }));
+    child.on('close', (code) => resolve({ cmd, log, ok: code === 0 }));
+  });
+};
+const readingAstroTypes = [check('eslint', ['.']), check('tsc', ['--noEmit'])];
+Promise.all(readingAstroTypes).then(() => rmSync(buildLock, { recursive: true, force: true }));
+const staticChecks = Promise.all([
+  readingAstroTypes[0],
+  check('prettier', ['--check', '--log-level', 'warn', '.']),
+  readingAstroTypes[1],
+]);
 
-const dir = mkdtempSync(join(tmpdir(), 'swis-vitest-'));
-const report = join(dir, 'report.json');
-const run = spawnSync(
+const report = join(scratch, 'report.json');
+const vitest = spawn(
   'vitest',
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { stdio: 'inherit', shell: false },
+  { stdio: 'inherit' },
 );
+const run = await new Promise((resolve) => {
+  vitest.on('error', () => resolve({ status: 1 }));
+  vitest.on('close', (status) => resolve({ status }));
+});
+const checks = [];
+for (const { cmd, log, ok, error } of await staticChecks) {
+  process.stdout.write(readFileSync(log, 'utf8'));
+  if (!ok) console.error(`test: ${cmd} failed${error ? ` (${error})` : ''}`);
+  checks.push(ok);
+}
 let passed = 0;
 let failed;
 if (existsSync(report)) {
@@ -47,10 +71,10 @@ if (existsSync(report)) {
 } else {
   failed = 1;
 }
-rmSync(dir, { recursive: true, force: true });
+rmSync(scratch, { recursive: true, force: true });
 if (run.status !== 0 && failed === 0) failed = 1;
-staticChecks.push(reproducible);
-passed += staticChecks.filter(Boolean).length;
-failed += staticChecks.filter((ok) => !ok).length;
+checks.push(reproducible);
+passed += checks.filter(Boolean).length;
+failed += checks.filter((ok) => !ok).length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

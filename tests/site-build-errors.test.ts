@@ -192,5 +192,5 @@ describe('the real build of a scratch content folder', () => {
       expect(hashes(good), name).toEqual(before);
       expect(existsSync(`${good}.partial`), name).toBe(false);
     }
-  });
+  }, 600_000);
 });

@@ -1,35 +1,28 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test } from 'vitest';
-import { buildEnv } from './helpers/runScript.ts';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { root, runScript } from './helpers/runScript.ts';
 
 // The demonstration-data notice follows the data's `synthetic` flag, not the page: the same site
 // built from results marked as real evaluation data, with no release yet archived (findings pages
 // are pinned to a release, which carries its own flag), shows no notice anywhere.
-const root = join(import.meta.dirname, '..');
 const scratch = mkdtempSync(join(tmpdir(), 'swis-site-real-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-test('results marked as not synthetic build a site with no demonstration-data notice', () => {
+const dist = join(scratch, 'dist');
+let run: ReturnType<typeof runScript>;
+beforeAll(() => {
   const results = join(scratch, 'out');
   cpSync(join(root, 'out'), results, { recursive: true });
   const dataset = JSON.parse(readFileSync(join(results, 'dataset.json'), 'utf8'));
   writeFileSync(join(results, 'dataset.json'), JSON.stringify({ ...dataset, synthetic: false }));
   const releases = join(scratch, 'releases');
   mkdirSync(releases);
-  const dist = join(scratch, 'dist');
-  const run = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
-    cwd: root,
-    // A build as `npm run build` runs it, without Vitest's variables (see buildEnv).
-    env: {
-      ...buildEnv(),
-      RESULTS_DIR: results,
-      RELEASES_DIR: releases,
-    },
-    encoding: 'utf8',
-  });
+  run = runScript('build.ts', ['--outDir', dist], { env: { RESULTS_DIR: results, RELEASES_DIR: releases } });
+}, 600_000);
+
+test('results marked as not synthetic build a site with no demonstration-data notice', () => {
   expect(run.status, run.stdout + run.stderr).toBe(0);
   const html = (p: string) => readFileSync(join(dist, p, 'index.html'), 'utf8');
   for (const p of ['', 'findings/trial', 'for-schools', 'authorities/lambeth'])

@@ -90,7 +90,7 @@ export const chartExamples: Record<string, () => ChartResult> = {
         kind: 'published',
       },
     ),
-  'result-strip-narrow': () =>
+  'result-strip-tight': () =>
     resultStrip(
       { estimate: 0.62, ciLow: 0.6, ciHigh: 0.65 },
       {

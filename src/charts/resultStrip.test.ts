@@ -26,6 +26,13 @@ function textBoxes(svg: string): { text: string; left: number; right: number }[]
 }
 
 describe('resultStrip', () => {
+  it('is laid out for the text column and again for a phone, whose text stays at 11 px in a 288 px column', () => {
+    const chart = resultStrip({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 }, options);
+    expect(chart.width).toBe(720);
+    expect(chart.narrow?.id).toBe('r-narrow');
+    expect(chart.narrow!.minWidth).toBeLessThanOrEqual(288);
+  });
+
   it('labels the estimate and both ends of its interval to 3 decimals, and names the band and the line of no difference', () => {
     const { svg, table } = resultStrip({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 }, options);
     for (const t of [
@@ -44,26 +51,28 @@ describe('resultStrip', () => {
     expect(table.rows).toEqual([['Published', '1.055', '0.955', '1.166', '0.90', '1.10']]);
   });
 
-  it('keeps every label inside the chart, and apart, for wide, narrow and one-sided intervals', () => {
+  it('keeps every label inside the chart, and apart, for wide, narrow and one-sided intervals, in both layouts', () => {
     for (const [estimate, ciLow, ciHigh] of [
       [1.055, 0.955, 1.166],
       [0.62, 0.6, 0.65],
       [1.8, 1.02, 3.4],
       [0.999, 0.998, 1.001],
     ] as const) {
-      const result = resultStrip(
+      const chart = resultStrip(
         { estimate, ciLow, ciHigh },
         { ...options, lowerLabel: 'Fewer with the programme' },
       );
-      const width = Number(/width="([\d.]+)"/.exec(result.svg)![1]);
-      const boxes = textBoxes(result.svg);
-      for (const b of boxes) {
-        expect(b.left, `${b.text} for ${ciLow}–${ciHigh}`).toBeGreaterThanOrEqual(0);
-        expect(b.right, `${b.text} for ${ciLow}–${ciHigh}`).toBeLessThanOrEqual(width);
+      for (const result of [chart, chart.narrow!]) {
+        const width = Number(/width="([\d.]+)"/.exec(result.svg)![1]);
+        const boxes = textBoxes(result.svg);
+        for (const b of boxes) {
+          expect(b.left, `${b.text} for ${ciLow}–${ciHigh}`).toBeGreaterThanOrEqual(0);
+          expect(b.right, `${b.text} for ${ciLow}–${ciHigh}`).toBeLessThanOrEqual(width);
+        }
+        const ends = boxes.filter((b) => b.text === ciLow.toFixed(3) || b.text === ciHigh.toFixed(3));
+        expect(ends).toHaveLength(2);
+        expect(ends[0]!.right, `end labels of ${ciLow}–${ciHigh} overlap`).toBeLessThan(ends[1]!.left);
       }
-      const ends = boxes.filter((b) => b.text === ciLow.toFixed(3) || b.text === ciHigh.toFixed(3));
-      expect(ends).toHaveLength(2);
-      expect(ends[0]!.right, `end labels of ${ciLow}–${ciHigh} overlap`).toBeLessThan(ends[1]!.left);
     }
   });
 

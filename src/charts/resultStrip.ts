@@ -3,7 +3,7 @@ import { formatNumber } from '../lib/format/formatNumber.ts';
 import { ratioAsChange } from '../lib/format/effectInWords.ts';
 import { formatRatio, logTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
-import type { ChartResult } from './chartTypes.ts';
+import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
 import { round1 } from './round1.ts';
@@ -26,16 +26,16 @@ export type ResultStripOptions = {
   kind: 'published' | 'computed';
   /** Name of the measure, for the axis, the table and the description; default "Rate ratio". */
   measure?: string;
+  /** The natural width in px; default the text column (720), with a phone layout as `narrow`. */
+  width?: number;
 };
 
 /**
- * Stated defaults for {@link resultStrip}. The chart is drawn narrow with large text, so that one
- * result reads at full size on a wide screen and its text stays above 11 px when a 320 px phone
- * shrinks it, with no sideways scroll (its readable width, from the frame's 13 px root text, is
- * 288 px, the narrowest column).
+ * Stated defaults for {@link resultStrip}: laid out for the text column, and again for a phone
+ * (chartWidths), its text at 15 px; a layout widens when its direction labels need more room.
  */
 export const resultStripDefaults = {
-  width: 340,
+  width: chartWidths.column,
   fontSize: 15,
   measure: 'Rate ratio',
 } as const;
@@ -51,6 +51,17 @@ export const resultStripDefaults = {
  * @example resultStrip({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 }, { id: 'main', title: 'S47', lowerLabel: 'Fewer with SWIS', upperLabel: 'More with SWIS', bandPercent: 10, kind: 'published' })
  */
 export function resultStrip(result: StripResult, options: ResultStripOptions): ChartResult {
+  const chart = drawResultStrip(result, options);
+  if (options.width !== undefined) return chart;
+  const narrow = drawResultStrip(result, {
+    ...options,
+    id: `${options.id}-narrow`,
+    width: chartWidths.phone,
+  });
+  return { ...chart, narrow };
+}
+
+function drawResultStrip(result: StripResult, options: ResultStripOptions): ChartResult {
   const { estimate, ciLow, ciHigh } = result;
   const { id, title, lowerLabel, upperLabel, bandPercent, kind } = options;
   const measure = options.measure ?? resultStripDefaults.measure;
@@ -74,7 +85,7 @@ export function resultStrip(result: StripResult, options: ResultStripOptions): C
   const upper = `${upperLabel} \u2192`;
   // Wide enough for each direction label on its own side of the centre line.
   const width = Math.max(
-    resultStripDefaults.width,
+    options.width ?? resultStripDefaults.width,
     2 * (Math.max(textWidth(lower, fontSize), textWidth(upper, fontSize)) + 12),
   );
   // Symmetric about 1, with room around the interval and the band, and never narrower than
