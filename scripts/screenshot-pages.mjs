@@ -1,7 +1,7 @@
 // Full-page screenshots of chosen pages for people to look at: `npm run build` first, then
 //   node scripts/screenshot-pages.mjs <outdir> /authorities/ /for-schools/ …
 // Writes <outdir>/<page>-<width>.png at 320, 375 and 1280 px, with JavaScript on, and at 375 px
-// with it off (<page>-375-nojs.png).
+// with it off (<page>-375-nojs.png); PARTS=1 adds slices of each (see below).
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
@@ -42,6 +42,15 @@ for (const [width, javaScriptEnabled] of [
     await page.goto(`http://127.0.0.1:${server.address().port}${p}`);
     const file = join(out, `${name(p)}-${width}${javaScriptEnabled ? '' : '-nojs'}.png`);
     await page.screenshot({ path: file, fullPage: true });
+    // With PARTS=1, also the page in screen-high slices (<page>-<width>-part<n>.png), readable
+    // where a whole long page shrinks to a thumbnail.
+    if (process.env.PARTS === '1') {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, n = 1; y < height; y += 1600, n++) {
+        const clip = { x: 0, y, width, height: Math.min(1600, height - y) };
+        await page.screenshot({ path: file.replace(/\.png$/, `-part${n}.png`), clip, fullPage: true });
+      }
+    }
     await page.close();
   }
   await context.close();

@@ -29,7 +29,7 @@ import { LICENCES } from './citation.ts';
 import { siteConfig } from './readSiteConfig.ts';
 import { wordedFinding } from './wordedFinding.ts';
 import {
-  CONTEXT_MEASURES,
+  contextMeasures,
   contextFor,
   ENGLAND,
   outcomeLabel,
@@ -55,7 +55,7 @@ import {
   type SiteFigure,
 } from './siteFigures.ts';
 
-const measureLabel = (m: string) => CONTEXT_MEASURES.find((c) => c.measure === m)?.label ?? m;
+const measureLabel = (m: string) => contextMeasures().find((c) => c.measure === m)?.label ?? m;
 
 /** The pilot's difference-in-differences estimates of one outcome: all its authorities, then each. */
 export function pilotForestFigure(outcome: string, estimates: readonly Estimate[]): SiteFigure {

@@ -13,6 +13,7 @@ import type {
   Rate,
   Summary,
 } from '../lib/contracts/resultsSchemas.ts';
+import { COUNT_MEASURES } from '../lib/contracts/resultsSchemas.ts';
 import { readOptionalResults, readResults } from './readResults.ts';
 
 import { authoritySlugs } from './authoritySlugs.ts';
@@ -71,15 +72,20 @@ export function outcomeKind(outcome: string): 'count' | 'sessions' | 'score' {
 /** England's code in the context table (the one home of it is the CSV contract). */
 export { ENGLAND_CODE as ENGLAND } from '../lib/data/schemas.ts';
 
-/** Official measures in the order pages show them, with reader-facing labels. */
-export const CONTEXT_MEASURES: { measure: string; label: string }[] = [
-  { measure: 'referrals', label: "Referrals to children's social care" },
-  { measure: 'cin_starts', label: 'Children in need episodes starting' },
-  { measure: 's47_enquiries', label: 'Section 47 (child protection) enquiries' },
-  { measure: 'icpc', label: 'Initial child protection conferences' },
-  { measure: 'cpp_starts', label: 'Child protection plans starting' },
-  { measure: 'cla_starts', label: 'Children starting to be looked after' },
-];
+/** An official count measure as pages name and read it (data/context/measures.csv). */
+export type ContextMeasure = NonNullable<DatasetFacts['contextMeasures']>[number];
+
+/**
+ * The official count measures in the order pages show them, each with its reader-facing label,
+ * whether a lower rate is better and why (data/context/measures.csv). Without that optional file,
+ * each measure by its code in the contract's order, with no reading.
+ */
+export function contextMeasures(): ContextMeasure[] {
+  return (
+    siteData().dataset.contextMeasures ??
+    COUNT_MEASURES.map((measure) => ({ measure, label: measure, direction: 'neutral', directionNote: '' }))
+  );
+}
 
 /** What each DfE symbol means; symbols are shown as symbols, never as zero. */
 export const SYMBOLS: Record<string, string> = {

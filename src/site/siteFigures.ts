@@ -21,7 +21,7 @@ import type { SiteFigure } from './siteFigure.ts';
 import { readOptionalResults } from './readResults.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
 import {
-  CONTEXT_MEASURES,
+  contextMeasures,
   ENGLAND,
   lookupPublished,
   outcomeKind,
@@ -142,7 +142,7 @@ export function programmeMapFigure(): SiteFigure {
   };
 }
 
-const measureLabel = (m: string) => CONTEXT_MEASURES.find((c) => c.measure === m)?.label ?? m;
+const measureLabel = (m: string) => contextMeasures().find((c) => c.measure === m)?.label ?? m;
 
 /** Map of each authority's change in a measure's rate, the main study's years against the years before. */
 export function changeMapFigure(measure = 's47_enquiries'): SiteFigure | null {

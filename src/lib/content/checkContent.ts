@@ -61,6 +61,7 @@ export const MDX_COMPONENTS: Readonly<
   IfSynthetic: { collections: ['pages'] },
   SchoolFrequency: { collections: ['pages'] },
   SchoolFrequencies: { collections: ['pages'] },
+  AuthorityFrequencies: { collections: ['pages'] },
   EffectList: { collections: ['pages'] },
 };
 

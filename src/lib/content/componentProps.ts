@@ -7,6 +7,7 @@
  * Whether a key names a result that exists is checked against the data, not here.
  */
 import { z } from 'zod';
+import { COUNT_MEASURES } from '../data/schemas.ts';
 import { describeExpected } from './frontmatter.ts';
 
 /** A code written in an attribute: a study, an outcome, an analysis, an authority code, an id. */
@@ -165,6 +166,26 @@ export const COMPONENT_PROPS = {
     pupils: wholePositive.default(1000),
     /** The school sizes the table shows, in pupils, such as {[500, 1000, 1500]}. */
     sizes: z.array(z.number().int().positive()).min(1),
+  }),
+  /**
+   * <AuthorityFrequencies outcome="s47" measure="s47_enquiries" events="Section 47 enquiries"
+   * short="enquiries" />: for a school of `pupils` pupils (default 1,000) in each authority, the
+   * events a year expected at that authority's latest official rate of `measure` (per 10,000
+   * children), and the range the trial's published adjusted rate ratio for `outcome` gives with the
+   * programme: a table of every authority, and a picker of authority and school size (with
+   * JavaScript; the table without).
+   */
+  AuthorityFrequencies: z.strictObject({
+    outcome: code,
+    /** The official count measure (data/context/la-statistics.csv) that counts the same events. */
+    measure: z.enum(COUNT_MEASURES),
+    /** Many events, as in the table's caption: "Section 47 enquiries". */
+    events: z.string().min(1),
+    /** Many events, briefly, as in "about 31 enquiries a year". */
+    short: z.string().min(1),
+    pupils: wholePositive.default(1000),
+    /** The section's heading (level 2). */
+    heading: z.string().min(1).default('For a school in your authority'),
   }),
   /**
    * <EffectList study="trial" analysis="adjusted" kinds="sessions,score" />: each outcome of those

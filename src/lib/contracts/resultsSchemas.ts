@@ -8,21 +8,15 @@
  * cannot drift apart silently. Extend the contract by adding to a schema here.
  */
 import { z } from 'zod';
-import { DFE_SYMBOLS, FACT_UNITS, OUTCOME_KINDS } from '../data/schemas.ts';
+import { COUNT_MEASURES, DFE_SYMBOLS, FACT_UNITS, OUTCOME_KINDS } from '../data/schemas.ts';
+import { BENCHMARK_COMPARISONS } from '../stats/compareWithBenchmark.ts';
 import { sortedKeys } from './stableJson.ts';
 
 /** The symbol published in place of a count (or a figure computed from one) that disclosure control withheld. */
 export const SUPPRESSED = 'c';
 
 /** The official count measures that get a rate per 10,000 children in context.json. */
-export const COUNT_MEASURES = [
-  'referrals',
-  's47_enquiries',
-  'icpc',
-  'cpp_starts',
-  'cin_starts',
-  'cla_starts',
-] as const;
+export { COUNT_MEASURES };
 
 /**
  * The official percentage measures passed through to context-shares.json: the share of referrals
@@ -192,6 +186,21 @@ export const contextSchema = z.strictObject({
    * Pages show it beside ratePer10k where the two differ.
    */
   publishedRatePer10k: z.number().optional(),
+  /**
+   * An authority's rate against England's for the same year and measure (compareWithBenchmark):
+   * whether England's rate lies below (`higher`), within (`similar`) or above (`lower`) the exact
+   * Poisson limits of the authority's rate at 95% and at 99.8%, with the 95% limits (the 99.8%
+   * ones are left out to keep the file small). Absent for England, and where the count, the
+   * population or England's rate is not available (pages say "not compared").
+   */
+  comparedWithEngland: z
+    .strictObject({
+      lower95: z.number(),
+      upper95: z.number(),
+      comparison95: z.enum(BENCHMARK_COMPARISONS),
+      comparison998: z.enum(BENCHMARK_COMPARISONS),
+    })
+    .optional(),
 });
 export type Context = z.infer<typeof contextSchema>;
 
@@ -228,6 +237,20 @@ export const datasetSchema = z.strictObject({
       no_difference_band: z.number().optional(),
     }),
   ),
+  /**
+   * How pages name and read each official count measure (data/context/measures.csv), in the order
+   * they show them; absent when that optional file is, so older data give the same bytes.
+   */
+  contextMeasures: z
+    .array(
+      z.strictObject({
+        measure: z.enum(COUNT_MEASURES),
+        label: z.string(),
+        direction: z.enum(['lower_is_better', 'neutral']),
+        directionNote: z.string(),
+      }),
+    )
+    .optional(),
   trial: z
     .strictObject({
       periods: z.array(

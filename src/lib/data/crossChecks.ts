@@ -9,6 +9,7 @@ import type { Problem } from './problems.ts';
 import { ENGLAND_CODE } from './schemas.ts';
 import type {
   AuthorityRow,
+  ContextMeasureRow,
   LaStatisticRow,
   OutcomeRow,
   PilotOutcomeRow,
@@ -41,6 +42,7 @@ export type Tables = {
   pilotSchools: Table<PilotSchoolRow> | null;
   pilotOutcomes: Table<PilotOutcomeRow> | CheckedWhileRead | null;
   laStatistics: Table<LaStatisticRow> | null;
+  contextMeasures: Table<ContextMeasureRow> | null;
   publishedEstimates: Table<PublishedEstimateRow> | null;
   publishedFacts: Table<PublishedFactRow> | null;
 };
@@ -374,6 +376,13 @@ export function crossChecks(t: Tables, extractedMonth: string | null = null): Pr
     authorities,
     `an la_code listed in ${authFile}, or ${ENGLAND_CODE} for England`,
     (v) => v === ENGLAND_CODE,
+  );
+  unique(
+    t.contextMeasures,
+    'measure',
+    'measure',
+    (r) => r.measure,
+    (r) => `"${r.measure}"`,
   );
   unique(
     t.laStatistics,

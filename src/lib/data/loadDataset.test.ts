@@ -166,7 +166,7 @@ describe('loadDataset', () => {
   it('reports an unknown file', () => {
     expect(messages({ 'trial/school.csv': 'x\n' })).toMatchInlineSnapshot(`
       [
-        "data/trial/school.csv: expected only the files dataset.csv, authorities.csv, outcomes.csv, pilot/sites.csv, pilot/schools.csv, pilot/outcomes.csv, trial/periods.csv, trial/schools.csv, trial/outcomes.csv, context/la-statistics.csv, published/estimates.csv, published/facts.csv, found an unknown file. Check the name and folder, or move the file out of the data folder.",
+        "data/trial/school.csv: expected only the files dataset.csv, authorities.csv, outcomes.csv, pilot/sites.csv, pilot/schools.csv, pilot/outcomes.csv, trial/periods.csv, trial/schools.csv, trial/outcomes.csv, context/la-statistics.csv, context/measures.csv, published/estimates.csv, published/facts.csv, found an unknown file. Check the name and folder, or move the file out of the data folder.",
       ]
     `);
   });
@@ -304,6 +304,34 @@ describe('loadDataset', () => {
       [
         "data/context/la-statistics.csv:5: column "la_code": expected each la_code × year × measure to appear once, found "E09000033", 2022, "referrals" again (first on line 3).",
         "data/trial/outcomes.csv:10: column "school_id": expected each school × period × outcome to appear once, found "T1", "followup", "s47" again (first on line 5).",
+      ]
+    `);
+  });
+
+  it('reads the optional context/measures.csv, and reports a duplicate or unknown measure in it', () => {
+    const measures = csv(
+      'measure,label,direction,direction_note',
+      'referrals,Referrals,neutral,"Neither higher nor lower is simply better."',
+    );
+    const files = validFiles();
+    files.set('context/measures.csv', measures);
+    const result = loadDataset(files);
+    expect(result.ok && result.data.context?.measures).toEqual([
+      {
+        measure: 'referrals',
+        label: 'Referrals',
+        direction: 'neutral',
+        direction_note: 'Neither higher nor lower is simply better.',
+      },
+    ]);
+    expect(
+      messages({
+        'context/measures.csv': `${measures}referrals,Again,neutral,x\npupils,Pupils,neutral,x\n`,
+      }),
+    ).toMatchInlineSnapshot(`
+      [
+        "data/context/measures.csv:3: column "measure": expected each measure to appear once, found "referrals" again (first on line 2).",
+        "data/context/measures.csv:4: column "measure": expected one of "referrals", "s47_enquiries", "icpc", "cpp_starts", "cin_starts" or "cla_starts", found "pupils".",
       ]
     `);
   });

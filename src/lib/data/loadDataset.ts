@@ -10,6 +10,7 @@ import { makeProblem, sortProblems } from './problems.ts';
 import type { Problem } from './problems.ts';
 import {
   authoritySchema,
+  contextMeasureSchema,
   datasetInfoSchema,
   laStatisticSchema,
   outcomeSchema,
@@ -24,6 +25,7 @@ import {
 } from './schemas.ts';
 import type {
   AuthorityRow,
+  ContextMeasureRow,
   DatasetInfoRow,
   LaStatisticRow,
   OutcomeRow,
@@ -48,6 +50,7 @@ export const KNOWN_FILES = [
   'trial/schools.csv',
   'trial/outcomes.csv',
   'context/la-statistics.csv',
+  'context/measures.csv',
   'published/estimates.csv',
   'published/facts.csv',
 ] as const;
@@ -73,7 +76,8 @@ export type Dataset = {
     outcomes: TrialOutcomeRow[];
     cells: TrialCell[];
   } | null;
-  context: { laStatistics: LaStatisticRow[] } | null;
+  /** `measures` is empty when the optional context/measures.csv is absent. */
+  context: { laStatistics: LaStatisticRow[]; measures: ContextMeasureRow[] } | null;
   /** Null when neither published file is present; each file on its own is optional. */
   published: { estimates: PublishedEstimateRow[]; facts: PublishedFactRow[] } | null;
 };
@@ -91,6 +95,7 @@ export type LoadDatasetOptions = {
 const FOLDERS: Record<string, readonly KnownFile[]> = {
   pilot: ['pilot/sites.csv', 'pilot/schools.csv', 'pilot/outcomes.csv'],
   trial: ['trial/periods.csv', 'trial/schools.csv', 'trial/outcomes.csv'],
+  // context/measures.csv is optional: without it pages name each measure by its code.
   context: ['context/la-statistics.csv'],
 };
 
@@ -191,6 +196,7 @@ export function loadDataset(
     pilotSchools,
     pilotOutcomes: pilotOutcomes.table,
     laStatistics: read('context/la-statistics.csv', laStatisticSchema),
+    contextMeasures: read('context/measures.csv', contextMeasureSchema),
     publishedEstimates: read('published/estimates.csv', publishedEstimateSchema),
     publishedFacts: read('published/facts.csv', publishedFactSchema),
   };
@@ -244,7 +250,10 @@ export function loadDataset(
               kinds,
             ),
           },
-    context: tables.laStatistics === null ? null : { laStatistics: rows(tables.laStatistics) },
+    context:
+      tables.laStatistics === null
+        ? null
+        : { laStatistics: rows(tables.laStatistics), measures: rows(tables.contextMeasures) },
     published:
       tables.publishedEstimates === null && tables.publishedFacts === null
         ? null

@@ -207,17 +207,22 @@ export const trialOutcomeSchema = z.object({
 });
 export type TrialOutcomeRow = z.infer<typeof trialOutcomeSchema>;
 
+/** The official count measures of la-statistics.csv, each of which gets a rate per 10,000 children. */
+export const COUNT_MEASURES = [
+  'referrals',
+  's47_enquiries',
+  'icpc',
+  'cpp_starts',
+  'cin_starts',
+  'cla_starts',
+] as const;
+
 /** data/context/la-statistics.csv: official statistics in long format. */
 export const laStatisticSchema = z.object({
   la_code: contextLaCode,
   year,
   measure: oneOf([
-    'referrals',
-    's47_enquiries',
-    'icpc',
-    'cpp_starts',
-    'cin_starts',
-    'cla_starts',
+    ...COUNT_MEASURES,
     'cla_starts_rate_published',
     'children_0_17',
     'school_referral_percent',
@@ -229,6 +234,19 @@ export const laStatisticSchema = z.object({
   value: numberOrSymbol,
 });
 export type LaStatisticRow = z.infer<typeof laStatisticSchema>;
+
+/**
+ * data/context/measures.csv (optional): how pages name and read each official count measure, in
+ * the order they show them. `direction` says whether a lower rate is better (`lower_is_better`) or
+ * neither direction is simply better (`neutral`); `direction_note` says why, in a sentence.
+ */
+export const contextMeasureSchema = z.object({
+  measure: oneOf(COUNT_MEASURES),
+  label: text,
+  direction: oneOf(['lower_is_better', 'neutral']),
+  direction_note: text,
+});
+export type ContextMeasureRow = z.infer<typeof contextMeasureSchema>;
 
 /** data/published/estimates.csv: estimates as published in the reports. */
 export const publishedEstimateSchema = z.object({

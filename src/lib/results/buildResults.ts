@@ -170,6 +170,16 @@ export function buildResults(
         ...(kind === 'count' ? {} : { kind }),
         ...(no_difference_band === null ? {} : { no_difference_band }),
       })),
+      ...(data.context && data.context.measures.length > 0
+        ? {
+            contextMeasures: data.context.measures.map((m) => ({
+              measure: m.measure,
+              label: m.label,
+              direction: m.direction,
+              directionNote: m.direction_note,
+            })),
+          }
+        : {}),
       trial: data.trial
         ? {
             periods: data.trial.periods,

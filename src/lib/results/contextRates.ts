@@ -4,7 +4,8 @@
  */
 import { ratePer10k } from '../context/ratePer10k.ts';
 import { COUNT_MEASURES, type Context } from '../contracts/resultsSchemas.ts';
-import type { LaStatisticRow } from '../data/schemas.ts';
+import { ENGLAND_CODE, type LaStatisticRow } from '../data/schemas.ts';
+import { compareWithBenchmark } from '../stats/compareWithBenchmark.ts';
 
 /** The suffix of a measure holding DfE's published rate for the count measure it names. */
 const PUBLISHED_RATE = '_rate_published';
@@ -13,7 +14,8 @@ const PUBLISHED_RATE = '_rate_published';
  * Builds the context rows from the la-statistics table, sorted by laCode, measure, year. The
  * denominator is the same authority's `children_0_17` for the same reporting year (the import
  * already aligned ONS mid-year estimates to DfE's reporting years); a symbol in either the count
- * or the population gives a null rate, never zero.
+ * or the population gives a null rate, never zero. Each authority's rate is compared with
+ * England's for the same year and measure (see addEnglandComparisons).
  */
 export function contextRates(rows: readonly LaStatisticRow[]): Context[] {
   const population = new Map<string, number>();
@@ -43,10 +45,41 @@ export function contextRates(rows: readonly LaStatisticRow[]): Context[] {
       ...(publishedRate === undefined ? {} : { publishedRatePer10k: publishedRate }),
     });
   }
+  addEnglandComparisons(out, population);
   return out.sort(
     (a, b) =>
       (a.laCode < b.laCode ? -1 : a.laCode > b.laCode ? 1 : 0) ||
       (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0) ||
       a.year - b.year,
   );
+}
+
+/**
+ * Adds to each authority row with a count, a population and England's rate for its year and
+ * measure how its rate stands against England's: England's rate below, within or above the exact
+ * Poisson limits of its count per 10,000 children at 95% and at 99.8% (compareWithBenchmark,
+ * as the public health profiles compare areas with England). Other rows are left without one.
+ */
+function addEnglandComparisons(rows: Context[], population: ReadonlyMap<string, number>): void {
+  const england = new Map<string, number>();
+  for (const r of rows)
+    if (r.laCode === ENGLAND_CODE && r.ratePer10k !== null)
+      england.set(`${r.year}|${r.measure}`, r.ratePer10k);
+  for (const r of rows) {
+    const benchmark = england.get(`${r.year}|${r.measure}`);
+    const pop = population.get(`${r.laCode}|${r.year}`) ?? 0;
+    // A count that is not a whole number (not a count of events) is left uncompared, not an error.
+    const count = r.value;
+    if (r.laCode === ENGLAND_CODE || count === null || !Number.isInteger(count) || count < 0) continue;
+    if (benchmark === undefined || !(pop > 0)) continue;
+    const exposure = pop / 10000;
+    const at95 = compareWithBenchmark(count, exposure, benchmark, { level: 0.95 });
+    const at998 = compareWithBenchmark(count, exposure, benchmark, { level: 0.998 });
+    r.comparedWithEngland = {
+      lower95: at95.lower,
+      upper95: at95.upper,
+      comparison95: at95.comparison,
+      comparison998: at998.comparison,
+    };
+  }
 }

@@ -1,7 +1,8 @@
 import { poissonExactInterval } from './poissonExactInterval.ts';
 
-/** How an area's rate stands against a benchmark's, in the words public health profiles use. */
-export type BenchmarkComparison = 'higher' | 'similar' | 'lower';
+/** How an area's rate can stand against a benchmark's, in the words public health profiles use. */
+export const BENCHMARK_COMPARISONS = ['higher', 'similar', 'lower'] as const;
+export type BenchmarkComparison = (typeof BENCHMARK_COMPARISONS)[number];
 
 /** The limits of an area's rate at one confidence level, and how the benchmark sits against them. */
 export interface BenchmarkResult {
