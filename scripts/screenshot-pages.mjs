@@ -1,3 +1,4 @@
+/* global document -- read inside the page by page.evaluate */
 // Full-page screenshots of chosen pages for people to look at: `npm run build` first, then
 //   node scripts/screenshot-pages.mjs <outdir> /authorities/ /for-schools/ …
 // Writes <outdir>/<page>-<width>.png at 320, 375 and 1280 px, with JavaScript on, and at 375 px
