@@ -82,6 +82,9 @@ for (const demo of DEMO_RELEASES) {
           .filter((line) => !MEASURES_ADDED_SINCE.some((m) => line.includes(`,${m},`)))
           .join('\n'),
       );
+    // These releases were made before context/measures.csv (each measure's label and direction)
+    // existed; without it, dataset.json is as it was then.
+    rmSync(join(data, 'context', 'measures.csv'), { force: true });
     run('demo-data.ts', [
       '--data',
       data,

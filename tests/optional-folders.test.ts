@@ -61,8 +61,12 @@ test('authority pages and the charts page keep what the evaluation data can show
   expect(html('authorities/lambeth')).toContain('Local estimates');
   const charts = html('charts');
   expect(charts).toContain('id="forest"');
-  expect(charts).toContain('id="programme-map"');
   expect(charts).not.toContain('id="multiples"');
+  // The maps have a page of their own (/charts/maps/), linked from the charts page.
+  expect(charts).toContain('/charts/maps/#programme-map');
+  const maps = html('charts/maps');
+  expect(maps).toContain('id="programme-map"');
+  expect(maps).not.toContain('id="multiples"');
 });
 
 // A pilot-only site: no trial/, no published/, no context/ and no releases, with content of its

@@ -192,8 +192,23 @@ describe('npm run release', () => {
     const dir = join(work, 'demo');
     const r = runScript('demo-releases.ts', ['--releases', dir]);
     expect(r.status, r.stderr).toBe(0);
-    for (const version of ['2023-03', '2024-10'])
-      expect(folder(join(dir, version))).toEqual(folder(join(root, 'data/releases', version)));
+    // context.json is not archived with a release, but the archived manifest records its hash, and
+    // release.json the manifest's. Since context.json rows gained comparedWithEngland (the England
+    // benchmark), today's code writes a different context.json from the same inputs, so those two
+    // hashes, and only they, are set aside; every archived file is otherwise compared byte for byte.
+    const comparable = (files: Record<string, string>) => {
+      const manifest = JSON.parse(files['manifest.json']!);
+      for (const output of manifest.outputs) if (output.name === 'context.json') delete output.sha256;
+      const record = JSON.parse(files['release.json']!);
+      for (const file of record.files) if (file.name === 'manifest.json') delete file.sha256;
+      return { ...files, 'manifest.json': manifest, 'release.json': record };
+    };
+    for (const version of ['2023-03', '2024-10']) {
+      const made = folder(join(dir, version));
+      const archived = folder(join(root, 'data/releases', version));
+      expect(Object.keys(made)).toEqual(Object.keys(archived));
+      expect(comparable(made)).toEqual(comparable(archived));
+    }
     const records = ['2023-03', '2024-10'].map((v) =>
       releaseRecordSchema.parse(JSON.parse(readFileSync(join(dir, v, 'release.json'), 'utf8'))),
     );
