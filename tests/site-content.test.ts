@@ -251,7 +251,15 @@ describe('findings pages', () => {
 
 describe('for schools', () => {
   const html = page('for-schools');
-  const rate = json('rates.json').find(
+  // The page reckons from real published rates: England's latest official rate of Section 47
+  // enquiries per 10,000 children (context.json), per 1,000 pupils a tenth of it.
+  const englandRows = json('context.json').filter(
+    (r: { laCode: string; measure: string; ratePer10k: number | null }) =>
+      r.laCode === 'E92000001' && r.measure === 's47_enquiries' && r.ratePer10k !== null,
+  ) as { year: number; ratePer10k: number }[];
+  const england = englandRows.sort((a, b) => b.year - a.year)[0]!;
+  const rate = england.ratePer10k / 10;
+  const control = json('rates.json').find(
     (x: { study: string; scope: string; outcome: string; group: string; period: string }) =>
       x.study === 'trial' &&
       x.scope === 'overall' &&
@@ -261,10 +269,21 @@ describe('for schools', () => {
   ).ratePer1000;
   const f = schoolFrequencies(1000, rate, primary().published);
   const words = (v: number) => (v < 0 ? `${formatNumber(-v, 1)} fewer` : `${formatNumber(v, 1)} more`);
+  const year = `${england.year - 1}–${String(england.year % 100).padStart(2, '0')}`;
+  const opening = text(html.slice(0, at(html, 'id="attendance-and-attainment"')));
 
-  test('puts the result as natural frequencies for a school of 1,000 pupils', () => {
-    expect(text(html)).toContain(
-      `for a school of 1,000 pupils, where about ${formatNumber(f.expected, 0)} enquiries a year would be expected, the result is consistent with anything between about ${words(f.changeLow)} and ${words(f.changeHigh)} enquiries a year`,
+  test("puts the result as natural frequencies for a school of 1,000 pupils at England's real rate", () => {
+    expect(opening).toContain(
+      `at England's rate of Section 47 (child protection) enquiries in ${year} (${formatNumber(england.ratePer10k, 1)} per 10,000 children aged 0 to 17, from official statistics) , a school of 1,000 pupils would expect about ${formatNumber(f.expected, 0)} enquiries a year. With a social worker in school, the trial’s best estimate is ${words(f.change)} a year, and the result is consistent with anything between about ${words(f.changeLow)} and ${words(f.changeHigh)} enquiries a year`,
+    );
+  });
+
+  test("no longer reckons from the demonstration data's control schools before its attendance section", () => {
+    expect(opening).not.toContain('control schools');
+    expect(opening).not.toContain('synthetic');
+    expect(opening).not.toContain(`${formatNumber(control, 1)} per 1,000 pupils`);
+    expect(opening).not.toContain(
+      `about ${formatNumber((1000 * control) / 1000, 0)} enquiries a year would be expected`,
     );
   });
 
@@ -274,12 +293,15 @@ describe('for schools', () => {
       const g = schoolFrequencies(n, rate, primary().published);
       // A row header carries its column's label for the stacked layout on phones (DataTable).
       expect(table).toContain(`<th scope="row" data-label="Pupils in school">${formatNumber(n)}</th>`);
+      expect(table).toContain(
+        `<td class="num" data-label="Expected enquiries a year without SWIS">${formatNumber(g.expected, 1)}</td>`,
+      );
       expect(table).toContain(`${words(g.changeLow)} to ${words(g.changeHigh)}`);
     }
   });
 
   test('ships the calculator hidden, with its inputs as data attributes and its script as a module file', () => {
-    expect(html).toMatch(/<div id="calculator" class="no-print" hidden data-rate="[\d.]+"/);
+    expect(html).toContain(`<div id="calculator" class="no-print" hidden data-rate="${rate}"`);
     expect(html).toMatch(/<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/);
   });
 
