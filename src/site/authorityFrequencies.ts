@@ -8,14 +8,8 @@
  * its opening sentence and each authority page use it.
  */
 import type { Context } from '../lib/contracts/resultsSchemas.ts';
+import type { RatioInterval } from '../lib/format/effectInWords.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
-
-/** A published rate ratio and its 95% interval. */
-export interface RatioInterval {
-  estimate: number;
-  ciLow: number;
-  ciHigh: number;
-}
 
 /** One authority's row: its latest rate and what it means for a school of the chosen size. */
 export interface AuthorityFrequency {
