@@ -28,7 +28,7 @@ export interface GlmInput {
   offset?: readonly number[];
   family: GlmFamily;
   /** Start on the linear-predictor scale (offset included), as R's `etastart`. */
-  etaStart?: readonly number[];
+  etaStart?: ArrayLike<number>;
   control?: Partial<GlmControl>;
 }
 
@@ -41,7 +41,12 @@ export interface GlmFitted {
   /** Unscaled covariance (X′WX)⁻¹ from the last IRLS step's weights, as summary.glm. */
   covariance: number[][];
   standardErrors: number[];
-  fitted: number[];
+  /**
+   * μ̂, one per row. A Float64Array: its values live outside the JavaScript heap and go as soon
+   * as the fit does, where an array of 120,000 numbers would wait in the heap for a full
+   * collection (a negative binomial fit makes a dozen).
+   */
+  fitted: Float64Array;
   deviance: number;
   iterations: number;
   converged: boolean;
@@ -210,9 +215,6 @@ export function fitGlm(input: GlmInput, prepared: GlmPrepared = prepareGlm(input
   if ([...coef, ...standardErrors].some((v) => !Number.isFinite(v))) {
     return { status: 'not_estimable', reason: 'the coefficients or standard errors are not finite' };
   }
-  // A loop, not Array.from(mu): that goes through the iterator protocol, element by element.
-  const fitted = new Array<number>(n);
-  for (let i = 0; i < n; i++) fitted[i] = mu[i]!;
   return {
     status: 'fitted',
     family,
@@ -220,7 +222,7 @@ export function fitGlm(input: GlmInput, prepared: GlmPrepared = prepareGlm(input
     coefficients: coef,
     covariance,
     standardErrors,
-    fitted,
+    fitted: mu,
     deviance: dev,
     iterations,
     converged,

@@ -126,7 +126,7 @@ function thetaReason(theta: number): string {
 
 function nbLogLik(
   y: readonly number[],
-  mu: readonly number[],
+  mu: ArrayLike<number>,
   theta: number,
   distinct: DistinctCounts,
 ): number {
