@@ -82,10 +82,6 @@ export function analyses(
   input: AnalysesInput,
   options: { parallel?: boolean | 'auto' } = {},
 ): { estimates: Estimate[]; notes: Note[] } {
-  {
-    const m = process.memoryUsage();
-    console.error('MEM before plan', Math.round(m.rss / 2 ** 20), Math.round(m.heapUsed / 2 ** 20));
-  }
   const { national, perAuthority, notes } = planFits(input);
   const outcomes = runModelJobs(
     national.map((f) => f.job),
