@@ -82,16 +82,53 @@ export function analyses(
   input: AnalysesInput,
   options: { parallel?: boolean | 'auto' } = {},
 ): { estimates: Estimate[]; notes: Note[] } {
+  const { national, perAuthority, notes } = planFits(input);
+  const outcomes = runModelJobs(
+    national.map((f) => f.job),
+    perAuthority.map((f) => f.job),
+    options.parallel ?? 'auto',
+  );
+  const estimates: Estimate[] = [];
+  [...national, ...perAuthority].forEach(({ key, schools }, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.status === 'not_estimable') {
+      notes.push({ ...key, kind: 'not_estimable', reason: outcome.reason });
+      return;
+    }
+    if (outcome.model === 'poisson')
+      notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
+    estimates.push({
+      ...key,
+      effect: outcome.effect,
+      model: outcome.model,
+      estimate: outcome.estimate,
+      ciLow: outcome.ciLow,
+      ciHigh: outcome.ciHigh,
+      pValue: outcome.pValue,
+      schools,
+      ...(outcome.theta !== undefined ? { theta: outcome.theta } : {}),
+    });
+  });
+  return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
+}
+
+/** A model to fit, with what its estimate will say besides the fit: its key and its schools. */
+type Fit = { key: ModelKey; schools: number; job: ModelJob };
+
+/**
+ * The models to fit — the national ones, and the per-authority ones (small, many, and with small
+ * design matrices to hand over: possibly fitted on a worker thread, see modelJobs.ts) — and a
+ * note for each model that cannot be fitted. Its own function so that the specs' rows (one
+ * object per school and period and outcome, ~60 MB at three times national scale) can be
+ * collected before the fits begin: the jobs keep only their arrays.
+ */
+function planFits(input: AnalysesInput): { national: Fit[]; perAuthority: Fit[]; notes: Note[] } {
   const specs = [
     ...(input.trial ? trialSpecs(input.trial) : []),
     ...(input.pilot ? pilotSpecs(input.pilot) : []),
   ];
-  const estimates: Estimate[] = [];
   const notes: Note[] = [];
   const designs = new Map<string, Design>();
-  // The models to fit: the national ones here, the per-authority ones (small, many, and with
-  // small design matrices to hand over) possibly on a worker thread (see modelJobs.ts).
-  type Fit = { spec: Spec; key: Omit<Note, 'kind' | 'reason'>; job: ModelJob };
   const national: Fit[] = [];
   const perAuthority: Fit[] = [];
   for (const spec of specs) {
@@ -128,34 +165,10 @@ export function analyses(
       offset: spec.rows.map((r) => r.offset),
       term: spec.term,
     };
-    (spec.scope === 'overall' ? national : perAuthority).push({ spec, key, job });
+    const schools = new Set(spec.rows.map((r) => r.school_id)).size;
+    (spec.scope === 'overall' ? national : perAuthority).push({ key, schools, job });
   }
-  const outcomes = runModelJobs(
-    national.map((f) => f.job),
-    perAuthority.map((f) => f.job),
-    options.parallel ?? 'auto',
-  );
-  [...national, ...perAuthority].forEach(({ spec, key }, i) => {
-    const outcome = outcomes[i]!;
-    if (outcome.status === 'not_estimable') {
-      notes.push({ ...key, kind: 'not_estimable', reason: outcome.reason });
-      return;
-    }
-    if (outcome.model === 'poisson')
-      notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
-    estimates.push({
-      ...key,
-      effect: outcome.effect,
-      model: outcome.model,
-      estimate: outcome.estimate,
-      ciLow: outcome.ciLow,
-      ciHigh: outcome.ciHigh,
-      pValue: outcome.pValue,
-      schools: new Set(spec.rows.map((r) => r.school_id)).size,
-      ...(outcome.theta !== undefined ? { theta: outcome.theta } : {}),
-    });
-  });
-  return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
+  return { national, perAuthority, notes };
 }
 
 /** What identifies an estimate, or the note given instead of one. */
