@@ -36,7 +36,8 @@ export type ResultStripOptions = {
 
 /**
  * Stated defaults for {@link resultStrip}: laid out for the text column, and again for a phone
- * (chartWidths), its text at 15 px; a direction label longer than its half of the axis wraps.
+ * (chartWidths), its text at 15 px; a layout widens (by up to 30%) when its direction labels need more room, and
+ * a label longer than its half of the axis even then wraps.
  */
 export const resultStripDefaults = {
   width: chartWidths.column,
@@ -80,8 +81,14 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
   const margin = Math.max(...[ciLow, ciHigh].map((v) => textWidth(label(v), fontSize))) + 8;
   const lower = `\u2190 ${lowerLabel}`;
   const upper = `${upperLabel} \u2192`;
-  const width = options.width ?? resultStripDefaults.width;
-  // Each direction label on its own side of the centre line, wrapped when it is longer than that side.
+  // Wide enough for each direction label on its own side of the centre line, but at most 1.3 times
+  // the width asked for, so a phone layout still reads at 11 px in a 288 px column (15 px × 288 / 390);
+  // a label still longer than its side wraps.
+  const asked = options.width ?? resultStripDefaults.width;
+  const width = Math.max(
+    asked,
+    Math.min(asked * 1.3, 2 * (Math.max(textWidth(lower, fontSize), textWidth(upper, fontSize)) + 12)),
+  );
   const lineHeight = round1(fontSize * 1.2);
   const lowerLines = wrapLabel(lower, width / 2 - 12, fontSize, 3);
   const upperLines = wrapLabel(upper, width / 2 - 12, fontSize, 3);
@@ -199,6 +206,6 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
       ],
     ],
   };
-  const body = `<g font-size="${fontSize}">${parts.join('')}</g>`;
-  return chartFrame({ id, width, height, title, desc, body, table });
+  // Every text inherits the chart's font size, so its readable width is reckoned from it.
+  return chartFrame({ id, width, height, title, desc, body: parts.join(''), table, fontSize });
 }
