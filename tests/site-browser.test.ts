@@ -139,14 +139,14 @@ describe('with JavaScript', () => {
   });
 
   test('the schools calculator appears and updates as the number of pupils changes', async () => {
-    const rate = json('rates.json').find(
-      (r: { study: string; scope: string; outcome: string; group: string; period: string }) =>
-        r.study === 'trial' &&
-        r.scope === 'overall' &&
-        r.outcome === 's47' &&
-        r.group === 'control' &&
-        r.period === 'followup',
-    ).ratePer1000;
+    // At England's latest official rate of Section 47 enquiries, per 1,000 pupils a tenth of the rate per 10,000 children.
+    const england = json('context.json')
+      .filter(
+        (r: { laCode: string; measure: string; ratePer10k: number | null }) =>
+          r.laCode === 'E92000001' && r.measure === 's47_enquiries' && r.ratePer10k !== null,
+      )
+      .sort((a: { year: number }, b: { year: number }) => b.year - a.year)[0];
+    const rate = england.ratePer10k / 10;
     const page = await browser.newPage();
     await page.goto(`${server.origin}/for-schools/`);
     const result = page.locator('#calc-result');

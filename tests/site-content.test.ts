@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
-import { parseResultsFile } from '../src/lib/contracts/resultsSchemas.ts';
+import { parseResultsFile, type Context } from '../src/lib/contracts/resultsSchemas.ts';
 import { describeRatio } from '../src/lib/format/effectInWords.ts';
 import { formatFact, formatNumber, formatRateRatio } from '../src/lib/format/formatNumber.ts';
 import { INDEX_OPTIONS, SEARCH_INDEX_FILE, type SearchDocument } from '../src/lib/search/searchOptions.ts';
@@ -251,7 +251,15 @@ describe('findings pages', () => {
 
 describe('for schools', () => {
   const html = page('for-schools');
-  const rate = json('rates.json').find(
+  // The page reckons from real published rates: England's latest official rate of Section 47
+  // enquiries per 10,000 children (context.json), per 1,000 pupils a tenth of it.
+  const englandRows = json('context.json').filter(
+    (r: { laCode: string; measure: string; ratePer10k: number | null }) =>
+      r.laCode === 'E92000001' && r.measure === 's47_enquiries' && r.ratePer10k !== null,
+  ) as { year: number; ratePer10k: number }[];
+  const england = englandRows.sort((a, b) => b.year - a.year)[0]!;
+  const rate = england.ratePer10k / 10;
+  const control = json('rates.json').find(
     (x: { study: string; scope: string; outcome: string; group: string; period: string }) =>
       x.study === 'trial' &&
       x.scope === 'overall' &&
@@ -261,10 +269,21 @@ describe('for schools', () => {
   ).ratePer1000;
   const f = schoolFrequencies(1000, rate, primary().published);
   const words = (v: number) => (v < 0 ? `${formatNumber(-v, 1)} fewer` : `${formatNumber(v, 1)} more`);
+  const year = `${england.year - 1}–${String(england.year % 100).padStart(2, '0')}`;
+  const opening = text(html.slice(0, at(html, 'id="attendance-and-attainment"')));
 
-  test('puts the result as natural frequencies for a school of 1,000 pupils', () => {
-    expect(text(html)).toContain(
-      `for a school of 1,000 pupils, where about ${formatNumber(f.expected, 0)} enquiries a year would be expected, the result is consistent with anything between about ${words(f.changeLow)} and ${words(f.changeHigh)} enquiries a year`,
+  test("puts the result as natural frequencies for a school of 1,000 pupils at England's real rate", () => {
+    expect(opening).toContain(
+      `at England's rate of Section 47 (child protection) enquiries in ${year} (${formatNumber(england.ratePer10k, 1)} per 10,000 children aged 0 to 17, from official statistics) , a school of 1,000 pupils would expect about ${formatNumber(f.expected, 0)} enquiries a year. With a social worker in school, the trial’s best estimate is ${words(f.change)} a year, and the result is consistent with anything between about ${words(f.changeLow)} and ${words(f.changeHigh)} enquiries a year`,
+    );
+  });
+
+  test("no longer reckons from the demonstration data's control schools before its attendance section", () => {
+    expect(opening).not.toContain('control schools');
+    expect(opening).not.toContain('synthetic');
+    expect(opening).not.toContain(`${formatNumber(control, 1)} per 1,000 pupils`);
+    expect(opening).not.toContain(
+      `about ${formatNumber((1000 * control) / 1000, 0)} enquiries a year would be expected`,
     );
   });
 
@@ -274,12 +293,15 @@ describe('for schools', () => {
       const g = schoolFrequencies(n, rate, primary().published);
       // A row header carries its column's label for the stacked layout on phones (DataTable).
       expect(table).toContain(`<th scope="row" data-label="Pupils in school">${formatNumber(n)}</th>`);
+      expect(table).toContain(
+        `<td class="num" data-label="Expected enquiries a year without SWIS">${formatNumber(g.expected, 1)}</td>`,
+      );
       expect(table).toContain(`${words(g.changeLow)} to ${words(g.changeHigh)}`);
     }
   });
 
   test('ships the calculator hidden, with its inputs as data attributes and its script as a module file', () => {
-    expect(html).toMatch(/<div id="calculator" class="no-print" hidden data-rate="[\d.]+"/);
+    expect(html).toContain(`<div id="calculator" class="no-print" hidden data-rate="${rate}"`);
     expect(html).toMatch(/<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/);
   });
 
@@ -387,6 +409,64 @@ describe('authority pages', () => {
     expect(html).toContain(
       'href="https://explore-education-statistics.service.gov.uk/find-statistics/pupil-absence-in-schools-in-england"',
     );
+  });
+
+  describe('what this means for a school here', () => {
+    // Expected Section 47 enquiries for a school, from each authority's real rate (context.json) in
+    // England's latest year, times the trial's published rate ratio and interval (comparisons.json).
+    const s47 = (json('context.json') as Context[]).filter((r) => r.measure === 's47_enquiries');
+    const year = Math.max(
+      ...s47.filter((r) => r.laCode === 'E92000001' && r.ratePer10k !== null).map((r) => r.year),
+    );
+    const rateOf = (laCode: string) => s47.find((r) => r.laCode === laCode && r.year === year);
+    const published = primary().published;
+    const code = (name: string) =>
+      (authorities as { laCode: string; name: string }[]).find((a) => a.name === name)!.laCode;
+    const one = (n: number) => formatNumber(n, 1);
+    const yearText = `${year - 1}–${String(year % 100).padStart(2, '0')}`;
+
+    test.each(['Stockport', 'Croydon', 'Barnsley'])(
+      '%s: its latest rate × pupils × the published ratio and its interval, in words and in a table',
+      (name) => {
+        const html = page(`authorities/${name.toLowerCase()}`);
+        const start = at(html, 'id="school-here"');
+        const section = html.slice(start, html.indexOf('<h2', start));
+        const rate = rateOf(code(name))!.ratePer10k!;
+        const england = rateOf('E92000001')!.ratePer10k!;
+        const e = (pupils: number) => (pupils * rate) / 10000;
+        expect(text(section)).toContain(
+          `In ${yearText}, ${name} had ${one(rate)} Section 47 (child protection) enquiries per 10,000 children aged 0 to 17 (England: ${one(england)}). At that rate a school of 1,000 pupils would expect about ${one(e(1000))} Section 47 (child protection) enquiries a year. Applying the trial's published rate ratio, ${formatNumber(published.estimate, 3)} (95% confidence interval ${formatNumber(published.ciLow, 3)} to ${formatNumber(published.ciHigh, 3)}), with SWIS that becomes about ${one(e(1000) * published.estimate)}, and anything from ${one(e(1000) * published.ciLow)} to ${one(e(1000) * published.ciHigh)} is consistent with the trial.`,
+        );
+        for (const pupils of [500, 1000, 1500])
+          expect(text(section)).toContain(
+            `${formatNumber(pupils)} ${one(e(pupils))} ${one(e(pupils) * published.estimate)} ${one(e(pupils) * published.ciLow)} to ${one(e(pupils) * published.ciHigh)}`,
+          );
+        // The caveats: an average over the trial's authorities, and an interval that includes no difference.
+        expect(text(section)).toContain(
+          `not an estimate for ${name}; its interval includes no difference (a ratio of 1)`,
+        );
+        expect(section).toContain(`href="${published.sourceUrl}"`);
+        expect(text(section)).toContain(
+          `The expected number assumes a school's pupils meet Section 47 (child protection) enquiries at the rate for all children aged 0 to 17 in ${name}`,
+        );
+      },
+    );
+
+    test('a suppressed rate and a replaced authority are said, with no expected number guessed', () => {
+      expect(rateOf(code('City of London'))!.symbol).toBe('c');
+      const city = text(page('authorities/city-of-london'));
+      expect(city).toContain(
+        `No rate to work from. City of London's rate of Section 47 (child protection) enquiries for ${yearText} is not published (suppressed to protect confidentiality, shown as the symbol c), so no expected number is worked out`,
+      );
+      expect(rateOf(code('Cumbria'))).toBeUndefined();
+      expect(text(page('authorities/cumbria'))).toContain(
+        `Cumbria's rate of Section 47 (child protection) enquiries for ${yearText} is not available`,
+      );
+      for (const slug of ['city-of-london', 'cumbria']) {
+        expect(page(`authorities/${slug}`)).not.toContain('a year for a school in');
+        expect(page(`authorities/${slug}`)).not.toContain('The expected number assumes');
+      }
+    });
   });
 
   test('the index can be filtered by name and by participation, with the list as the no-JavaScript fallback', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../lib/contracts/resultsSchemas.ts';
-import { authorityFrequencies } from './authorityFrequencies.ts';
+import { areaRate, authorityFrequencies, frequenciesAtRate, latestRateYear } from './authorityFrequencies.ts';
 
 const row = (laCode: string, year: number, ratePer10k: number | null): Context => ({
   laCode,
@@ -36,5 +36,40 @@ describe('authorityFrequencies', () => {
     expect(a!.withEstimate).toBeCloseTo(21.1, 12);
     expect(a!.withLow).toBeCloseTo(19.1, 12);
     expect(a!.withHigh).toBeCloseTo(23.32, 12);
+  });
+});
+
+describe('latestRateYear and areaRate', () => {
+  it('finds the latest year with a number, passing over a suppressed year', () => {
+    expect(latestRateYear(rows['A']!, 's47_enquiries')).toBe(2025);
+    expect(latestRateYear([...rows['C']!, row('C', 2025, null)], 's47_enquiries')).toBe(2024);
+    expect(latestRateYear(rows['B']!, 's47_enquiries')).toBeNull();
+    expect(latestRateYear(rows['A']!, 'referrals')).toBeNull();
+  });
+
+  it('gives the rate of a year, or the symbol in its place, or nothing for a missing row, never another year', () => {
+    expect(areaRate(rows['A']!, 's47_enquiries', 2024)).toEqual({ year: 2024, ratePer10k: 150 });
+    expect(areaRate(rows['B']!, 's47_enquiries', 2025)).toEqual({
+      year: 2025,
+      ratePer10k: null,
+      symbol: 'c',
+    });
+    expect(areaRate(rows['C']!, 's47_enquiries', 2025)).toEqual({
+      year: 2025,
+      ratePer10k: null,
+      symbol: null,
+    });
+  });
+});
+
+describe('frequenciesAtRate', () => {
+  it('is schoolFrequencies at a tenth of the rate per 10,000, with the counts with the programme', () => {
+    const f = frequenciesAtRate(1500, 189, { estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 });
+    // 1,500 pupils at 189 per 10,000 = 28.35 a year.
+    expect(f.expected).toBeCloseTo(28.35, 12);
+    expect(f.withEstimate).toBeCloseTo(28.35 * 1.055, 12);
+    expect(f.withLow).toBeCloseTo(28.35 * 0.955, 12);
+    expect(f.withHigh).toBeCloseTo(28.35 * 1.166, 12);
+    expect(() => frequenciesAtRate(1000, 0, { estimate: 1, ciLow: 1, ciHigh: 1 })).toThrow(RangeError);
   });
 });

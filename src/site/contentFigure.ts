@@ -209,6 +209,7 @@ export function contentFigure(props: FigureProps, pinned: PinnedResults): SiteFi
           outcome: props.outcome,
           event: props.event ?? 'event',
           events: props.events ?? outcomeLabel(props.outcome),
+          ...(props.measure ? { measure: props.measure } : {}),
         },
         pinned.rates,
       );

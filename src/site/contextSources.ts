@@ -3,19 +3,30 @@
  * by `npm run import-context`), cited on every page that shows them. Provenance in detail:
  * ../shared/data/real/SOURCES.md.
  */
-export const CONTEXT_SOURCES: readonly { title: string; publisher: string; url: string; covers: string }[] = [
+import type { CountMeasure } from '../lib/data/schemas.ts';
+
+export const CONTEXT_SOURCES: readonly {
+  title: string;
+  publisher: string;
+  url: string;
+  covers: string;
+  /** The count measures of la-statistics.csv whose counts it publishes. */
+  measures?: readonly CountMeasure[];
+}[] = [
   {
     title: 'Characteristics of children in need',
     publisher: 'Department for Education',
     url: 'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need',
     covers:
       'referrals, children in need, Section 47 enquiries, initial child protection conferences, child protection plans',
+    measures: ['referrals', 'cin_starts', 's47_enquiries', 'icpc', 'cpp_starts'],
   },
   {
     title: 'Children looked after in England including adoptions',
     publisher: 'Department for Education',
     url: 'https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions',
     covers: 'children starting to be looked after',
+    measures: ['cla_starts'],
   },
   {
     title: 'Local Authority Interactive Tool (LAIT)',
@@ -54,4 +65,16 @@ export function officialSource(what: string, perChildren: boolean): { source: st
     ].join('; '),
     sourceHref: found.url,
   };
+}
+
+/**
+ * The publications behind a rate of `measure` per 10,000 children, to list under what shows it:
+ * the one that publishes its counts, and the population estimates it is divided by. Throws when
+ * none publishes it, so a page never names the wrong source.
+ */
+export function measureSources(measure: string): (typeof CONTEXT_SOURCES)[number][] {
+  const counts = CONTEXT_SOURCES.find((s) => s.measures?.some((m) => m === measure));
+  if (!counts)
+    throw new RangeError(`measureSources: no publication in CONTEXT_SOURCES publishes "${measure}"`);
+  return [counts, ...CONTEXT_SOURCES.filter((s) => s.covers.includes('denominator'))];
 }

@@ -10,7 +10,7 @@ import { naturalFrequencies } from '../charts/naturalFrequencies.ts';
 import { referralChange } from '../charts/referralChange.ts';
 import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
-import { formatNumber } from '../lib/format/formatNumber.ts';
+import { formatNumber, formatReportingYear } from '../lib/format/formatNumber.ts';
 import type { Context, DatasetFacts, Estimate, Rate } from '../lib/contracts/resultsSchemas.ts';
 import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
 import { isDifference, measureName } from './effectMeasure.ts';
@@ -19,8 +19,10 @@ import { LICENCES } from './citation.ts';
 import { siteConfig } from './readSiteConfig.ts';
 import type { SiteFigure } from './siteFigure.ts';
 import { readOptionalResults } from './readResults.ts';
+import { areaRate, latestRateYear } from './authorityFrequencies.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
 import {
+  contextFor,
   contextMeasures,
   ENGLAND,
   lookupPublished,
@@ -264,29 +266,74 @@ export interface FrequencyOutcome {
 }
 
 /**
- * Natural frequencies for a school of `pupils` pupils: the events a year expected at the trial's
- * control schools' follow-up rate of the outcome, and the change the trial's published adjusted
- * rate ratio and its interval give (see schoolFrequencies.ts), with the rate and the estimate used.
+ * Where a school's expected events a year come from: England's latest official rate of a context
+ * measure (real published statistics), or the trial's control schools' follow-up rate in this
+ * build's data (which may be synthetic demonstration data).
+ */
+export type FrequencyBasis =
+  | { kind: 'england'; measure: string; label: string; year: number; ratePer10k: number }
+  | { kind: 'control'; synthetic: boolean };
+
+/**
+ * The basis of a school's natural frequencies: with `measure` and official statistics in the
+ * build, England's latest rate of it; otherwise (no `measure`, or no data/context/) the control
+ * schools' rate, which the words of every figure then name, so a sentence stays true either way.
+ */
+function frequencyBasis(outcome: string, measure: string | undefined, rates: readonly Rate[]) {
+  const year = measure === undefined ? null : latestRateYear(contextFor(ENGLAND), measure);
+  if (measure !== undefined && year !== null) {
+    const { ratePer10k } = areaRate(contextFor(ENGLAND), measure, year);
+    const label = contextMeasures().find((m) => m.measure === measure)?.label ?? measure;
+    if (ratePer10k !== null && ratePer10k > 0)
+      return {
+        ratePer1000: ratePer10k / 10,
+        basis: { kind: 'england', measure, label, year, ratePer10k } satisfies FrequencyBasis,
+      };
+  }
+  return {
+    ratePer1000: controlRate(outcome, rates),
+    basis: { kind: 'control', synthetic: siteData().dataset.synthetic } satisfies FrequencyBasis,
+  };
+}
+
+/**
+ * The basis in words, after "at": "England's rate of Section 47 (child protection) enquiries in
+ * 2024–25 (189.0 per 10,000 children aged 0 to 17, from official statistics)", or "the trial's
+ * control schools' rate during follow-up (9.1 per 1,000 pupils a year, in synthetic demonstration
+ * data)".
+ */
+export function frequencyBasisWords(basis: FrequencyBasis, ratePer1000: number): string {
+  return basis.kind === 'england'
+    ? `England's rate of ${basis.label} in ${formatReportingYear(basis.year)} (${formatNumber(basis.ratePer10k, 1)} per 10,000 children aged 0 to 17, from official statistics)`
+    : `the trial's control schools' rate during follow-up (${formatNumber(ratePer1000, 1)} per 1,000 pupils a year, in this build's ${basis.synthetic ? 'synthetic demonstration data' : 'evaluation data'})`;
+}
+
+/**
+ * Natural frequencies for a school of `pupils` pupils: the events a year expected at England's
+ * latest official rate of `measure` (or, without one, the trial's control schools' follow-up rate
+ * of the outcome; see frequencyBasis), and the change the trial's published adjusted rate ratio and
+ * its interval give (see schoolFrequencies.ts), with the rate (per 1,000 pupils), its basis and the
+ * estimate used.
  */
 export function trialSchoolFrequencies(
   outcome: string,
   pupils: number,
   rates: readonly Rate[] = siteData().rates,
+  measure?: string,
 ) {
   const published = lookupPublished({ study: 'trial', outcome, analysis: 'adjusted' }).published;
-  const rate = controlRate(outcome, rates);
-  return { rate, published, ...schoolFrequencies(pupils, rate, published) };
+  const { ratePer1000: rate, basis } = frequencyBasis(outcome, measure, rates);
+  return { rate, basis, published, ...schoolFrequencies(pupils, rate, published) };
 }
 
 /** Natural frequencies for a school of `pupils` pupils, from the trial's published adjusted result for the outcome. */
 export function schoolFrequencyFigure(
   pupils: number,
-  what: FrequencyOutcome,
+  what: FrequencyOutcome & { measure?: string },
   rates: readonly Rate[] = siteData().rates,
 ): SiteFigure {
-  const { dataset } = siteData();
   const { programme } = siteConfig();
-  const { rate, published, ...f } = trialSchoolFrequencies(what.outcome, pupils, rates);
+  const { rate, basis, published, ...f } = trialSchoolFrequencies(what.outcome, pupils, rates, what.measure);
   const chart = naturalFrequencies(
     {
       pupils,
@@ -306,7 +353,7 @@ export function schoolFrequencyFigure(
   return {
     chart,
     heading: `A school of ${formatNumber(pupils, 0)} pupils`,
-    caption: `Without ${programme}: the control schools' rate during follow-up (${formatNumber(rate, 1)} per 1,000 pupils a year${dataset.synthetic ? ', from synthetic demonstration data' : ''}). With ${programme}: that number times the published rate ratio ${formatNumber(published.estimate, 3)} and its 95% interval ${formatNumber(published.ciLow, 3)} to ${formatNumber(published.ciHigh, 3)}.`,
+    caption: `Without ${programme}: at ${frequencyBasisWords(basis, rate)}. With ${programme}: that number times the trial's published rate ratio ${formatNumber(published.estimate, 3)} and its 95% interval ${formatNumber(published.ciLow, 3)} to ${formatNumber(published.ciHigh, 3)}.`,
     source: published.sourceTitle,
     sourceHref: published.sourceUrl,
     file: `frequencies-${pupils}`,

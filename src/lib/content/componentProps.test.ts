@@ -96,7 +96,7 @@ test('a key figure has exactly one figure, and a published one its key', () => {
 test('npm run check knows which attributes of a page component are required', () => {
   expect(componentAttributes('SchoolFrequencies')).toEqual({
     required: ['outcome', 'event', 'events', 'short', 'sizes'],
-    optional: ['pupils'],
+    optional: ['measure', 'pupils'],
   });
   expect(componentAttributes('Milestone')).toEqual({ required: ['date'], optional: [] });
 });

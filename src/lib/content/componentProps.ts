@@ -19,7 +19,7 @@ const analysis = code;
 const scope = code.optional();
 
 /** Which of the natural-frequency figures <SchoolFrequency> prints. */
-export const FREQUENCY_PARTS = ['pupils', 'expected', 'change', 'low', 'high'] as const;
+export const FREQUENCY_PARTS = ['pupils', 'basis', 'expected', 'change', 'low', 'high'] as const;
 
 /** Which parts of a published estimate <Published> prints. */
 export const PUBLISHED_PARTS = ['all', 'estimate', 'interval', 'source'] as const;
@@ -139,24 +139,32 @@ export const COMPONENT_PROPS = {
   /** <IfSynthetic>…</IfSynthetic>: its words only when the results are synthetic demonstration data. */
   IfSynthetic: z.strictObject({}),
   /**
-   * <SchoolFrequency outcome="s47" pupils={1000} show="expected" />: for a school of `pupils`
-   * pupils, the school's size itself (`pupils`, so the sentence and its numbers agree), the events
-   * a year expected at the trial's control schools' follow-up rate (`expected`), or the change the trial's published adjusted rate ratio gives (`change`) and
-   * the ends of its 95% interval (`low`, `high`), in words ("0.4 fewer", "1.5 more").
+   * <SchoolFrequency outcome="s47" measure="s47_enquiries" pupils={1000} show="expected" />: for a
+   * school of `pupils` pupils, the school's size itself (`pupils`, so the sentence and its numbers
+   * agree), the rate the figures rest on in words (`basis`: England's latest official rate of
+   * `measure`; without `measure`, or in a build without official statistics, the trial's control
+   * schools' follow-up rate, named as such), the events a year expected at that rate (`expected`),
+   * or the change the trial's published adjusted rate ratio gives (`change`) and the ends of its
+   * 95% interval (`low`, `high`), in words ("0.4 fewer", "1.5 more").
    */
   SchoolFrequency: z.strictObject({
     outcome: code,
+    /** The official count measure (data/context/la-statistics.csv) that counts the same events. */
+    measure: z.enum(COUNT_MEASURES).optional(),
     pupils: wholePositive,
     show: z.enum(FREQUENCY_PARTS).default('expected'),
   }),
   /**
-   * <SchoolFrequencies outcome="s47" event="Section 47 enquiry" events="Section 47 enquiries"
-   * short="enquiries" />: the same natural frequencies as a figure for a school of `pupils`
-   * (default 1,000), a table for schools of each of `sizes` pupils, a note on where the numbers
-   * come from, and a calculator for any school size (with JavaScript; the table without).
+   * <SchoolFrequencies outcome="s47" measure="s47_enquiries" event="Section 47 enquiry"
+   * events="Section 47 enquiries" short="enquiries" />: the same natural frequencies, on the same
+   * basis as <SchoolFrequency>, as a figure for a school of `pupils` (default 1,000), a table for
+   * schools of each of `sizes` pupils, a note on where the numbers come from, and a calculator for
+   * any school size (with JavaScript; the table without).
    */
   SchoolFrequencies: z.strictObject({
     outcome: code,
+    /** The official count measure whose England rate gives the expected events; see SchoolFrequency. */
+    measure: z.enum(COUNT_MEASURES).optional(),
     /** One event, as in "one Section 47 enquiry". */
     event: z.string().min(1),
     /** Many events, as in the figure's title: "Section 47 enquiries". */

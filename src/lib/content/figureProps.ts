@@ -40,6 +40,8 @@ export const figurePropsSchema = z.discriminatedUnion('chart', [
   z.strictObject({
     chart: z.literal('school-frequencies'),
     outcome,
+    /** The official count measure whose latest England rate gives the expected events (as <SchoolFrequency>'s). */
+    measure: measure.optional(),
     pupils: wholeNumber(100).max(10_000).default(1000),
     /** The words for one event and for many: "Section 47 enquiry", "Section 47 enquiries". */
     event: z.string().min(1).optional(),

@@ -248,6 +248,8 @@ export const datasetSchema = z.strictObject({
         label: z.string(),
         direction: z.enum(['lower_is_better', 'neutral']),
         directionNote: z.string(),
+        /** The study outcome (data/outcomes.csv) that counts the same events; absent when none does. */
+        outcome: z.string().optional(),
       }),
     )
     .optional(),

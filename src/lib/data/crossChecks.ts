@@ -377,6 +377,14 @@ export function crossChecks(t: Tables, extractedMonth: string | null = null): Pr
     `an la_code listed in ${authFile}, or ${ENGLAND_CODE} for England`,
     (v) => v === ENGLAND_CODE,
   );
+  refer(
+    t.contextMeasures,
+    'outcome',
+    (r) => r.outcome ?? '',
+    outcomes,
+    `an outcome listed in ${outcomesFile}, or a blank cell`,
+    (v) => v === '',
+  );
   unique(
     t.contextMeasures,
     'measure',

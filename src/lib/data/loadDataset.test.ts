@@ -322,6 +322,7 @@ describe('loadDataset', () => {
         label: 'Referrals',
         direction: 'neutral',
         direction_note: 'Neither higher nor lower is simply better.',
+        outcome: null,
       },
     ]);
     expect(
@@ -334,6 +335,23 @@ describe('loadDataset', () => {
         "data/context/measures.csv:4: column "measure": expected one of "referrals", "s47_enquiries", "icpc", "cpp_starts", "cin_starts" or "cla_starts", found "pupils".",
       ]
     `);
+  });
+
+  it("reads context/measures.csv's optional outcome column, and reports an outcome not in outcomes.csv", () => {
+    const header = 'measure,label,direction,direction_note,outcome';
+    const files = validFiles();
+    files.set(
+      'context/measures.csv',
+      csv(header, 's47_enquiries,Enquiries,neutral,Why.,s47', 'icpc,Conferences,neutral,Why.,'),
+    );
+    const result = loadDataset(files);
+    expect(result.ok && result.data.context?.measures.map((m) => m.outcome)).toEqual(['s47', null]);
+    expect(messages({ 'context/measures.csv': csv(header, 's47_enquiries,Enquiries,neutral,Why.,s48') }))
+      .toMatchInlineSnapshot(`
+        [
+          "data/context/measures.csv:2: column "outcome": expected an outcome listed in data/outcomes.csv, or a blank cell, found "s48", which is not there.",
+        ]
+      `);
   });
 
   it('reports an outcome row for an unknown school and an unknown outcome', () => {

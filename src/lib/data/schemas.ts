@@ -216,6 +216,7 @@ export const COUNT_MEASURES = [
   'cin_starts',
   'cla_starts',
 ] as const;
+export type CountMeasure = (typeof COUNT_MEASURES)[number];
 
 /** data/context/la-statistics.csv: official statistics in long format. */
 export const laStatisticSchema = z.object({
@@ -239,12 +240,22 @@ export type LaStatisticRow = z.infer<typeof laStatisticSchema>;
  * data/context/measures.csv (optional): how pages name and read each official count measure, in
  * the order they show them. `direction` says whether a lower rate is better (`lower_is_better`) or
  * neither direction is simply better (`neutral`); `direction_note` says why, in a sentence.
+ * `outcome` (an optional column) names the study outcome in outcomes.csv that counts the same
+ * events, so that authority pages can apply the study's published rate ratio to the authority's
+ * real rate; blank or absent, none does.
  */
 export const contextMeasureSchema = z.object({
   measure: oneOf(COUNT_MEASURES),
   label: text,
   direction: oneOf(['lower_is_better', 'neutral']),
   direction_note: text,
+  outcome: optionalColumn(
+    z
+      .string()
+      .refine((s) => s === '' || code.safeParse(s).success)
+      .transform((s) => (s === '' ? null : s))
+      .describe('an outcome code listed in outcomes.csv, e.g. "s47", or a blank cell'),
+  ),
 });
 export type ContextMeasureRow = z.infer<typeof contextMeasureSchema>;
 

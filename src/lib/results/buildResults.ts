@@ -177,6 +177,8 @@ export function buildResults(
               label: m.label,
               direction: m.direction,
               directionNote: m.direction_note,
+              // Left out when blank, so measures.csv without the column gives the same bytes.
+              ...(m.outcome === null ? {} : { outcome: m.outcome }),
             })),
           }
         : {}),

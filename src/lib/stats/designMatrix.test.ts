@@ -17,6 +17,22 @@ describe('designMatrix', () => {
       columnNames: ['(Intercept)', 'x', 'lab', 'lac'],
     });
   });
+  it('gives rows with the same values one shared array, and others their own', () => {
+    const { X } = designMatrix(
+      [
+        { x: 1, la: 'a' },
+        { x: 1, la: 'b' },
+        { x: 1, la: 'a' },
+        { x: -0, la: 'a' },
+        { x: 0, la: 'a' },
+      ],
+      [{ numeric: 'x' }, { factor: 'la' }],
+    );
+    expect(X[2]).toBe(X[0]);
+    expect(X[1]).not.toBe(X[0]);
+    expect(X[3]).not.toBe(X[4]);
+    expect(Object.is(X[3]![1], -0)).toBe(true);
+  });
   it('adds no column for a factor with one level', () => {
     expect(designMatrix([{ la: 'a' }, { la: 'a' }], [{ factor: 'la' }]).columnNames).toEqual(['(Intercept)']);
   });

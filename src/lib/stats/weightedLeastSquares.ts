@@ -47,20 +47,31 @@ export interface DesignStructure {
 export function designStructure(X: readonly (readonly number[])[], p: number): DesignStructure {
   const n = X.length;
   // One row-major pass (X is an array of rows: reading it column by column misses the cache on
-  // every entry) collects the non-zero entries; everything else works from those.
+  // every entry) collects the non-zero entries; everything else works from those. A row that
+  // is the same array as an earlier one (designMatrix shares repeated rows) is scanned once.
   const rowStart = new Int32Array(n + 1);
   const columnsOf: number[] = [];
   const valuesOf: number[] = [];
   const nonZero = new Int32Array(p);
+  const scanned = new Map<readonly number[], { columns: number[]; values: number[] }>();
   for (let i = 0; i < n; i++) {
     const row = X[i]!;
-    for (let j = 0; j < p; j++) {
-      const x = row[j]!;
-      if (x !== 0) {
-        columnsOf.push(j);
-        valuesOf.push(x);
-        nonZero[j]! += 1;
+    let entries = scanned.get(row);
+    if (entries === undefined) {
+      entries = { columns: [], values: [] };
+      for (let j = 0; j < p; j++) {
+        const x = row[j]!;
+        if (x !== 0) {
+          entries.columns.push(j);
+          entries.values.push(x);
+        }
       }
+      scanned.set(row, entries);
+    }
+    for (let e = 0; e < entries.columns.length; e++) {
+      columnsOf.push(entries.columns[e]!);
+      valuesOf.push(entries.values[e]!);
+      nonZero[entries.columns[e]!]! += 1;
     }
     rowStart[i + 1] = columnsOf.length;
   }
