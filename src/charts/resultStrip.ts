@@ -3,6 +3,8 @@ import { formatNumber } from '../lib/format/formatNumber.ts';
 import { ratioAsChange } from '../lib/format/effectInWords.ts';
 import { formatRatio, logTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
+import { estimateColumns } from './estimateTable.ts';
+import { withPhoneLayout } from './phoneLayout.ts';
 import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
@@ -51,14 +53,7 @@ export const resultStripDefaults = {
  * @example resultStrip({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 }, { id: 'main', title: 'S47', lowerLabel: 'Fewer with SWIS', upperLabel: 'More with SWIS', bandPercent: 10, kind: 'published' })
  */
 export function resultStrip(result: StripResult, options: ResultStripOptions): ChartResult {
-  const chart = drawResultStrip(result, options);
-  if (options.width !== undefined) return chart;
-  const narrow = drawResultStrip(result, {
-    ...options,
-    id: `${options.id}-narrow`,
-    width: chartWidths.phone,
-  });
-  return { ...chart, narrow };
+  return withPhoneLayout((o) => drawResultStrip(result, o), options);
 }
 
 function drawResultStrip(result: StripResult, options: ResultStripOptions): ChartResult {
@@ -170,10 +165,7 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
   const table = {
     caption: title,
     columns: [
-      { label: 'Estimate', numeric: false },
-      { label: measure, numeric: true },
-      { label: '95% CI lower', numeric: true },
-      { label: '95% CI upper', numeric: true },
+      ...estimateColumns(measure),
       ...(band
         ? [
             { label: 'Little or no difference from', numeric: true },
@@ -191,13 +183,6 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
       ],
     ],
   };
-  return chartFrame({
-    id,
-    width,
-    height,
-    title,
-    desc,
-    body: `<g font-size="${fontSize}">${parts.join('')}</g>`,
-    table,
-  });
+  const body = `<g font-size="${fontSize}">${parts.join('')}</g>`;
+  return chartFrame({ id, width, height, title, desc, body, table });
 }
