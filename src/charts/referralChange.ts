@@ -4,6 +4,7 @@ import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
 import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
+import { xGridlines } from './gridlines.ts';
 import { legend } from './legend.ts';
 import { okabeIto } from './okabeIto.ts';
 import { withPhoneLayout } from './phoneLayout.ts';
@@ -182,10 +183,7 @@ function drawReferralChange(rows: readonly ReferralChangeRow[], options: Referra
     .nice()
     .range([left, right]);
   const ticks = linearTicks(x, stacked ? 3 : 5);
-  for (const t of ticks)
-    parts.push(
-      `<line class="axis" x1="${t.position}" x2="${t.position}" y1="${top - 4}" y2="${axisY}" stroke-opacity="0.15"/>`,
-    );
+  parts.push(xGridlines(ticks, { y0: top - 4, y1: axisY, fontSize: small }));
   if (reference && reference.after !== null) {
     const rx = round1(x(reference.after));
     const half = textWidth(refLabel, small) / 2;
@@ -236,10 +234,6 @@ function drawReferralChange(rows: readonly ReferralChangeRow[], options: Referra
   });
 
   parts.push(`<line class="axis" x1="${left}" x2="${right}" y1="${axisY}" y2="${axisY}"/>`);
-  for (const t of ticks)
-    parts.push(
-      `<text x="${t.position}" y="${axisY + 16}" text-anchor="middle" font-size="${small}">${t.label}</text>`,
-    );
   const unitLines = wrapLabel(unit, width - 8, small, 2);
   parts.push(
     wrappedText(
