@@ -1,5 +1,4 @@
 // @ts-check
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
@@ -7,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import liveResults from './src/integrations/liveResults.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
 import figureImages from './src/integrations/figureImages.ts';
+import { contentStore } from './src/integrations/contentStore.ts';
 import { onRolldownWarning } from './src/integrations/rolldownWarnings.ts';
 import { SITE_MARKDOWN } from './src/integrations/markdownSetup.ts';
 import { siteConfig } from './src/site/readSiteConfig.ts';
@@ -14,12 +14,9 @@ import { PLACEHOLDER_SITE_URL, siteLocation } from './src/site/siteLocation.ts';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
 // `npm run results` writes into src/generated/, and from the MDX in content/.
-// Astro keeps its content store between builds and trusts an unchanged file's entry, path and all.
-// A build from another content folder (CONTENT_DIR: tests, a second study, a scratch project)
-// would then render entries from the last folder's paths, and fail once that folder is deleted;
-// two builds or a dev server at once would share one store file. Each content folder gets its own.
+// Astro's content store: one per project root and content folder (src/integrations/contentStore.ts).
 const contentFolder = resolve(process.env.CONTENT_DIR ?? 'content');
-const cacheDir = `./node_modules/.astro-content/${createHash('sha256').update(contentFolder).digest('hex').slice(0, 16)}/`;
+const cacheDir = `./node_modules/${contentStore(process.cwd(), contentFolder)}/`;
 
 // Where the site is published: SITE_URL, else site.yaml's url, else a placeholder. An address with
 // a path (https://example.org/swis/) sets Astro's base, and every page, file and asset is served

@@ -12,8 +12,8 @@ const CONTAINER_TESTS = '**/*.container.test.ts';
 export default defineConfig({
   test: {
     // Vitest leaves a core free by default (one test file at a time on two cores). The slow files
-    // wait on child processes (site builds, Chromium), so every core runs one; builds of the
-    // repository take turns (tests/helpers/runScript.ts).
+    // wait on child processes (site builds, Chromium), so every core runs one; each test build of
+    // the site has a project root of its own, so two run at once (tests/helpers/runScript.ts).
     maxWorkers: availableParallelism(),
     projects: [
       {

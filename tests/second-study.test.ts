@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contentStore } from '../src/integrations/contentStore.ts';
 import { RESULTS_SCHEMAS, type Estimate } from '../src/lib/contracts/resultsSchemas.ts';
 import { buildEnv, root } from './helpers/runScript.ts';
 
@@ -59,8 +59,10 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
   // The content store astro.config.mjs keeps for this content folder, in the shared node_modules.
-  const hash = createHash('sha256').update(join(project, 'content')).digest('hex').slice(0, 16);
-  rmSync(join(root, 'node_modules', '.astro-content', hash), { recursive: true, force: true });
+  rmSync(join(root, 'node_modules', contentStore(project, join(project, 'content'))), {
+    recursive: true,
+    force: true,
+  });
 });
 
 describe('a second evaluation, trial only, computed from its own data', () => {

@@ -1,6 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { contentStore } from '../../src/integrations/contentStore.ts';
 
 /** The project root, for tests that run its scripts. */
 export const root = join(import.meta.dirname, '..', '..');
@@ -8,64 +10,63 @@ export const root = join(import.meta.dirname, '..', '..');
 /**
  * Runs `scripts/<name>` with the test's Node, as `npm run` would, and returns its exit and output.
  * The script gets the environment a researcher's terminal would give it (buildEnv: without
- * Vitest's variables), plus `options.env`.
+ * Vitest's variables), plus `options.env`. `build.ts` runs in a project root of its own
+ * (buildInOwnProject) unless `options.cwd` names one.
  */
 export function runScript(
   name: string,
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string> } = {},
-) {
-  const run = () =>
-    spawnSync(process.execPath, ['--experimental-strip-types', join(root, 'scripts', name), ...args], {
-      encoding: 'utf8',
-      cwd: options.cwd ?? root,
-      env: { ...buildEnv(), ...options.env, NODE_NO_WARNINGS: '1' },
-    });
-  return name === 'build.ts' ? oneBuildAtATime(run) : run();
+): SpawnSyncReturns<string> {
+  if (name === 'build.ts' && options.cwd === undefined) return buildInOwnProject(args, options.env ?? {});
+  return spawnSync(process.execPath, ['--experimental-strip-types', join(root, 'scripts', name), ...args], {
+    encoding: 'utf8',
+    cwd: options.cwd ?? root,
+    env: { ...buildEnv(), ...options.env, NODE_NO_WARNINGS: '1' },
+  });
 }
+
+/** What a build reads from the project root besides content/, out/ and the study data (the code imports the map). */
+const PROJECT_CODE = [
+  'src',
+  'public',
+  'data/geo',
+  'astro.config.mjs',
+  'package.json',
+  'tsconfig.json',
+  'CITATION.cff',
+];
 
 /**
- * Runs `build` while no other test file builds the site. Every build of the repository, whatever
- * its CONTENT_DIR, writes the content modules it renders to the one .astro/ folder, so two at once
- * (test files run in parallel) could render each other's content; they take turns. The lock is a
- * folder holding its owner's process id: one whose owner has died (a run killed midway) is taken over.
+ * Builds the site (scripts/build.ts, `args` as `--outDir DIR`) from a temporary project root: a
+ * copy of the code (PROJECT_CODE; Astro refuses a symlinked src/) with the repository's
+ * node_modules linked in. The build reads the repository's content/, out/ and data/ unless `env`
+ * names other folders (CONTENT_DIR, RESULTS_DIR, DATA_DIR, RELEASES_DIR). Astro writes the
+ * content modules of the folder it renders to `.astro/` under its root, and keeps its content
+ * store per root and content folder (astro.config.mjs), so builds from different inputs run at
+ * once (Vitest runs a test file per core) and none touches the repository's `.astro/`, which
+ * ESLint and tsc read. The project and its content store are removed after the build.
  */
-function oneBuildAtATime<T>(build: () => T): T {
-  const lock = join(root, 'node_modules', '.site-build-lock');
-  const owner = join(lock, 'pid');
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(owner, String(process.pid));
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    if (!alive(owner)) rmSync(lock, { recursive: true, force: true });
-    else Atomics.wait(pause, 0, 0, 250);
-  }
+function buildInOwnProject(args: readonly string[], env: Record<string, string>): SpawnSyncReturns<string> {
+  const project = mkdtempSync(join(tmpdir(), 'swis-build-'));
+  const folders = {
+    CONTENT_DIR: join(root, 'content'),
+    RESULTS_DIR: join(root, 'out'),
+    DATA_DIR: join(root, 'data'),
+    RELEASES_DIR: join(root, 'data', 'releases'),
+    ...env,
+  };
   try {
-    return build();
+    for (const f of PROJECT_CODE)
+      if (existsSync(join(root, f))) cpSync(join(root, f), join(project, f), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+    return runScript('build.ts', args, { cwd: project, env: folders });
   } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-/** Whether the process named in `file` runs (true while the file is still being written). */
-function alive(file: string): boolean {
-  let pid: number;
-  try {
-    pid = Number(readFileSync(file, 'utf8'));
-  } catch {
-    return true;
-  }
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    rmSync(join(root, 'node_modules', contentStore(project, resolve(project, folders.CONTENT_DIR))), {
+      recursive: true,
+      force: true,
+    });
+    rmSync(project, { recursive: true, force: true });
   }
 }
 

@@ -45,6 +45,17 @@ describe('searchDocument', () => {
     });
   });
 
+  test('leaves out an SVG nested in another, and keeps the text between and after SVGs', () => {
+    const doc = searchDocument(
+      html(
+        `<main data-search-body><h1>Charts</h1><svg><title>Outer</title><svg><text>1</text></svg><text>2</text>
+         <svg><text>3</text></svg><text>4</text></svg><p>Between</p><svg viewBox="0 0 1 1" aria-label="a > b"><text>5</text></svg><svg role="img" /><p>After</p></main>`,
+      ),
+      '/charts/',
+    );
+    expect(doc?.text).toBe('Between After');
+  });
+
   test('takes the title from <title> when there is no h1, and fails naming the page when there is neither', () => {
     expect(searchDocument(html('<main data-search-body><p>Text</p></main>', 'Data'), '/data/')?.title).toBe(
       'Data',

@@ -43,6 +43,34 @@ function withoutIgnored(node: Element, skip: Element | null): Element {
   return { ...node, children };
 }
 
+/** An SVG start tag (its attributes may hold `>` in quotes), or an end tag. */
+const SVG_TAG = /<svg\b(?:[^>"']|"[^"]*"|'[^']*')*>|<\/svg\s*>/g;
+
+/**
+ * `html` without its SVG elements, nested or not: search leaves them out anyway
+ * (withoutIgnored), and they are most of a chart page's bytes, so parsing them was most of the
+ * index's time. When the SVG tags do not balance, `html` whole.
+ */
+function withoutSvg(html: string): string {
+  let kept = '';
+  let from = 0;
+  let depth = 0;
+  for (const tag of html.matchAll(SVG_TAG)) {
+    if (tag[0].startsWith('</')) {
+      if (depth === 0) continue;
+      depth -= 1;
+      if (depth === 0) from = tag.index + tag[0].length;
+    } else if (!tag[0].endsWith('/>')) {
+      if (depth === 0) kept += html.slice(from, tag.index);
+      depth += 1;
+    } else if (depth === 0) {
+      kept += html.slice(from, tag.index);
+      from = tag.index + tag[0].length;
+    }
+  }
+  return depth === 0 ? kept + html.slice(from) : html;
+}
+
 /** Collapses the line breaks innerText puts between blocks to single spaces. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -54,7 +82,7 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
  * title only, so an excerpt does not repeat it.
  */
 export function searchDocument(html: string, url: string): SearchDocument | null {
-  const tree = fromHtml(html);
+  const tree = fromHtml(withoutSvg(html));
   const main = find(tree, (e) => e.tagName === 'main' && e.properties[BODY_PROPERTY] !== undefined);
   if (!main) return null;
   const h1 = find(main, (e) => e.tagName === 'h1');
