@@ -1,6 +1,6 @@
 // Screenshots of the chart gallery for people to look at: `npm run build` first, then
 //   node scripts/screenshot-charts.mjs [outdir]   (default: /tmp/swis-charts)
-// Writes charts-320.png, charts-375.png and charts-1280.png plus one PNG per figure at each width.
+// Writes charts-<width>.png and charts-maps-<width>.png (320, 375, 1280) plus one PNG per visible figure at each width.
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -36,15 +36,24 @@ const browser = await chromium.launch({
     '--no-first-run',
   ],
 });
+// The gallery and its maps page (the maps live apart since d06d345, to keep each page under 100 KB).
+const pages = [
+  ['charts', '/charts/'],
+  ['charts-maps', '/charts/maps/'],
+];
 for (const width of [320, 375, 1280]) {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  await page.goto(`http://127.0.0.1:${server.address().port}/charts/`);
-  await page.screenshot({ path: join(out, `charts-${width}.png`), fullPage: true });
-  for (const svg of await page.$$('figure svg[role="img"]')) {
-    const id = await svg.getAttribute('id');
-    await svg.screenshot({ path: join(out, `${id}-${width}.png`) });
+  for (const [name, path] of pages) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
+    await page.screenshot({ path: join(out, `${name}-${width}.png`), fullPage: true });
+    // Only the layout a reader sees: a chart with a phone layout carries both, and CSS hides one.
+    for (const svg of await page.$$('figure svg[role="img"]')) {
+      if (!(await svg.isVisible())) continue;
+      const id = await svg.getAttribute('id');
+      await svg.screenshot({ path: join(out, `${id}-${width}.png`) });
+    }
+    await page.close();
   }
-  await page.close();
 }
 await browser.close();
 server.close();

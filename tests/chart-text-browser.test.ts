@@ -4,7 +4,8 @@ import { useBuiltSite } from './browser/builtSite.ts';
 import { pageTypes } from './browser/pageTypes.ts';
 
 // Every chart the built site shows, on pages of every type, at a phone, a small phone and a wide
-// screen: no text element drawn outside its chart's box (a clipped or cut-off label), and no text
+// screen: no figure's scroll box scrolls sideways (the chart fits the column whole), no text
+// element drawn outside its chart's box (a clipped or cut-off label), and no text
 // rendered smaller than 11 CSS px (to 0.05 px: a scale of 0.9999 is not a smaller font). Only the layout a reader sees is measured: a chart with a phone
 // layout carries both, and CSS shows one. scripts/test.mjs builds dist/ first.
 const dist = join(import.meta.dirname, '..', 'dist');
@@ -22,11 +23,20 @@ describe('chart text in Chromium', () => {
   });
 
   for (const path of pages)
-    test(`${path}: every chart's text lies inside its chart and renders at 11 px or more at ${widths.join(', ')} px`, async () => {
+    test(`${path}: every chart fits its box without sideways scroll, its text inside it at 11 px or more, at ${widths.join(', ')} px`, async () => {
       const problems: string[] = [];
       for (const width of widths) {
         const page = await site.browser.newPage({ viewport: { width, height: 900 } });
         await page.goto(site.origin + path);
+        // A box wider inside than out scrolls sideways: the reader sees part of the chart.
+        const scrolling: string[] = await page.$$eval('.chart-scroll', (boxes) =>
+          boxes
+            .filter((b) => b.scrollWidth > b.clientWidth)
+            .map(
+              (b) => `${b.querySelector('svg.chart')?.id}: ${b.scrollWidth} px in a ${b.clientWidth} px box`,
+            ),
+        );
+        for (const s of scrolling) problems.push(`${width} px, #${s} (scrolls sideways)`);
         const charts: ChartText[] = await page.$$eval('svg.chart', (all) =>
           all
             .filter((svg) => svg.checkVisibility())

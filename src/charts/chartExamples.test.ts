@@ -13,4 +13,11 @@ describe('chart examples', () => {
     const json = narrow ? { ...rest, narrow: narrowRest } : rest;
     await expect(`${JSON.stringify(json, null, 2)}\n`).toMatchFileSnapshot(`./__snapshots__/${name}.json`);
   });
+
+  // A 320 px phone leaves the figure a 288 px column: the layout shown there (the phone layout
+  // when there is one) must keep its smallest text at 11 px in it, so the box never scrolls sideways.
+  it.each(Object.keys(chartExamples))('"%s" reads whole in a 288 px column', (name) => {
+    const chart = chartExamples[name]!();
+    expect((chart.narrow ?? chart).minWidth).toBeLessThanOrEqual(288);
+  });
 });

@@ -11,6 +11,8 @@ export type ChartFrameOptions = {
   desc: string;
   body: string;
   table: ChartTable;
+  /** The font size the chart's text inherits unless it sets its own; default 13. */
+  fontSize?: number;
 };
 
 /**
@@ -25,7 +27,7 @@ export type ChartFrameOptions = {
  * internal reference (`aria-labelledby`, markers, patterns) is derived from it.
  */
 export function chartFrame(options: ChartFrameOptions): ChartResult {
-  const { id, width, height, title, desc, body, table } = options;
+  const { id, width, height, title, desc, body, table, fontSize = rootFontSize } = options;
   if (!/^[A-Za-z][\w-]*$/.test(id)) {
     throw new RangeError(
       `chartFrame: id must start with a letter and use only letters, digits, "-" or "_"; got ${JSON.stringify(id)}`,
@@ -36,7 +38,7 @@ export function chartFrame(options: ChartFrameOptions): ChartResult {
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" class="chart" role="img" aria-labelledby="${id}-title ${id}-desc"`,
     ` viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" preserveAspectRatio="xMinYMin meet"`,
-    ` font-family="system-ui, sans-serif" font-size="${rootFontSize}">`,
+    ` font-family="system-ui, sans-serif" font-size="${fontSize}">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(desc)}</desc>`,
     body,
@@ -48,7 +50,7 @@ export function chartFrame(options: ChartFrameOptions): ChartResult {
     description: desc,
     width: w,
     height: h,
-    minWidth: readableWidth(width, body),
+    minWidth: readableWidth(width, body, fontSize),
     svg,
     table,
   };
@@ -64,10 +66,11 @@ export const minTextPx = 11;
  * The narrowest width, in CSS px, at which the chart's smallest text still renders at
  * {@link minTextPx}: the figure's scroll box never shrinks the chart below it (it scrolls sideways
  * instead), and never draws it wider than its natural `width`. Reads the `font-size` attributes
- * the builder wrote, so a builder that adds smaller text widens its minimum automatically.
+ * the builder wrote and the size its text `inherited` from the root, so a builder that adds
+ * smaller text widens its minimum automatically.
  */
-export function readableWidth(width: number, body: string): number {
+export function readableWidth(width: number, body: string, inherited = rootFontSize): number {
   const sizes = [...body.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
-  const smallest = Math.min(rootFontSize, ...sizes);
+  const smallest = Math.min(inherited, ...sizes);
   return Math.min(Math.ceil(width), Math.ceil((width * minTextPx) / smallest));
 }

@@ -84,7 +84,7 @@ describe('englandMap', () => {
     expect(svg).toContain('<title>Cumbria: Trial (2020–22) only</title>');
     expect(svg).toContain('fill="url(#map-programme-hatch)"');
     expect(svg).toContain('fill="url(#map-programme-dots)"');
-    expect(svg).toContain('London (enlarged)');
+    expect(svg).toMatch(/>London<\/tspan><tspan [^>]+>\(enlarged\)</);
     expect(table.rows.map((r) => r[0])).toEqual([
       'Cumbria',
       'Devon',

@@ -9,7 +9,8 @@ import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
 import { RelativePath } from './relativePath.ts';
 import { round1 } from './round1.ts';
-import { wrapLabel } from './wrapLabel.ts';
+import { legend, type LegendItem } from './legend.ts';
+import { wrapLabel, wrappedText } from './wrapLabel.ts';
 
 /** A category of a membership map; `pattern` is drawn over the colour so colour is never the only cue. */
 export type MapCategory = { key: string; label: string; colour: string; pattern: 'none' | 'hatch' | 'dots' };
@@ -29,12 +30,16 @@ export type EnglandMapOptions = {
   outline?: { codes: readonly string[]; label: string };
 };
 
-/** Stated defaults: the London inset's size and the colour of areas outside every category. */
+/**
+ * Stated defaults: the London inset's size, the colour of areas outside every category, and the
+ * size of every text: 16 px, so the 400 px map still shows it at 11 px or more in a 275 px column
+ * and needs no second layout for a phone (a second copy of the map's paths would double the page).
+ */
 export const englandMapDefaults = {
   insetWidth: 128,
-  legendRow: 20,
   otherFill: '#ffffff',
   bins: 6,
+  fontSize: 16,
 } as const;
 
 type DrawnFeature = {
@@ -90,7 +95,8 @@ export function englandMap(
   options: EnglandMapOptions,
 ): ChartResult {
   const { id, title, scale } = options;
-  const { insetWidth, legendRow, otherFill, bins } = englandMapDefaults;
+  const { insetWidth, otherFill, bins, fontSize } = englandMapDefaults;
+  const lineHeight = round1(fontSize * 1.1);
   const { width: mapWidth, height: mapHeight } = data.topology.meta;
   const byCode = new Map(data.values.map((v) => [v.laCode, v]));
   const withData = data.values.filter((v) => v.category !== undefined || typeof v.value === 'number');
@@ -99,7 +105,7 @@ export function englandMap(
   const outlined = new Set(options.outline?.codes ?? []);
 
   let fillOf: (v: MapValue | undefined) => { fill: string; pattern: string | null; text: string };
-  const legend: { fill: string; pattern: string | null; label: string }[] = [];
+  const legendItems: { fill: string; pattern: string | null; label: string }[] = [];
   let strip: { colours: string[]; edges: number[]; open: boolean } | null = null;
   if (scale.type === 'categories') {
     const cats = new Map(scale.categories.map((c) => [c.key, c]));
@@ -115,12 +121,12 @@ export function englandMap(
         : { fill: otherFill, pattern: null, text: scale.otherLabel };
     };
     for (const c of scale.categories)
-      legend.push({
+      legendItems.push({
         fill: c.colour,
         pattern: c.pattern === 'none' ? null : `${id}-${c.pattern}`,
         label: c.label,
       });
-    legend.push({ fill: otherFill, pattern: null, label: scale.otherLabel });
+    legendItems.push({ fill: otherFill, pattern: null, label: scale.otherLabel });
   } else {
     const known = data.values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
     for (const v of known) if (!Number.isFinite(v)) throw new RangeError(`englandMap: non-finite value ${v}`);
@@ -141,7 +147,7 @@ export function englandMap(
         ? { fill: q(v.value), pattern: null, text: `${formatChange(v.value)} ${scale.unit}` }
         : { fill: '#ffffff', pattern: `${id}-nodata`, text: 'no data' };
     strip = { colours, edges: [-domainMax, ...q.thresholds(), domainMax], open: trueMax > domainMax };
-    legend.push({ fill: '#ffffff', pattern: `${id}-nodata`, label: 'No data' });
+    legendItems.push({ fill: '#ffffff', pattern: `${id}-nodata`, label: 'No data' });
   }
 
   // London inset: the E09 boroughs redrawn larger in the empty North Sea corner.
@@ -178,13 +184,13 @@ export function englandMap(
   parts.push(`</g>`);
   if (lb) {
     parts.push(
-      `<g class="inset"><rect class="hollow" x="${insetX - 4}" y="${insetY - 4}" width="${insetWidth + 8}" height="${round1(insetHeight + 24)}" fill="#fff" stroke="currentColor" stroke-width="1"/>`,
+      `<g class="inset"><rect class="hollow" x="${insetX - 4}" y="${insetY - 4}" width="${insetWidth + 8}" height="${round1(insetHeight + 8 + 2 * lineHeight)}" fill="#fff" stroke="currentColor" stroke-width="1"/>`,
       `<g transform="translate(${round1(insetX - lb[0][0] * k)} ${round1(insetY - lb[0][1] * k)}) scale(${round1(k * 100) / 100})">`,
     );
     const ko = [...london].sort((a, b) => Number(outlined.has(a.code)) - Number(outlined.has(b.code)));
     for (const f of ko) parts.push(area(f, 0.4 / k).replace(/<title>[^<]*<\/title>/, ''));
     parts.push(
-      `</g><text x="${insetX + insetWidth / 2}" y="${round1(insetY + insetHeight + 15)}" text-anchor="middle" font-size="12">London (enlarged)</text></g>`,
+      `</g>${wrappedText(['London', '(enlarged)'], insetX + insetWidth / 2, insetY + insetHeight + 2 + lineHeight, fontSize, ` text-anchor="middle" font-size="${fontSize}"`)}</g>`,
     );
     // Where the inset comes from.
     parts.push(
@@ -193,51 +199,53 @@ export function englandMap(
   }
 
   // Legend under the map: swatch (colour and pattern) plus text.
-  let ly = mapHeight + 16;
-  parts.push(`<g class="legend" font-size="12">`);
+  let ly = mapHeight + 12;
+  parts.push(`<g font-size="${fontSize}">`);
   if (scale.type === 'diverging' && strip) {
     // A continuous strip reads in order (falls to rises); each edge is labelled.
+    const titleLines = wrapLabel(`${scale.valueLabel} (${scale.unit})`, (mapWidth - 8) / 1.2, fontSize, 2);
     parts.push(
-      `<text x="4" y="${ly}" font-weight="600">${escapeXml(`${scale.valueLabel} (${scale.unit})`)}</text>`,
+      wrappedText(
+        titleLines,
+        4,
+        ly + ((titleLines.length - 1) * lineHeight) / 2 + fontSize / 2,
+        fontSize,
+        ' font-weight="600"',
+      ),
     );
-    ly += 8;
-    const sw = (mapWidth - 40) / strip.colours.length;
+    ly += titleLines.length * lineHeight + 4;
+    // Inset so that an open end's label ("≤−20") stays inside the frame.
+    const x0 = 32;
+    const sw = (mapWidth - 2 * x0) / strip.colours.length;
     const step = (strip.edges[1] ?? 0) - (strip.edges[0] ?? 0);
     const digits = Number.isInteger(Math.round(step * 1000) / 1000) ? 0 : 1;
     strip.colours.forEach((c, i) =>
       parts.push(
-        `<rect class="mark" x="${round1(20 + i * sw)}" y="${ly}" width="${round1(sw)}" height="14" fill="${c}" stroke="#6b6b6b" stroke-width="0.5"/>`,
+        `<rect class="mark" x="${round1(x0 + i * sw)}" y="${ly}" width="${round1(sw)}" height="14" fill="${c}" stroke="#6b6b6b" stroke-width="0.5"/>`,
       ),
     );
+    const open = strip.open;
+    const last = strip.edges.length - 1;
     strip.edges.forEach((e, i) =>
       parts.push(
-        `<text x="${round1(20 + i * sw)}" y="${ly + 28}" text-anchor="middle" font-size="11">${strip && strip.open && i === 0 ? '≤' : ''}${strip && strip.open && i === strip.edges.length - 1 ? '≥' : ''}${Math.abs(e) < 1e-9 ? '0' : formatChange(e, digits)}</text>`,
+        `<text x="${round1(x0 + i * sw)}" y="${round1(ly + 16 + fontSize)}" text-anchor="middle">${open && i === 0 ? '≤' : ''}${open && i === last ? '≥' : ''}${Math.abs(e) < 1e-9 ? '0' : formatChange(e, digits)}</text>`,
       ),
     );
+    const arrowsY = round1(ly + 16 + fontSize + lineHeight + 2);
     parts.push(
-      `<text x="20" y="${ly + 44}" font-size="11">\u2190 fell</text><text x="${mapWidth - 20}" y="${ly + 44}" text-anchor="end" font-size="11">rose \u2192</text>`,
+      `<text x="4" y="${arrowsY}">\u2190 fell</text><text x="${mapWidth - 4}" y="${arrowsY}" text-anchor="end">rose \u2192</text>`,
     );
-    ly += 56;
+    ly = arrowsY + 10;
   }
-  const items = [...legend];
-  if (options.outline) items.push({ fill: 'none', pattern: 'outline', label: options.outline.label });
-  items.forEach((item, i) => {
-    const col = i % 2;
-    const row = Math.floor(i / 2);
-    const x = 4 + col * (mapWidth / 2);
-    const y = ly + row * legendRow;
-    const swatch =
-      item.pattern === 'outline'
-        ? `<rect x="${x}" y="${y}" width="18" height="14" fill="none" stroke="#000" stroke-width="2.5"/>`
-        : `<rect class="mark${item.fill === '#ffffff' ? ' hollow' : ''}" x="${x}" y="${y}" width="18" height="14" fill="${item.fill}" stroke="#6b6b6b"/>` +
-          (item.pattern
-            ? `<rect x="${x}" y="${y}" width="18" height="14" fill="url(#${item.pattern})"/>`
-            : '');
-    const lines = wrapLabel(item.label, mapWidth / 2 - 30, 12, 1);
-    parts.push(`${swatch}<text x="${x + 24}" y="${y + 11}">${escapeXml(lines.join(' '))}</text>`);
-  });
-  parts.push(`</g>`);
-  const height = ly + Math.ceil(items.length / 2) * legendRow + 4;
+  const items: LegendItem[] = legendItems.map((item) => ({
+    swatch: { type: 'area', fill: item.fill, ...(item.pattern ? { pattern: item.pattern } : {}) },
+    label: item.label,
+  }));
+  if (options.outline)
+    items.push({ swatch: { type: 'area', fill: 'none', outline: true }, label: options.outline.label });
+  const key = legend(items, { x: 4, y: ly, width: mapWidth - 8, fontSize });
+  parts.push(key.svg, `</g>`);
+  const height = round1(ly + key.height + 4);
 
   // Every value is in the table, including any whose area has no outline on this map.
   const rows = data.values
@@ -276,15 +284,8 @@ export function englandMap(
             typeof v.value === 'number' ? formatChange(v.value) : 'no data',
           ]),
         };
-  return chartFrame({
-    id,
-    width: mapWidth,
-    height,
-    title,
-    desc: mapDescription(data.values, options, drawn.length),
-    body: parts.join(''),
-    table,
-  });
+  const desc = mapDescription(data.values, options, drawn.length);
+  return chartFrame({ id, width: mapWidth, height, title, desc, body: parts.join(''), table, fontSize });
 }
 
 /** The `<desc>` of a map, from the data: counts per category, or the largest rise and fall. */

@@ -1,6 +1,8 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { formatRatio, linearTicks, logTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
+import { estimateColumns } from './estimateTable.ts';
+import { withPhoneLayout } from './phoneLayout.ts';
 import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
@@ -68,10 +70,7 @@ const NO_EFFECT = { ratio: 1, difference: 0 } as const;
  * an out-of-order estimate/interval, or a non-positive one on the ratio scale.
  */
 export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOptions): ChartResult {
-  const chart = drawForestPlot(rows, options);
-  if (options.width !== undefined) return chart;
-  const narrow = drawForestPlot(rows, { ...options, id: `${options.id}-narrow`, width: chartWidths.phone });
-  return { ...chart, narrow };
+  return withPhoneLayout((o) => drawForestPlot(rows, o), options);
 }
 
 function drawForestPlot(rows: readonly ForestRow[], options: ForestPlotOptions): ChartResult {
@@ -265,13 +264,7 @@ function drawForestPlot(rows: readonly ForestRow[], options: ForestPlotOptions):
     body: parts.join(''),
     table: {
       caption: title,
-      columns: [
-        { label: 'Estimate', numeric: false },
-        { label: measure, numeric: true },
-        { label: '95% CI lower', numeric: true },
-        { label: '95% CI upper', numeric: true },
-        { label: 'Source', numeric: false },
-      ],
+      columns: [...estimateColumns(measure), { label: 'Source', numeric: false }],
       rows: rows.map((r) => [
         r.label,
         formatRatio(r.estimate),

@@ -1,10 +1,14 @@
 import { formatNumber } from '../lib/format/formatNumber.ts';
 import { chartFrame } from './chartFrame.ts';
-import type { ChartResult } from './chartTypes.ts';
+import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
+import { legend } from './legend.ts';
 import { okabeIto } from './okabeIto.ts';
+import { withPhoneLayout } from './phoneLayout.ts';
+import { hatchPattern } from './programmeBand.ts';
 import { round1 } from './round1.ts';
 import { textWidth } from './textWidth.ts';
+import { wrapLabel } from './wrapLabel.ts';
 
 /**
  * Expected events a year for one school: without the programme, and with it (most likely and the
@@ -27,19 +31,38 @@ export type NaturalFrequenciesOptions = {
   events: string;
   /** How the rows name what was tested: "With SWIS", "Without SWIS". */
   programme: string;
+  /** The width to lay out for, in px; default the text column, with a phone layout as `narrow`. */
+  width?: number;
 };
 
-/** Stated defaults: icon size and gap, and the width the icons may take. */
-export const naturalFrequenciesDefaults = { icon: 16, gap: 4, plotWidth: 240, labelWidth: 116 } as const;
+/**
+ * Stated defaults: icon size and gap, the width the icons may take beside a label column of
+ * `labelWidth`; below `stackBelow` px each row's words stand above its icons.
+ */
+export const naturalFrequenciesDefaults = {
+  icon: 16,
+  gap: 4,
+  plotWidth: 240,
+  labelWidth: 116,
+  stackBelow: 480,
+} as const;
 
 /**
  * Natural frequencies as an icon array: one square per expected event a year, a part-square for the
  * fraction. Row one is a school of this size without the programme; row two is the most likely
  * number with it, with the squares the 95% interval allows either way hatched and bracketed, so the
- * uncertainty is part of the picture. Every number is also printed. Throws RangeError unless
+ * uncertainty is part of the picture. Every number is also printed. Laid out with the words beside
+ * the icons, and for a phone with the words above them. Throws RangeError unless
  * 0 ≤ low ≤ estimate ≤ high and every value is finite.
  */
 export function naturalFrequencies(
+  data: NaturalFrequenciesData,
+  options: NaturalFrequenciesOptions,
+): ChartResult {
+  return withPhoneLayout((o) => drawNaturalFrequencies(data, o), options);
+}
+
+function drawNaturalFrequencies(
   data: NaturalFrequenciesData,
   options: NaturalFrequenciesOptions,
 ): ChartResult {
@@ -50,16 +73,21 @@ export function naturalFrequencies(
       throw new RangeError(`naturalFrequencies: ${k} must be finite and ≥ 0; got ${v}`);
   if (!(low <= estimate && estimate <= high))
     throw new RangeError(`naturalFrequencies: need low ≤ estimate ≤ high; got ${low}, ${estimate}, ${high}`);
-  const { gap, plotWidth, labelWidth } = naturalFrequenciesDefaults;
+  const { gap, labelWidth, stackBelow } = naturalFrequenciesDefaults;
+  const stacked = (options.width ?? chartWidths.column) < stackBelow;
+  const left = stacked ? 0 : labelWidth;
+  const plotWidth = stacked
+    ? (options.width ?? chartWidths.phone) - 12
+    : naturalFrequenciesDefaults.plotWidth;
+  const width = left + plotWidth + 12;
   const most = Math.max(without, high);
   // Shrink icons when there are many events, so one row always fits.
   const pitch = Math.min(naturalFrequenciesDefaults.icon + gap, plotWidth / Math.max(1, Math.ceil(most)));
   const icon = Math.max(2, pitch - gap * (pitch / (naturalFrequenciesDefaults.icon + gap)));
-  const left = labelWidth;
-  const width = left + plotWidth + 12;
-  const rowY = [36, 104];
+  // Stacked, each row's two lines of words stand above it (and, in row two, the range's bracket).
+  const rowY = stacked ? [44, round1(44 + icon + 78)] : [36, 104];
   const parts: string[] = [
-    `<defs><pattern id="${id}-hatch" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" stroke="${okabeIto.vermillion}" stroke-width="1.6"/></pattern></defs>`,
+    `<defs>${hatchPattern(id, { size: 4, stroke: okabeIto.vermillion, strokeWidth: 1.6 })}</defs>`,
   ];
   const icons = (count: number, y: number, fill: string, from = 0) => {
     for (let i = Math.floor(from); i < Math.ceil(count); i++) {
@@ -73,15 +101,18 @@ export function naturalFrequencies(
   };
   const label = (text: string, y: number, bold = false) =>
     parts.push(
-      `<text x="0" y="${y}" font-size="13"${bold ? ' font-weight="600"' : ''}>${escapeXml(text)}</text>`,
+      `<text x="0" y="${round1(y)}" font-size="13"${bold ? ' font-weight="600"' : ''}>${escapeXml(text)}</text>`,
     );
+  // The two lines of words for a row whose icons start at y: beside them, or above them.
+  const words = (name: string, value: string, y: number, above: number) => {
+    label(name, stacked ? y - above - 17 : y + icon / 2 - 2, true);
+    label(value, stacked ? y - above - 2 : y + icon / 2 + 13);
+  };
 
-  label(`Without ${programme}`, rowY[0]! + icon / 2 - 2, true);
-  label(`about ${formatNumber(without, 1)}`, rowY[0]! + icon / 2 + 13);
+  words(`Without ${programme}`, `about ${formatNumber(without, 1)}`, rowY[0]!, 10);
   icons(without, rowY[0]!, '#555555');
 
-  label(`With ${programme}`, rowY[1]! + icon / 2 - 2, true);
-  label(`most likely ${formatNumber(estimate, 1)}`, rowY[1]! + icon / 2 + 13);
+  words(`With ${programme}`, `most likely ${formatNumber(estimate, 1)}`, rowY[1]!, 30);
   icons(low, rowY[1]!, okabeIto.blue);
   icons(high, rowY[1]!, `url(#${id}-hatch)`, low);
   // Bracket over the plausible range, and a tick at the most likely value.
@@ -97,44 +128,47 @@ export function naturalFrequencies(
     `<text x="${round1(rangeX)}" y="${by - 5}" text-anchor="middle" font-size="12">${escapeXml(rangeText)}</text>`,
     `<path class="mark" d="M${round1(left + estimate * pitch)},${rowY[1]! - 2}V${round1(rowY[1]! + icon + 4)}" stroke="currentColor" stroke-width="2"/>`,
   );
-  // Key.
-  const ky = rowY[1]! + icon + 40;
-  parts.push(
-    `<g font-size="12"><rect class="mark fill" x="0" y="${ky - 11}" width="12" height="12" fill="${okabeIto.blue}"/><text x="18" y="${ky}">expected either way</text>`,
-    `<rect class="mark" x="160" y="${ky - 11}" width="12" height="12" fill="url(#${id}-hatch)" stroke="${okabeIto.vermillion}" stroke-width="0.8"/><text x="178" y="${ky}">may or may not happen</text>`,
-    `<text x="0" y="${ky + 20}">One square = one ${escapeXml(event)} a year.</text>`,
-    `<text x="0" y="${ky + 36}">Part-squares are fractions of one.</text></g>`,
+  const key = legend(
+    [
+      { swatch: { type: 'area', fill: okabeIto.blue, stroke: 'none' }, label: 'expected either way' },
+      {
+        swatch: { type: 'area', fill: '#ffffff', pattern: `${id}-hatch`, stroke: okabeIto.vermillion },
+        label: 'may or may not happen',
+      },
+    ],
+    { x: 0, y: round1(rowY[1]! + icon + 22), width },
   );
-  const height = ky + 44;
+  const notes = wrapLabel(
+    `One square = one ${event} a year. Part-squares are fractions of one.`,
+    width - 4,
+    12,
+    4,
+  );
+  const ky = round1(rowY[1]! + icon + 22 + key.height + 18);
+  parts.push(
+    key.svg,
+    ...notes.map((l, i) => `<text x="0" y="${round1(ky + i * 16)}" font-size="12">${escapeXml(l)}</text>`),
+  );
+  const height = round1(ky + (notes.length - 1) * 16 + 8);
   const change = (v: number) => (v < 0 ? `${formatNumber(-v, 1)} fewer` : `${formatNumber(v, 1)} more`);
   const desc = [
     `Icon array for a school of ${formatNumber(pupils, 0)} pupils: about ${formatNumber(without, 1)} ${events} a year without ${programme}.`,
     `With ${programme}, most likely ${formatNumber(estimate, 1)} (${change(estimate - without)}), and anything from ${formatNumber(low, 1)} to ${formatNumber(high, 1)} is consistent with the trial (${change(low - without)} to ${change(high - without)}).`,
   ].join(' ');
-  return chartFrame({
-    id,
-    width,
-    height,
-    title,
-    desc,
-    body: parts.join(''),
-    table: {
-      caption: `${title}: ${events} a year`,
-      columns: [
-        { label: 'Scenario', numeric: false },
-        { label: `${events[0]!.toUpperCase()}${events.slice(1)} a year`, numeric: true },
-        { label: `Difference from without ${programme}`, numeric: true },
-      ],
-      rows: [
-        [`Without ${programme}`, formatNumber(without, 1), '–'],
-        [`With ${programme}, lowest consistent with the trial`, formatNumber(low, 1), change(low - without)],
-        [`With ${programme}, most likely`, formatNumber(estimate, 1), change(estimate - without)],
-        [
-          `With ${programme}, highest consistent with the trial`,
-          formatNumber(high, 1),
-          change(high - without),
-        ],
-      ],
-    },
-  });
+  const body = parts.join('');
+  const table = {
+    caption: `${title}: ${events} a year`,
+    columns: [
+      { label: 'Scenario', numeric: false },
+      { label: `${events[0]!.toUpperCase()}${events.slice(1)} a year`, numeric: true },
+      { label: `Difference from without ${programme}`, numeric: true },
+    ],
+    rows: [
+      [`Without ${programme}`, formatNumber(without, 1), '–'],
+      [`With ${programme}, lowest consistent with the trial`, formatNumber(low, 1), change(low - without)],
+      [`With ${programme}, most likely`, formatNumber(estimate, 1), change(estimate - without)],
+      [`With ${programme}, highest consistent with the trial`, formatNumber(high, 1), change(high - without)],
+    ],
+  };
+  return chartFrame({ id, width, height, title, desc, body, table });
 }

@@ -10,7 +10,11 @@ export const hatchDefaults = { size: 6, stroke: '#999', strokeWidth: 1.5 } as co
  */
 export function hatchPattern(
   id: string,
-  { size = hatchDefaults.size, stroke = hatchDefaults.stroke, strokeWidth = hatchDefaults.strokeWidth } = {},
+  {
+    size = hatchDefaults.size,
+    stroke = hatchDefaults.stroke,
+    strokeWidth = hatchDefaults.strokeWidth,
+  }: { size?: number; stroke?: string; strokeWidth?: number } = {},
 ): string {
   return `<pattern id="${id}-hatch" width="${size}" height="${size}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="${size}" stroke="${stroke}" stroke-width="${strokeWidth}"/></pattern>`;
 }

@@ -2,10 +2,14 @@ import { scaleLinear } from 'd3';
 import { formatChange, formatNumber } from '../lib/format/formatNumber.ts';
 import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
-import type { ChartResult } from './chartTypes.ts';
+import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
+import { xGridlines } from './gridlines.ts';
+import { legend } from './legend.ts';
 import { okabeIto } from './okabeIto.ts';
+import { withPhoneLayout } from './phoneLayout.ts';
 import { round1 } from './round1.ts';
+import { symbolMark } from './seriesSymbol.ts';
 import { textWidth } from './textWidth.ts';
 import { wrapLabel, wrappedText } from './wrapLabel.ts';
 
@@ -22,27 +26,62 @@ export type ReferralChangeOptions = {
   afterLabel: string;
   /** A comparison such as England, drawn as a bold first row and a dashed vertical rule at its after value. */
   reference?: ReferralChangeRow;
+  /** The natural width in px; default the text column (720), with a phone layout as `narrow`. */
+  width?: number;
 };
 
-/** Stated defaults for {@link referralChange}. */
-export const referralChangeDefaults = { rowHeight: 32, plotWidth: 260, fontSize: 13 } as const;
+/**
+ * Stated defaults for {@link referralChange}: names at `fontSize`, all other text at 12 px; below
+ * `stackBelow` px each row's name and values stand above its arrow, which then has the full width.
+ */
+export const referralChangeDefaults = {
+  width: chartWidths.column,
+  rowHeight: 32,
+  fontSize: 13,
+  stackBelow: 480,
+  /** The before marker: a hollow d3 circle of radius 5. */
+  circleArea: Math.PI * 25,
+} as const;
 
 const change = (r: ReferralChangeRow): number | null =>
   r.before === null || r.after === null ? null : r.after - r.before;
 const fmt = (v: number | null) => (v === null ? 'no data' : formatNumber(v, 1));
+const small = 12;
+
+/** The hollow circle at a before value. */
+const beforeMark = (x: number, y: number, colour: string) =>
+  symbolMark(
+    'circle',
+    x,
+    y,
+    ` class="mark hollow" fill="#fff" stroke="${colour}" stroke-width="2"`,
+    '',
+    referralChangeDefaults.circleArea,
+  );
+/** A filled arrowhead whose tip is at (tip, y), pointing right (dir 1) or left (-1). */
+const arrowhead = (tip: number, y: number, colour: string, dir = 1) =>
+  `<path class="mark fill" d="M${round1(tip - dir * 9)},${round1(y - 6)}L${round1(tip)},${round1(y)}L${round1(tip - dir * 9)},${round1(y + 6)}Z" fill="${colour}" stroke="${colour}" stroke-linejoin="round"/>`;
 
 /**
  * Dumbbell/arrow chart of each authority's rate before and after: a hollow circle at the before
- * value, an arrow to a filled arrowhead at the after value. Falls are blue and rises vermillion,
- * but direction is also carried by the arrow and the signed change printed on each row. Rows are
- * sorted by change (largest fall first); rows with a missing value come last with a "no data" note.
+ * value, an arrow to a filled arrowhead at the after value, laid out for the text column (names |
+ * arrows | values) and again for a phone (each row's name and values above its arrow). Falls are
+ * blue and rises vermillion, but direction is also carried by the arrow and the signed change
+ * printed on each row. Rows are sorted by change (largest fall first); rows with a missing value
+ * come last with a "no data" note.
  */
 export function referralChange(
   rows: readonly ReferralChangeRow[],
   options: ReferralChangeOptions,
 ): ChartResult {
+  return withPhoneLayout((o) => drawReferralChange(rows, o), options);
+}
+
+function drawReferralChange(rows: readonly ReferralChangeRow[], options: ReferralChangeOptions): ChartResult {
   const { id, title, unit, beforeLabel, afterLabel, reference } = options;
-  const { rowHeight, plotWidth, fontSize } = referralChangeDefaults;
+  const { fontSize, stackBelow } = referralChangeDefaults;
+  const width = options.width ?? referralChangeDefaults.width;
+  const stacked = width < stackBelow;
   for (const r of [...rows, ...(reference ? [reference] : [])]) {
     for (const v of [r.before, r.after]) {
       if (v !== null && !Number.isFinite(v))
@@ -75,60 +114,94 @@ export function referralChange(
       ? noteText(r)
       : `${formatNumber(r.before ?? 0, 1)} \u2192 ${formatNumber(r.after ?? 0, 1)} (${formatChange(c)})`;
   };
+  const valueWidth = Math.max(...all.map((r) => textWidth(valueText(r), small))) + 8;
+  const lineHeight = round1(fontSize * 1.1);
 
-  const labelLines = new Map(all.map((r) => [r, wrapLabel(r.label, 130, fontSize)]));
-  const linesOf = (r: (typeof all)[number]) => labelLines.get(r) ?? [r.label];
-  const labelWidth = Math.max(80, ...all.flatMap((r) => linesOf(r).map((l) => textWidth(l, fontSize)))) + 12;
-  const valueWidth = Math.max(120, ...all.map((r) => textWidth(valueText(r), 12))) + 16;
-  const left = round1(labelWidth);
-  const top = 48;
+  // Wide: name | arrow | values on one row. Stacked: the name (with the values beside it when
+  // both fit, else under it) above an arrow across the whole width.
+  const stackedRoom = width - valueWidth - 12;
+  const valuesBeside = !stacked || stackedRoom >= 100;
+  const labelRoom = stacked ? (valuesBeside ? stackedRoom : width - 8) : 150;
+  const labelLines = new Map(all.map((r) => [r, wrapLabel(r.label, labelRoom, fontSize)]));
+  const linesOf = (r: ReferralChangeRow) => labelLines.get(r) ?? [r.label];
+  const labelWidth = stacked
+    ? 0
+    : Math.max(80, ...all.flatMap((r) => linesOf(r).map((l) => textWidth(l, fontSize) * 1.2))) + 12;
+  const left = stacked ? 8 : round1(labelWidth);
+  const right = stacked ? width - 8 : width - Math.max(valueWidth, 72) - 12;
+
+  const parts: string[] = [];
+  // Key: the shapes, not the colours, say which end is which.
+  const key = legend(
+    [
+      { swatch: { type: 'mark', draw: (cx, cy) => beforeMark(cx, cy, 'currentColor') }, label: beforeLabel },
+      {
+        swatch: { type: 'mark', draw: (cx, cy) => arrowhead(cx + 5, cy, 'currentColor') },
+        label: afterLabel,
+      },
+    ],
+    { x: stacked ? 0 : left, y: 2, width: stacked ? width : right - left, fontSize: small },
+  );
+  parts.push(key.svg);
+  const refLabel = reference ? `${reference.label} ${afterLabel}` : '';
+  const top = round1(key.height + 12 + (reference ? small + 10 : 0));
+  if (!stacked)
+    parts.push(
+      `<text x="${round1(width - 4)}" y="${round1(top - 6)}" text-anchor="end" font-size="${small}" font-weight="600">Change</text>`,
+    );
+  // Each row's top, its arrow's y and the baseline of its values.
+  const layout: { r: ReferralChangeRow; top: number; height: number; arrowY: number; valueY: number }[] = [];
+  let y = top;
+  for (const r of all) {
+    const n = linesOf(r).length;
+    if (stacked) {
+      const textRows = n + (valuesBeside ? 0 : 1);
+      const height = textRows * lineHeight + 26;
+      layout.push({
+        r,
+        top: y,
+        height,
+        arrowY: y + textRows * lineHeight + 10,
+        // Beside the name's first line, or on a line of its own under the name.
+        valueY: valuesBeside
+          ? y + lineHeight / 2 + fontSize * 0.32
+          : y + (n + 0.5) * lineHeight + small * 0.32,
+      });
+      y += height;
+    } else {
+      const height = Math.max(referralChangeDefaults.rowHeight, n * lineHeight + 10);
+      layout.push({ r, top: y, height, arrowY: y + height / 2, valueY: y + height / 2 + small * 0.36 });
+      y += height;
+    }
+  }
+  const axisY = round1(y + 6);
   // Positions, not lengths, carry the values, so the axis need not start at zero; padding keeps
   // end markers off the frame.
   const pad = Math.max((maxValue - minValue) * 0.05, Math.abs(maxValue) * 0.01, 1);
   const x = scaleLinear()
     .domain([minValue - pad, maxValue + pad])
     .nice()
-    .range([left, left + plotWidth]);
-  const width = left + plotWidth + valueWidth;
-  const axisY = top + all.length * rowHeight + 6;
-  const height = axisY + 42;
-  const fall = okabeIto.blue;
-  const rise = okabeIto.vermillion;
-
-  const parts: string[] = [];
-  // Legend: the shapes, not the colours, say which end is which.
-  parts.push(
-    `<g font-size="12">`,
-    `<circle class="mark hollow" cx="${left + 6}" cy="14" r="5" fill="#fff" stroke="currentColor" stroke-width="2"/>`,
-    `<text x="${left + 16}" y="18">${escapeXml(beforeLabel)}</text>`,
-    `<path class="mark fill" d="M${round1(left + 30 + textWidth(beforeLabel, 12))},9L${round1(left + 40 + textWidth(beforeLabel, 12))},14L${round1(left + 30 + textWidth(beforeLabel, 12))},19Z" fill="currentColor"/>`,
-    `<text x="${round1(left + 46 + textWidth(beforeLabel, 12))}" y="18">${escapeXml(afterLabel)}</text>`,
-    `<text x="${round1(width - 4)}" y="38" text-anchor="end" font-weight="600">Change</text>`,
-    `</g>`,
-  );
-  // Gridlines and axis.
-  const ticks = linearTicks(x, 5);
-  for (const t of ticks)
-    parts.push(
-      `<line class="axis" x1="${t.position}" x2="${t.position}" y1="${top - 4}" y2="${axisY}" stroke-opacity="0.15"/>`,
-    );
+    .range([left, right]);
+  const ticks = linearTicks(x, stacked ? 3 : 5);
+  parts.push(xGridlines(ticks, { y0: top - 4, y1: axisY, fontSize: small }));
   if (reference && reference.after !== null) {
     const rx = round1(x(reference.after));
+    const half = textWidth(refLabel, small) / 2;
     parts.push(
       `<line class="rule" x1="${rx}" x2="${rx}" y1="${top - 4}" y2="${axisY}" stroke-dasharray="4 3" stroke-width="1"/>`,
-    );
-    parts.push(
-      `<text x="${rx}" y="${top - 8}" text-anchor="middle" font-size="11" font-style="italic">${escapeXml(`${reference.label} ${afterLabel}`)}</text>`,
+      `<text x="${round1(Math.min(Math.max(rx, half + 2), width - half - 2))}" y="${round1(top - 8)}" text-anchor="middle" font-size="${small}" font-style="italic">${escapeXml(refLabel)}</text>`,
     );
   }
 
-  all.forEach((r, i) => {
+  layout.forEach(({ r, top: rowTop, arrowY, valueY }, i) => {
     const isRef = reference !== undefined && i === 0;
-    const cy = round1(top + i * rowHeight + rowHeight / 2);
+    const cy = round1(arrowY);
     const c = change(r);
-    const colour = isRef ? 'currentColor' : c !== null && c > 0 ? rise : fall;
+    const colour = isRef ? 'currentColor' : c !== null && c > 0 ? okabeIto.vermillion : okabeIto.blue;
     const weight = isRef ? ' font-weight="700"' : '';
-    parts.push(`<g>`, wrappedText(linesOf(r), 4, cy, fontSize, weight));
+    const lines = linesOf(r);
+    const labelCy = stacked ? rowTop + (lines.length * lineHeight) / 2 : arrowY;
+    parts.push(`<g>`, wrappedText(lines, 4, labelCy, fontSize, weight));
     if (r.before !== null && r.after !== null) {
       const bx = round1(x(r.before));
       const ax = round1(x(r.after));
@@ -137,69 +210,58 @@ export function referralChange(
       // change is too small to fit a head, the head starts at the circle's edge so the direction
       // stays legible (the exact values are printed on the row).
       const short = Math.abs(ax - bx) < 15;
-      const base = round1(short ? bx + dir * 5 : ax - dir * 9);
       const tip = round1(short ? bx + dir * 14 : ax);
       if (!short)
         parts.push(
-          `<line class="mark" x1="${bx}" x2="${base}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2.5"/>`,
+          `<line class="mark" x1="${bx}" x2="${round1(ax - dir * 9)}" y1="${cy}" y2="${cy}" stroke="${colour}" stroke-width="2.5"/>`,
         );
+      parts.push(beforeMark(bx, cy, colour));
       parts.push(
-        `<circle class="mark hollow" cx="${bx}" cy="${cy}" r="5" fill="#fff" stroke="${colour}" stroke-width="2"/>`,
-      );
-      const head =
         dir === 0
-          ? `M${round1(ax - 4)},${round1(cy - 13)}L${round1(ax + 4)},${round1(cy - 13)}L${ax},${round1(cy - 6)}Z`
-          : `M${base},${round1(cy - 6)}L${tip},${cy}L${base},${round1(cy + 6)}Z`;
-      parts.push(
-        `<path class="mark fill" d="${head}" fill="${colour}" stroke="${colour}" stroke-linejoin="round"/>`,
+          ? `<path class="mark fill" d="M${round1(ax - 4)},${round1(cy - 13)}L${round1(ax + 4)},${round1(cy - 13)}L${ax},${round1(cy - 6)}Z" fill="${colour}" stroke="${colour}" stroke-linejoin="round"/>`
+          : arrowhead(tip, cy, colour, dir),
       );
     } else if (r.before !== null) {
-      parts.push(
-        `<circle class="mark hollow" cx="${round1(x(r.before))}" cy="${cy}" r="5" fill="#fff" stroke="currentColor" stroke-width="2"/>`,
-      );
+      parts.push(beforeMark(x(r.before), cy, 'currentColor'));
     } else if (r.after !== null) {
-      const ax = round1(x(r.after));
-      parts.push(
-        `<path class="mark fill" d="M${round1(ax - 9)},${round1(cy - 6)}L${ax},${cy}L${round1(ax - 9)},${round1(cy + 6)}Z" fill="currentColor"/>`,
-      );
+      parts.push(arrowhead(x(r.after), cy, 'currentColor'));
     }
     const italic = c === null ? ' font-style="italic"' : '';
     parts.push(
-      `<text x="${round1(width - 4)}" y="${round1(cy + 4)}" text-anchor="end" font-size="12" font-variant-numeric="tabular-nums"${weight}${italic}>${escapeXml(valueText(r))}</text>`,
+      `<text x="${round1(width - 4)}" y="${round1(valueY)}" text-anchor="end" font-size="${small}" font-variant-numeric="tabular-nums"${weight}${italic}>${escapeXml(valueText(r))}</text>`,
       `</g>`,
     );
   });
 
-  parts.push(`<line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${axisY}" y2="${axisY}"/>`);
-  for (const t of ticks)
-    parts.push(
-      `<text x="${t.position}" y="${axisY + 16}" text-anchor="middle" font-size="11">${t.label}</text>`,
-    );
+  parts.push(`<line class="axis" x1="${left}" x2="${right}" y1="${axisY}" y2="${axisY}"/>`);
+  const unitLines = wrapLabel(unit, width - 8, small, 2);
   parts.push(
-    `<text x="${round1(left + plotWidth / 2)}" y="${axisY + 34}" text-anchor="middle" font-size="12">${escapeXml(unit)}</text>`,
+    wrappedText(
+      unitLines,
+      stacked ? 4 : round1((left + right) / 2),
+      axisY + 30 + ((unitLines.length - 1) * small * 1.1) / 2,
+      small,
+      stacked ? '' : ' text-anchor="middle"',
+    ),
   );
+  const height = round1(axisY + 34 + unitLines.length * small * 1.1);
 
-  return chartFrame({
-    id,
-    width,
-    height,
-    title,
-    desc: referralChangeDescription(sorted, options),
-    body: parts.join(''),
-    table: {
-      caption: `${title} (${unit})`,
-      columns: [
-        { label: 'Area', numeric: false },
-        { label: beforeLabel, numeric: true },
-        { label: afterLabel, numeric: true },
-        { label: 'Change', numeric: true },
-      ],
-      rows: all.map((r) => {
-        const c = change(r);
-        return [r.label, fmt(r.before), fmt(r.after), c === null ? 'not available' : formatChange(c)];
-      }),
-    },
-  });
+  const desc = referralChangeDescription(sorted, options);
+  const body = parts.join('');
+  const table = {
+    caption: `${title} (${unit})`,
+    columns: [
+      { label: 'Area', numeric: false },
+      { label: beforeLabel, numeric: true },
+      { label: afterLabel, numeric: true },
+      { label: 'Change', numeric: true },
+    ],
+    rows: all.map((r) => {
+      const c = change(r);
+      return [r.label, fmt(r.before), fmt(r.after), c === null ? 'not available' : formatChange(c)];
+    }),
+  };
+  return chartFrame({ id, width, height, title, desc, body, table });
 }
 
 /**

@@ -3,11 +3,15 @@ import { formatNumber } from '../lib/format/formatNumber.ts';
 import { ratioAsChange } from '../lib/format/effectInWords.ts';
 import { formatRatio, logTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
+import { estimateColumns } from './estimateTable.ts';
+import { withPhoneLayout } from './phoneLayout.ts';
 import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
 import { round1 } from './round1.ts';
+import { symbolMark } from './seriesSymbol.ts';
 import { textWidth } from './textWidth.ts';
+import { wrapLabel } from './wrapLabel.ts';
 
 /** One rate ratio with its 95% confidence interval. */
 export type StripResult = { estimate: number; ciLow: number; ciHigh: number };
@@ -32,7 +36,7 @@ export type ResultStripOptions = {
 
 /**
  * Stated defaults for {@link resultStrip}: laid out for the text column, and again for a phone
- * (chartWidths), its text at 15 px; a layout widens when its direction labels need more room.
+ * (chartWidths), its text at 15 px; a direction label longer than its half of the axis wraps.
  */
 export const resultStripDefaults = {
   width: chartWidths.column,
@@ -51,14 +55,7 @@ export const resultStripDefaults = {
  * @example resultStrip({ estimate: 1.055, ciLow: 0.955, ciHigh: 1.166 }, { id: 'main', title: 'S47', lowerLabel: 'Fewer with SWIS', upperLabel: 'More with SWIS', bandPercent: 10, kind: 'published' })
  */
 export function resultStrip(result: StripResult, options: ResultStripOptions): ChartResult {
-  const chart = drawResultStrip(result, options);
-  if (options.width !== undefined) return chart;
-  const narrow = drawResultStrip(result, {
-    ...options,
-    id: `${options.id}-narrow`,
-    width: chartWidths.phone,
-  });
-  return { ...chart, narrow };
+  return withPhoneLayout((o) => drawResultStrip(result, o), options);
 }
 
 function drawResultStrip(result: StripResult, options: ResultStripOptions): ChartResult {
@@ -83,11 +80,12 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
   const margin = Math.max(...[ciLow, ciHigh].map((v) => textWidth(label(v), fontSize))) + 8;
   const lower = `\u2190 ${lowerLabel}`;
   const upper = `${upperLabel} \u2192`;
-  // Wide enough for each direction label on its own side of the centre line.
-  const width = Math.max(
-    options.width ?? resultStripDefaults.width,
-    2 * (Math.max(textWidth(lower, fontSize), textWidth(upper, fontSize)) + 12),
-  );
+  const width = options.width ?? resultStripDefaults.width;
+  // Each direction label on its own side of the centre line, wrapped when it is longer than that side.
+  const lineHeight = round1(fontSize * 1.2);
+  const lowerLines = wrapLabel(lower, width / 2 - 12, fontSize, 3);
+  const upperLines = wrapLabel(upper, width / 2 - 12, fontSize, 3);
+  const extra = (Math.max(lowerLines.length, upperLines.length) - 1) * lineHeight;
   // Symmetric about 1, with room around the interval and the band, and never narrower than
   // 0.8 to 1.25, so the axis always has ticks either side of 1.
   const reach = Math.max(
@@ -105,7 +103,7 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
   const top = 28;
   const cy = 74;
   const axisY = 116;
-  const height = axisY + 92;
+  const height = axisY + 92 + extra;
   const colour = kind === 'published' ? okabeIto.vermillion : okabeIto.blue;
   const parts: string[] = [];
 
@@ -128,8 +126,15 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
     `<line class="mark" x1="${lo}" x2="${lo}" y1="${cy - 8}" y2="${cy + 8}" stroke="${colour}" stroke-width="3"/>`,
     `<line class="mark" x1="${hi}" x2="${hi}" y1="${cy - 8}" y2="${cy + 8}" stroke="${colour}" stroke-width="3"/>`,
     kind === 'published'
-      ? `<circle class="mark hollow" cx="${ex}" cy="${cy}" r="8" fill="#fff" stroke="${colour}" stroke-width="3"/>`
-      : `<rect class="mark fill" x="${round1(ex - 8)}" y="${cy - 8}" width="16" height="16" fill="${colour}" stroke="${colour}"/>`,
+      ? symbolMark(
+          'circle',
+          ex,
+          cy,
+          ` class="mark hollow" fill="#fff" stroke="${colour}" stroke-width="3"`,
+          '',
+          Math.PI * 64,
+        )
+      : symbolMark('square', ex, cy, ` class="mark fill" fill="${colour}" stroke="${colour}"`, '', 256),
     `<text x="${ex}" y="${cy - 16}" text-anchor="middle" font-weight="700">${label(estimate)}</text>`,
     inside
       ? `<text x="${lo}" y="${cy + 28}" text-anchor="middle">${label(ciLow)}</text><text x="${hi}" y="${cy + 28}" text-anchor="middle">${label(ciHigh)}</text>`
@@ -145,10 +150,16 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
       `<text x="${t.position}" y="${axisY + 22}" text-anchor="middle">${t.label}</text>`,
     );
   parts.push(
-    `<text x="${round1(x1 - 8)}" y="${axisY + 44}" text-anchor="end">${escapeXml(lower)}</text>`,
-    `<text x="${round1(x1 + 8)}" y="${axisY + 44}">${escapeXml(upper)}</text>`,
-    `<text x="${x1}" y="${axisY + 64}" text-anchor="middle">${escapeXml(measure)} (log scale)</text>`,
-    `<text x="${x1}" y="${axisY + 84}" text-anchor="middle">1 means no difference</text>`,
+    ...lowerLines.map(
+      (l, i) =>
+        `<text x="${round1(x1 - 8)}" y="${round1(axisY + 44 + i * lineHeight)}" text-anchor="end">${escapeXml(l)}</text>`,
+    ),
+    ...upperLines.map(
+      (l, i) =>
+        `<text x="${round1(x1 + 8)}" y="${round1(axisY + 44 + i * lineHeight)}">${escapeXml(l)}</text>`,
+    ),
+    `<text x="${x1}" y="${round1(axisY + 64 + extra)}" text-anchor="middle">${escapeXml(measure)} (log scale)</text>`,
+    `<text x="${x1}" y="${round1(axisY + 84 + extra)}" text-anchor="middle">1 means no difference</text>`,
   );
 
   const where = band
@@ -170,10 +181,7 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
   const table = {
     caption: title,
     columns: [
-      { label: 'Estimate', numeric: false },
-      { label: measure, numeric: true },
-      { label: '95% CI lower', numeric: true },
-      { label: '95% CI upper', numeric: true },
+      ...estimateColumns(measure),
       ...(band
         ? [
             { label: 'Little or no difference from', numeric: true },
@@ -191,13 +199,6 @@ function drawResultStrip(result: StripResult, options: ResultStripOptions): Char
       ],
     ],
   };
-  return chartFrame({
-    id,
-    width,
-    height,
-    title,
-    desc,
-    body: `<g font-size="${fontSize}">${parts.join('')}</g>`,
-    table,
-  });
+  const body = `<g font-size="${fontSize}">${parts.join('')}</g>`;
+  return chartFrame({ id, width, height, title, desc, body, table });
 }

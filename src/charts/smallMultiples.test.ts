@@ -60,7 +60,7 @@ describe('smallMultiples', () => {
     const [a, b] = paths(svg);
     expect(a?.match(/^M0,([\d.]+)/)?.[1]).toBe(b?.match(/^M0,([\d.]+)/)?.[1]);
     // Each panel draws the zero line as its baseline.
-    expect(svg).toMatch(/<line class="axis" x1="0" x2="128" y1="64" y2="64" stroke-opacity="1"\/>/);
+    expect(svg).toMatch(/<line class="axis" x1="0" x2="[\d.]+" y1="64" y2="64" stroke-opacity="1"\/>/);
   });
 
   it('breaks a line at a missing year and marks it, never drawing zero', () => {
@@ -81,11 +81,23 @@ describe('smallMultiples', () => {
     expect(desc).toContain('No data (a gap, not zero): High 2021.');
   });
 
-  it('lays out long names on two lines and wraps panels into rows of three', () => {
+  it('lays out four panels to a row in the column and two on a phone, long names on two lines', () => {
+    const chart = chartExamples['small-multiples-authorities']!();
+    const rows = (svg: string) =>
+      new Set([...svg.matchAll(/<g transform="translate\([\d.]+ ([\d.]+)\)">/g)].map((m) => m[1])).size;
+    expect(chart.svg.match(/<g transform="translate\(/g)?.length).toBe(4);
+    expect(rows(chart.svg)).toBe(1);
+    expect(rows(chart.narrow?.svg ?? '')).toBe(2);
+    expect(chart.narrow?.width).toBe(300);
+    expect(chart.narrow?.svg).toContain('>Kingston upon</tspan><tspan x="0" dy="13.2">Hull, City of<');
+  });
+
+  it('names the reference on its line once, in the first panel, instead of in a legend', () => {
     const { svg } = chartExamples['small-multiples-authorities']!();
-    expect(svg).toContain('<tspan x="0">Kingston upon</tspan><tspan x="0" dy="13.2">Hull, City of</tspan>');
-    expect(svg).toMatch(/<g transform="translate\(44 \d+\)">/);
-    expect(svg.match(/<g transform="translate\(/g)?.length).toBe(4);
+    expect(svg.match(/font-style="italic">England<\/text>/g)?.length).toBe(1);
+    // The legend keys only what no label names: the shaded years and the × of a missing value.
+    expect(svg).toContain('>Programme years<');
+    expect(svg).toContain('>No data (a gap in the line)<');
   });
 
   it('refuses no panels and non-finite values', () => {

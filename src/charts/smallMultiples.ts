@@ -3,9 +3,16 @@ import { formatNumber } from '../lib/format/formatNumber.ts';
 import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
+import { chartWidths } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
+import { yGridlines } from './gridlines.ts';
+import { legend, type LegendItem } from './legend.ts';
 import { okabeIto } from './okabeIto.ts';
+import { withPhoneLayout } from './phoneLayout.ts';
+import { hatchPattern, programmeBand } from './programmeBand.ts';
 import { round1 } from './round1.ts';
+import { symbolMark } from './seriesSymbol.ts';
+import { textWidth } from './textWidth.ts';
 import type { TrendPoint, TrendSeries } from './trendLines.ts';
 import { wrapLabel, wrappedText } from './wrapLabel.ts';
 
@@ -16,32 +23,44 @@ export type SmallMultiplesData = { panels: readonly TrendSeries[]; reference?: T
 export type SmallMultiplesOptions = {
   id: string;
   title: string;
-  /** Unit of the values, e.g. "Section 47 enquiries per 10,000 children". */
+  /** Unit of the values, e.g. "Section 47 enquiries per 10,000 children"; written above the panels. */
   unit: string;
   programmeYears?: readonly [number, number];
-  /** Panels per row; default 3, which keeps text legible when the chart is scaled to 320 px. */
+  /** Panels per row; default 4 in the text column and 2 on a phone. */
   columns?: number;
+  /** The natural width in px; default the text column (720), with a phone layout as `narrow`. */
+  width?: number;
 };
 
-/** Stated defaults for {@link smallMultiples}. */
+/** Stated defaults for {@link smallMultiples}: every text is drawn at `fontSize`. */
 export const smallMultiplesDefaults = {
-  columns: 3,
-  panelWidth: 128,
+  width: chartWidths.column,
+  /** Panels per row at widths of 480 px and more, and below. */
+  columns: { wide: 4, narrow: 2 },
   panelHeight: 64,
   gapX: 16,
-  gapY: 54,
+  fontSize: 12,
+  referenceStyle: { stroke: 'currentColor', strokeWidth: 1.2, dash: '4 3' },
+  panelStyle: { stroke: okabeIto.blue, strokeWidth: 2.2 },
 } as const;
 
 /**
  * Small multiples: one line per panel on a shared x (years) and y (zero-based) scale, so panels can
- * be compared by height as well as shape. Each panel repeats the reference (England) as a dashed
- * line, shades the programme years, and breaks the line at missing values (marked × under the
- * panel), never drawing them as zero. Throws RangeError for no panels or a non-finite value.
+ * be compared by height as well as shape, laid out for the text column and again for a phone.
+ * Each panel is named above it; each repeats the reference (England) as a dashed line, labelled
+ * directly in the first panel; the programme years are shaded (the shared programme band, keyed
+ * in a legend with the "×" that marks a missing value under its year); lines break at missing
+ * values, never drawn as zero. Throws RangeError for no panels or a non-finite value.
  */
 export function smallMultiples(data: SmallMultiplesData, options: SmallMultiplesOptions): ChartResult {
+  return withPhoneLayout((o) => drawSmallMultiples(data, o), options);
+}
+
+function drawSmallMultiples(data: SmallMultiplesData, options: SmallMultiplesOptions): ChartResult {
   const { id, title, unit, programmeYears } = options;
-  const { panelWidth, panelHeight, gapX, gapY } = smallMultiplesDefaults;
-  const columns = options.columns ?? smallMultiplesDefaults.columns;
+  const { panelHeight, gapX, fontSize, referenceStyle, panelStyle } = smallMultiplesDefaults;
+  const width = options.width ?? smallMultiplesDefaults.width;
+  const columns = options.columns ?? smallMultiplesDefaults.columns[width >= 480 ? 'wide' : 'narrow'];
   if (data.panels.length === 0) throw new RangeError('smallMultiples: no panels');
   const all = [...data.panels, ...(data.reference ? [data.reference] : [])];
   for (const s of all)
@@ -54,102 +73,139 @@ export function smallMultiples(data: SmallMultiplesData, options: SmallMultiples
   const first = years[0] as number;
   const last = years[years.length - 1] as number;
   const vMax = Math.max(1, ...all.flatMap((s) => s.values.map((p) => p.value ?? 0)));
-  const left = 44;
-  const top = 40;
-  const x = scaleLinear().domain([first, last]).range([0, panelWidth]);
   const y = scaleLinear().domain([0, vMax]).nice(3).range([panelHeight, 0]);
   const ticks = linearTicks(y, 3);
-  const rows = Math.ceil(data.panels.length / columns);
-  const width = left + columns * panelWidth + (columns - 1) * gapX + 8;
-  const height = top + rows * (panelHeight + gapY) + 4;
+  const lineHeight = round1(fontSize * 1.2);
+  const left = Math.ceil(Math.max(...ticks.map((t) => textWidth(t.label, fontSize)))) + 10;
+  const panelWidth = round1((width - left - 4 - (columns - 1) * gapX) / columns);
+  const x = scaleLinear().domain([first, last]).range([0, panelWidth]);
+  const missing = data.panels.some((s) => s.values.some((p) => p.value === null));
+
+  const parts: string[] = [`<defs>${hatchPattern(id)}</defs>`];
+  const unitLines = wrapLabel(unit, width - 8, fontSize, 3);
+  unitLines.forEach((l, i) =>
+    parts.push(`<text x="2" y="${round1(fontSize + i * lineHeight)}">${escapeXml(l)}</text>`),
+  );
+  let top = unitLines.length * lineHeight + 8;
+  const key: LegendItem[] = [
+    ...(programmeYears
+      ? [
+          {
+            swatch: { type: 'area', fill: '#ffffff', pattern: `${id}-hatch`, stroke: 'currentColor' },
+            label: 'Programme years',
+          } as const,
+        ]
+      : []),
+    ...(missing ? [{ swatch: missingSwatch, label: 'No data (a gap in the line)' }] : []),
+  ];
+  if (key.length) {
+    const drawn = legend(key, { x: 0, y: top, width, fontSize });
+    parts.push(drawn.svg);
+    top += drawn.height + 8;
+  }
+
+  // Names are bold (a fifth wider than textWidth's estimate), wrapped to the panel's width.
+  const titles = data.panels.map((s) => wrapLabel(s.label, panelWidth / 1.2, fontSize, 3));
+  const rowCount = Math.ceil(data.panels.length / columns);
+  const rowTops: number[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const lines = Math.max(...titles.slice(r * columns, (r + 1) * columns).map((t) => t.length));
+    rowTops.push(top + lines * lineHeight + 4);
+    top += lines * lineHeight + 4 + panelHeight + (missing ? 34 : 24) + 12;
+  }
+  const height = top - 12;
   const pathOf = (values: readonly TrendPoint[]) =>
     line<TrendPoint>()
       .defined((p) => p.value !== null)
       .x((p) => x(p.year))
       .y((p) => y(p.value ?? 0))
       .digits(1)([...values].sort((a, b) => a.year - b.year)) ?? '';
+  const lastOf = (values: readonly TrendPoint[]) =>
+    [...values].sort((a, b) => b.year - a.year).find((p) => p.value !== null)?.value ?? null;
 
-  const parts: string[] = [
-    `<defs><pattern id="${id}-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="5" stroke="#999" stroke-width="1.2"/></pattern></defs>`,
-  ];
-  // Key: line styles named in words, so colour is not needed to tell them apart.
-  parts.push(
-    `<g font-size="12"><line class="mark" x1="${left}" x2="${left + 24}" y1="12" y2="12" stroke="${okabeIto.blue}" stroke-width="2.5"/><text x="${left + 30}" y="16">Authority</text>`,
-    data.reference
-      ? `<line class="mark" x1="${left + 110}" x2="${left + 134}" y1="12" y2="12" stroke="currentColor" stroke-width="1.5" stroke-dasharray="4 3"/><text x="${left + 140}" y="16">${escapeXml(data.reference.label)}</text>`
-      : '',
-    programmeYears
-      ? `<rect class="shade" x="${left + 220}" y="5" width="16" height="14" fill="url(#${id}-hatch)" stroke="currentColor" stroke-opacity="0.4"/><text x="${left + 242}" y="16">Programme years</text>`
-      : '',
-    `</g>`,
-  );
   data.panels.forEach((s, i) => {
     const px = left + (i % columns) * (panelWidth + gapX);
-    const py = top + Math.floor(i / columns) * (panelHeight + gapY) + 26;
+    const py = rowTops[Math.floor(i / columns)] ?? 0;
+    const lines = titles[i] ?? [s.label];
     parts.push(`<g transform="translate(${round1(px)} ${round1(py)})">`);
-    // Long names ("Kingston upon Hull, City of") wrap to two lines rather than run into the next panel.
-    const lines = wrapLabel(s.label, panelWidth, 12, 2);
-    parts.push(wrappedText(lines, 0, lines.length > 1 ? -17 : -10, 12, ' font-weight="600"'));
-    if (programmeYears) {
-      const sx = round1(x(Math.max(first, programmeYears[0] - 0.5)));
-      const ex = round1(x(Math.min(last, programmeYears[1] + 0.5)));
-      parts.push(
-        `<rect class="shade" x="${sx}" y="0" width="${round1(ex - sx)}" height="${panelHeight}" fill="url(#${id}-hatch)" fill-opacity="0.5"/>`,
-      );
-    }
-    for (const t of ticks)
-      parts.push(
-        `<line class="axis" x1="0" x2="${panelWidth}" y1="${t.position}" y2="${t.position}" stroke-opacity="${t.value === 0 ? 1 : 0.15}"/>`,
-      );
-    if (i % columns === 0)
-      for (const t of ticks)
-        parts.push(
-          `<text x="-4" y="${round1(t.position + 4)}" text-anchor="end" font-size="11">${t.label}</text>`,
-        );
     parts.push(
-      `<text x="0" y="${panelHeight + 13}" font-size="11">${first}</text><text x="${panelWidth}" y="${panelHeight + 13}" text-anchor="end" font-size="11">${last}</text>`,
+      wrappedText(
+        lines,
+        0,
+        -((lines.length - 1) * lineHeight) / 2 - lineHeight / 2 - 4,
+        fontSize,
+        ' font-weight="600"',
+      ),
     );
-    if (data.reference)
+    if (programmeYears)
       parts.push(
-        `<path class="mark" d="${pathOf(data.reference.values)}" fill="none" stroke="currentColor" stroke-width="1.2" stroke-dasharray="4 3" stroke-opacity="0.8"/>`,
+        programmeBand({
+          id,
+          x0: x(Math.max(first, programmeYears[0] - 0.5)),
+          x1: x(Math.min(last, programmeYears[1] + 0.5)),
+          top: 0,
+          height: panelHeight,
+          fillOpacity: 0.5,
+        }),
       );
+    parts.push(yGridlines(ticks, { x0: 0, x1: panelWidth, labels: i % columns === 0, fontSize }));
     parts.push(
-      `<path class="mark" d="${pathOf(s.values)}" fill="none" stroke="${okabeIto.blue}" stroke-width="2.2" stroke-linejoin="round"><title>${escapeXml(s.label)}</title></path>`,
+      `<text x="0" y="${panelHeight + 15}">${first}</text><text x="${round1(panelWidth)}" y="${panelHeight + 15}" text-anchor="end">${last}</text>`,
+    );
+    if (data.reference) {
+      const ref = referenceStyle;
+      parts.push(
+        `<path class="mark" d="${pathOf(data.reference.values)}" fill="none" stroke="${ref.stroke}" stroke-width="${ref.strokeWidth}" stroke-dasharray="${ref.dash}" stroke-opacity="0.8"/>`,
+      );
+      // The reference is named once, on its line in the first panel, on the side away from the panel's own line.
+      const refLast = lastOf(data.reference.values);
+      if (i === 0 && refLast !== null) {
+        const own = lastOf(s.values);
+        const above = own === null || own < refLast;
+        const ly = Math.min(Math.max(y(refLast) + (above ? -5 : fontSize + 2), fontSize), panelHeight - 3);
+        parts.push(
+          `<text x="${round1(panelWidth - 2)}" y="${round1(ly)}" text-anchor="end" font-style="italic">${escapeXml(data.reference.label)}</text>`,
+        );
+      }
+    }
+    parts.push(
+      `<path class="mark" d="${pathOf(s.values)}" fill="none" stroke="${panelStyle.stroke}" stroke-width="${panelStyle.strokeWidth}" stroke-linejoin="round"><title>${escapeXml(s.label)}</title></path>`,
     );
     for (const p of s.values.filter((p) => p.value === null))
       parts.push(
-        `<path class="mark" d="M${round1(x(p.year) - 3)},${panelHeight + 17}l6,6m0,-6l-6,6" stroke="${okabeIto.vermillion}" stroke-width="1.5"><title>${escapeXml(s.label)} ${p.year}: no data</title></path>`,
+        symbolMark(
+          'times',
+          x(p.year),
+          panelHeight + 26,
+          missingAttributes,
+          `<title>${escapeXml(s.label)} ${p.year}: no data</title>`,
+        ),
       );
     parts.push(`</g>`);
   });
-  parts.push(
-    `<text transform="translate(12 ${round1(top + (rows * (panelHeight + gapY)) / 2)}) rotate(-90)" text-anchor="middle" font-size="12">${escapeXml(unit)}</text>`,
-  );
 
   const tableSeries = [...data.panels, ...(data.reference ? [data.reference] : [])];
-  return chartFrame({
-    id,
-    width,
-    height,
-    title,
-    desc: smallMultiplesDescription(data, options),
-    body: parts.join(''),
-    table: {
-      caption: `${title} (${unit})`,
-      columns: [
-        { label: 'Local authority', numeric: false },
-        ...years.map((yr) => ({ label: String(yr), numeric: true })),
-      ],
-      rows: tableSeries.map((s) => [
-        s.label,
-        ...years.map((yr) => {
-          const v = s.values.find((p) => p.year === yr)?.value;
-          return v === null || v === undefined ? 'no data' : formatNumber(v, 0);
-        }),
-      ]),
-    },
-  });
+  const desc = smallMultiplesDescription(data, options);
+  const body = `<g font-size="${fontSize}">${parts.join('')}</g>`;
+  const table = {
+    caption: `${title} (${unit})`,
+    columns: [
+      { label: 'Local authority', numeric: false },
+      ...years.map((yr) => ({ label: String(yr), numeric: true })),
+    ],
+    rows: tableSeries.map((s) => [
+      s.label,
+      ...years.map((yr) => {
+        const v = s.values.find((p) => p.year === yr)?.value;
+        return v === null || v === undefined ? 'no data' : formatNumber(v, 0);
+      }),
+    ]),
+  };
+  return chartFrame({ id, width, height, title, desc, body, table });
 }
+
+const missingAttributes = ` class="mark" fill="none" stroke="${okabeIto.vermillion}" stroke-width="1.5"`;
+const missingSwatch = { type: 'symbol', shape: 'times', attributes: missingAttributes } as const;
 
 /**
  * The `<desc>` of small multiples, from the data: how many panels, the highest and lowest single

@@ -2,6 +2,7 @@ import { line, scaleLinear } from 'd3';
 import { formatNumber } from '../lib/format/formatNumber.ts';
 import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
+import { withPhoneLayout } from './phoneLayout.ts';
 import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { yGridlines } from './gridlines.ts';
@@ -64,10 +65,7 @@ type Role = keyof typeof trendLinesDefaults.styles;
  * non-finite.
  */
 export function trendLines(data: TrendLinesData, options: TrendLinesOptions): ChartResult {
-  const chart = drawTrendLines(data, options);
-  if (options.width !== undefined) return chart;
-  const narrow = drawTrendLines(data, { ...options, id: `${options.id}-narrow`, width: chartWidths.phone });
-  return { ...chart, narrow };
+  return withPhoneLayout((o) => drawTrendLines(data, o), options);
 }
 
 function drawTrendLines(data: TrendLinesData, options: TrendLinesOptions): ChartResult {

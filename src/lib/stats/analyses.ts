@@ -82,16 +82,55 @@ export function analyses(
   input: AnalysesInput,
   options: { parallel?: boolean | 'auto' } = {},
 ): { estimates: Estimate[]; notes: Note[] } {
-  const specs = [
-    ...(input.trial ? trialSpecs(input.trial) : []),
-    ...(input.pilot ? pilotSpecs(input.pilot) : []),
-  ];
+  const { national, perAuthority, notes } = planFits(input);
+  const outcomes = runModelJobs(
+    national.map((f) => f.job),
+    perAuthority.map((f) => f.job),
+    options.parallel ?? 'auto',
+  );
   const estimates: Estimate[] = [];
+  [...national, ...perAuthority].forEach(({ key, schools }, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.status === 'not_estimable') {
+      notes.push({ ...key, kind: 'not_estimable', reason: outcome.reason });
+      return;
+    }
+    if (outcome.model === 'poisson')
+      notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
+    estimates.push({
+      ...key,
+      effect: outcome.effect,
+      model: outcome.model,
+      estimate: outcome.estimate,
+      ciLow: outcome.ciLow,
+      ciHigh: outcome.ciHigh,
+      pValue: outcome.pValue,
+      schools,
+      ...(outcome.theta !== undefined ? { theta: outcome.theta } : {}),
+    });
+  });
+  return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
+}
+
+/** A model to fit, with what its estimate will say besides the fit: its key and its schools. */
+type Fit = { key: ModelKey; schools: number; job: ModelJob };
+
+/**
+ * The models to fit — the national ones, and the per-authority ones (small, many, and with small
+ * design matrices to hand over: possibly fitted on a worker thread, see modelJobs.ts) — and a
+ * note for each model that cannot be fitted. Its own function so that the specs' rows (one
+ * object per school and period and outcome, ~60 MB at three times national scale) can be
+ * collected before the fits begin: the jobs keep only their arrays.
+ */
+function planFits(input: AnalysesInput): { national: Fit[]; perAuthority: Fit[]; notes: Note[] } {
+  // The specs are made one outcome at a time as they are read (generators), so the rows of
+  // only one outcome are held at once.
+  const specs = (function* () {
+    if (input.trial) yield* trialSpecs(input.trial);
+    if (input.pilot) yield* pilotSpecs(input.pilot);
+  })();
   const notes: Note[] = [];
   const designs = new Map<string, Design>();
-  // The models to fit: the national ones here, the per-authority ones (small, many, and with
-  // small design matrices to hand over) possibly on a worker thread (see modelJobs.ts).
-  type Fit = { spec: Spec; key: Omit<Note, 'kind' | 'reason'>; job: ModelJob };
   const national: Fit[] = [];
   const perAuthority: Fit[] = [];
   for (const spec of specs) {
@@ -128,34 +167,10 @@ export function analyses(
       offset: spec.rows.map((r) => r.offset),
       term: spec.term,
     };
-    (spec.scope === 'overall' ? national : perAuthority).push({ spec, key, job });
+    const schools = new Set(spec.rows.map((r) => r.school_id)).size;
+    (spec.scope === 'overall' ? national : perAuthority).push({ key, schools, job });
   }
-  const outcomes = runModelJobs(
-    national.map((f) => f.job),
-    perAuthority.map((f) => f.job),
-    options.parallel ?? 'auto',
-  );
-  [...national, ...perAuthority].forEach(({ spec, key }, i) => {
-    const outcome = outcomes[i]!;
-    if (outcome.status === 'not_estimable') {
-      notes.push({ ...key, kind: 'not_estimable', reason: outcome.reason });
-      return;
-    }
-    if (outcome.model === 'poisson')
-      notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
-    estimates.push({
-      ...key,
-      effect: outcome.effect,
-      model: outcome.model,
-      estimate: outcome.estimate,
-      ciLow: outcome.ciLow,
-      ciHigh: outcome.ciHigh,
-      pValue: outcome.pValue,
-      schools: new Set(spec.rows.map((r) => r.school_id)).size,
-      ...(outcome.theta !== undefined ? { theta: outcome.theta } : {}),
-    });
-  });
-  return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
+  return { national, perAuthority, notes };
 }
 
 /** What identifies an estimate, or the note given instead of one. */
@@ -224,7 +239,7 @@ function rowsByLa(rows: readonly ModelRow[]): [string, ModelRow[]][] {
   return sortedUnique(groups.keys()).map((la) => [la, groups.get(la)!]);
 }
 
-function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
+function* trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Generator<Spec> {
   const period = (name: 'baseline' | 'followup'): number => {
     const row = trial.periods.find((p) => p.period === name);
     if (!row) throw new RangeError(`analyses: trial.periods has no ${name} period`);
@@ -251,7 +266,6 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
   const schools = trial.schools.filter((s) => s.status === 'analysed');
   const armCell = (row: ModelRow): number => (row['arm'] === 1 ? 0 : 1);
   const armNames = ['the swis arm', 'the control arm'];
-  const specs: Spec[] = [];
   for (const outcome of studyOutcomes(trial.cells)) {
     const kind = kinds.get(outcome)!;
     // The response and the adjusted model's baseline term, by kind (the contract's table):
@@ -292,7 +306,7 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
       cell: armCell,
       cellNames: armNames,
     };
-    specs.push({
+    yield {
       ...base,
       scope: 'overall',
       analysis: 'adjusted',
@@ -304,40 +318,47 @@ function trialSpecs(trial: NonNullable<AnalysesInput['trial']>): Spec[] {
         { numeric: 'log_pupils' },
         { factor: 'la_code' },
       ],
-    });
-    specs.push({
+    };
+    yield {
       ...base,
       scope: 'overall',
       analysis: 'unadjusted',
       rows,
       terms: [{ numeric: 'arm' }],
       designKey: 'trial:overall',
-    });
+    };
     for (const [la, laRows] of rowsByLa(rows)) {
-      specs.push({
+      yield {
         ...base,
         scope: la,
         analysis: 'unadjusted',
         rows: laRows,
         terms: [{ numeric: 'arm' }],
         designKey: `trial:${la}`,
-      });
+      };
     }
   }
-  return specs;
 }
 
-function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
+function* pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Generator<Spec> {
   const sites = new Map(pilot.sites.map((s) => [s.la_code, s]));
-  // Each school's counts by outcome, [pre, post], from its cells.
-  const sums = new Map<string, Map<string, [number, number]>>();
+  // Each school's counts by outcome and period, from its cells, in one array: school s's
+  // count of outcome k before (0) or after (1) the start is at ((s × outcomes) + k) × 2 + period.
+  // (Not a Map of pairs per school: 60,000 schools at three times national scale.)
+  const outcomes = studyOutcomes(pilot.cells);
+  const outcomeIndex = new Map(outcomes.map((o, k) => [o, k]));
+  const schoolIndex = new Map<string, number>();
+  for (const c of pilot.cells)
+    if (!schoolIndex.has(c.school.schoolId)) schoolIndex.set(c.school.schoolId, schoolIndex.size);
+  const sums = new Float64Array(schoolIndex.size * outcomes.length * 2);
   for (const c of pilot.cells) {
-    let bySchool = sums.get(c.school.schoolId);
-    if (bySchool === undefined) sums.set(c.school.schoolId, (bySchool = new Map()));
-    let pair = bySchool.get(c.outcome);
-    if (pair === undefined) bySchool.set(c.outcome, (pair = [0, 0]));
-    pair[c.period === 'pre' ? 0 : 1] += c.count;
+    const at = schoolIndex.get(c.school.schoolId)! * outcomes.length + outcomeIndex.get(c.outcome)!;
+    sums[at * 2 + (c.period === 'pre' ? 0 : 1)]! += c.count;
   }
+  const count = (school: string, k: number, post: 0 | 1): number => {
+    const s = schoolIndex.get(school);
+    return s === undefined ? 0 : sums[(s * outcomes.length + k) * 2 + post]!;
+  };
   // Months before and after the start, per site (once per site, not per school and outcome).
   const monthsBySite = new Map<PilotSiteRow, [number, number]>();
   const siteMonths = (site: PilotSiteRow): [number, number] => {
@@ -360,20 +381,18 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
     'comparison schools after the start',
     'comparison schools before the start',
   ];
-  const specs: Spec[] = [];
-  for (const outcome of studyOutcomes(pilot.cells)) {
+  for (const [k, outcome] of outcomes.entries()) {
     const rows: ModelRow[] = [];
     for (const school of pilot.schools) {
       const site = sites.get(school.la_code);
       if (!site)
         throw new RangeError(`analyses: pilot.schools names la_code ${school.la_code}, which is not a site`);
-      const pair = sums.get(school.school_id)?.get(outcome) ?? [0, 0];
       const months = siteMonths(site);
       for (const post of [0, 1] as const) {
         const group = school.group === 'swis' ? 1 : 0;
         rows.push({
           school_id: school.school_id,
-          y: pair[post],
+          y: count(school.school_id, k, post),
           offset: Math.log((school.pupils * months[post]!) / 12),
           group,
           post,
@@ -392,15 +411,14 @@ function pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Spec[] {
       cellNames: didNames,
     };
     const terms: DesignTerm[] = [{ numeric: 'group' }, { numeric: 'post' }, { numeric: 'group_post' }];
-    specs.push({
+    yield {
       ...base,
       scope: 'overall',
       rows,
       terms: [...terms, { factor: 'la_code' }],
       designKey: 'pilot:overall',
-    });
+    };
     for (const [la, laRows] of rowsByLa(rows))
-      specs.push({ ...base, scope: la, rows: laRows, terms, designKey: `pilot:${la}` });
+      yield { ...base, scope: la, rows: laRows, terms, designKey: `pilot:${la}` };
   }
-  return specs;
 }

@@ -74,12 +74,14 @@ export function fitNegativeBinomial(
   let lm = nbLogLik(y, mu, theta, distinct);
   let lm0 = lm + 2 * d1;
   let iter = 0;
+  // Each fit starts from η = log μ of the last; one array for them all (fitGlm copies it).
+  const etaStart = new Float64Array(n);
   while (++iter <= maxit && Math.abs(lm0 - lm) / d1 + Math.abs(del) > epsilon) {
     fit = fitGlm(
       {
         ...input,
         family: negativeBinomialFamily(theta),
-        etaStart: mu.map((m) => Math.log(m)),
+        etaStart: logOf(mu, etaStart),
         control: { epsilon, maxit },
       },
       prepared,
@@ -112,6 +114,12 @@ export function fitNegativeBinomial(
   return { ...fit, model: 'negative_binomial', theta };
 }
 
+/** log μ into `into`. */
+function logOf(mu: ArrayLike<number>, into: Float64Array): Float64Array {
+  for (let i = 0; i < into.length; i++) into[i] = Math.log(mu[i]!);
+  return into;
+}
+
 /** As glm.nb, a large θ mid-alternation is kept (it may come back); only an unusable one stops. */
 function usableTheta(theta: number): boolean {
   return Number.isFinite(theta) && theta > 0;
@@ -126,7 +134,7 @@ function thetaReason(theta: number): string {
 
 function nbLogLik(
   y: readonly number[],
-  mu: readonly number[],
+  mu: ArrayLike<number>,
   theta: number,
   distinct: DistinctCounts,
 ): number {

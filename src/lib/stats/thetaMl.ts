@@ -20,7 +20,7 @@ export interface ThetaMlResult {
  */
 export function thetaMl(
   y: readonly number[],
-  mu: readonly number[],
+  mu: ArrayLike<number>,
   limit = 25,
   distinct: DistinctCounts = distinctCounts(y),
 ): ThetaMlResult {
