@@ -19,7 +19,7 @@ const top = context
   .sort((a, b) => b.ratePer10k! - a.ratePer10k!)[0]!;
 const dataset = json<DatasetFacts>('dataset.json');
 const name = dataset.authorities.find((a) => a.laCode === top.laCode)!.name;
-const { ciLow, ciHigh } = json<Comparison[]>('comparisons.json').find(
+const { estimate, ciLow, ciHigh } = json<Comparison[]>('comparisons.json').find(
   (c) => c.study === 'trial' && c.outcome === 's47' && c.analysis === 'adjusted' && c.scope === 'overall',
 )!.published;
 const expected = (pupils: number) => (pupils * top.ratePer10k!) / 10000;
@@ -68,6 +68,36 @@ describe('without JavaScript', () => {
       `${one(expected(1000) * ciLow)} to ${one(expected(1000) * ciHigh)}`,
     ]);
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(100);
+    await context_.close();
+  });
+
+  test('an authority page shows what its own rate means for a school, on a phone, with every column', async () => {
+    const context_ = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 375, height: 800 },
+    });
+    const page = await context_.newPage();
+    await page.goto(`${server.origin}/authorities/croydon/`);
+    const croydon = dataset.authorities.find((a) => a.name === 'Croydon')!.laCode;
+    const rate = context.find((r) => r.laCode === croydon && r.year === latest)!.ratePer10k!;
+    const section = page.locator('section[aria-labelledby="school-here"]');
+    expect(
+      await section.getByRole('heading', { name: 'What this means for a school here' }).isVisible(),
+    ).toBe(true);
+    // The stacked table on a phone: each row's cells, labelled, for a school of 1,000 pupils.
+    const row = section.locator('tbody tr', { has: page.locator('th', { hasText: /^1,000$/ }) });
+    const e = (1000 * rate) / 10000;
+    expect(await row.locator('td').allTextContents()).toEqual([
+      one(e),
+      one(e * estimate),
+      `${one(e * ciLow)} to ${one(e * ciHigh)}`,
+    ]);
+    expect(await row.locator('td').first().isVisible()).toBe(true);
+    // Nothing in the section is wider than the page.
+    const widest = await section.evaluate((s) =>
+      Math.max(...[...s.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
+    );
+    expect(widest).toBeLessThanOrEqual(375);
     await context_.close();
   });
 

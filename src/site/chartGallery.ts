@@ -14,7 +14,7 @@ import {
   trialForestFigure,
 } from './siteFigures.ts';
 import { authorityTrendFigure } from './contentFigure.ts';
-import { outcomeLabel, siteData, studyWindows } from './siteData.ts';
+import { contextMeasures, outcomeLabel, siteData, studyWindows } from './siteData.ts';
 import { mainWindow } from './programmeChange.ts';
 import { hasContext, SUCCESSORS } from './siteFigures.ts';
 import type { SiteFigure } from './siteFigures.ts';
@@ -52,10 +52,12 @@ export function gallerySections(): (GallerySection & { figure: SiteFigure })[] {
       heading: 'Trend lines: one authority against England',
     };
   // The first published overall trial result (the primary outcome) is the one a school's natural
-  // frequencies are drawn for.
+  // frequencies are drawn for, at England's official rate of the measure that counts the same
+  // events (data/context/measures.csv), as on the schools page; without one, at the control rate.
   const primary = siteData().comparisons.find(
     (c) => c.study === 'trial' && c.scope === 'overall' && c.analysis === 'adjusted',
   );
+  const primaryMeasure = contextMeasures().find((m) => primary && m.outcome === primary.outcome)?.measure;
   const hasTrial = dataset.trial !== null;
   // Each chart the build can draw, in order; a chart whose data the build lacks is left out.
   const sections: GallerySection[] = [
@@ -78,6 +80,7 @@ export function gallerySections(): (GallerySection & { figure: SiteFigure })[] {
             outcome: primary.outcome,
             event: 'event',
             events: outcomeLabel(primary.outcome),
+            ...(primaryMeasure ? { measure: primaryMeasure } : {}),
           })
         : null,
     },
