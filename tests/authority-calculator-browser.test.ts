@@ -72,12 +72,12 @@ describe('without JavaScript', () => {
   });
 
   test('an authority page shows what its own rate means for a school, on a phone, with every column', async () => {
-    const context_ = await browser.newContext({
+    const context_ = await site.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 375, height: 800 },
     });
     const page = await context_.newPage();
-    await page.goto(`${server.origin}/authorities/croydon/`);
+    await page.goto(`${site.origin}/authorities/croydon/`);
     const croydon = dataset.authorities.find((a) => a.name === 'Croydon')!.laCode;
     const rate = context.find((r) => r.laCode === croydon && r.year === latest)!.ratePer10k!;
     const section = page.locator('section[aria-labelledby="school-here"]');
