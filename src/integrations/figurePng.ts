@@ -1,0 +1,275 @@
+/**
+ * PNG copies of the figure images (the standalone SVGs of src/charts/chartImage.ts: title, chart,
+ * source and licence), drawn at build time so that the download needs no script and no `blob:` or
+ * `data:` image source in the Content-Security-Policy.
+ *
+ * The rasteriser is resvg through @resvg/resvg-js. Its sibling @resvg/resvg-wasm (one WASM file,
+ * no per-platform packages) draws the same pixels, but measured here it took about 1.3 s per
+ * chart against 0.2 s native, and a build has some 1,300 figures; resvg-js's per-platform
+ * binaries come as optional packages from the registry (no download at install) and every one is
+ * named in the lockfile whatever machine writes it. `renderAsync` draws on libuv's thread pool,
+ * so figures render in parallel with no worker code.
+ *
+ * Text is drawn only with Noto Sans from the @expo-google-fonts/noto-sans package (TrueType, which
+ * resvg reads; the site's WOFF2 would not do), with system fonts off, so a figure looks the same
+ * on every machine whatever fonts it has; the SVG's `system-ui, sans-serif` resolves to it as the
+ * sans-serif family. A missing font file, or a font that draws no text, fails the build.
+ *
+ * resvg writes 8-bit RGBA with light compression; the pixels are re-encoded losslessly, as a
+ * palette image when a figure has at most 256 colours and as RGB otherwise, at zlib level 9: half
+ * the bytes or less. (pngjs, the usual encoder, writes no palettes; this is thirty lines over
+ * node:zlib.)
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { crc32, deflate } from 'node:zlib';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+
+/** Stated defaults: twice the SVG's size (sharp on high-density screens and in slides). */
+export const figurePngDefaults = { scale: 2, fontFamily: 'Noto Sans', deflateLevel: 9 } as const;
+
+/** Bumped when the encoding below changes, so cached images drawn the old way are not reused. */
+const ENCODER_VERSION = 1;
+// The weights and styles the charts use (400, 400 italic, 600, 700), then DejaVu Sans for the
+// glyphs this Noto Sans lacks (its Google Fonts cut has no arrows: ← →); resvg falls back per
+// character to a loaded font that has it, and missingGlyphs() finds any that none has.
+const FONTS = [
+  { pkg: '@expo-google-fonts/noto-sans', file: '400Regular/NotoSans_400Regular.ttf' },
+  { pkg: '@expo-google-fonts/noto-sans', file: '400Regular_Italic/NotoSans_400Regular_Italic.ttf' },
+  { pkg: '@expo-google-fonts/noto-sans', file: '600SemiBold/NotoSans_600SemiBold.ttf' },
+  { pkg: '@expo-google-fonts/noto-sans', file: '700Bold/NotoSans_700Bold.ttf' },
+  { pkg: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans.ttf' },
+];
+
+const require = createRequire(import.meta.url);
+
+/** A configured rasteriser: `key` names everything besides the SVG that decides the PNG's bytes. */
+export type FigurePngRasteriser = {
+  scale: number;
+  key: string;
+  render(svg: string): Promise<Buffer>;
+  /** The characters of `text` that no loaded font has (they would be drawn as boxes). */
+  missingGlyphs(text: string): Promise<string[]>;
+};
+
+/** The font files, or an error saying which is missing and what to do. */
+function fontFiles(): string[] {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const { pkg, file } of FONTS) {
+    let root: string;
+    try {
+      root = dirname(require.resolve(`${pkg}/package.json`));
+    } catch {
+      problems.push(`the package ${pkg} is not installed`);
+      continue;
+    }
+    const path = join(root, file);
+    if (existsSync(path)) files.push(path);
+    else problems.push(`${pkg} has no ${file}`);
+  }
+  if (problems.length > 0)
+    throw new Error(
+      `figure PNGs: ${[...new Set(problems)].join('; ')}. Run npm install; if a package changed its layout, update FONTS in src/integrations/figurePng.ts. (PNG figures are drawn only with these fonts, never the machine's, so they look the same everywhere.)`,
+    );
+  return files;
+}
+
+function sha256(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * The rasteriser at `scale`, checked once: it must draw text (a font that loaded under another
+ * family name would otherwise give figures with no words).
+ */
+export async function figurePngRasteriser(
+  scale: number = figurePngDefaults.scale,
+): Promise<FigurePngRasteriser> {
+  if (!(scale > 0 && scale <= 8))
+    throw new RangeError(`figurePngRasteriser: scale must be in (0, 8], got ${scale}`);
+  const files = fontFiles();
+  const options: ResvgRenderOptions = {
+    font: {
+      loadSystemFonts: false,
+      fontFiles: files,
+      defaultFontFamily: figurePngDefaults.fontFamily,
+      sansSerifFamily: figurePngDefaults.fontFamily,
+    },
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    logLevel: 'off',
+  };
+  const resvgVersion = (require('@resvg/resvg-js/package.json') as { version: string }).version;
+  const key = sha256(
+    `resvg-js ${resvgVersion}`,
+    `encoder ${ENCODER_VERSION} zlib ${process.versions.zlib}`,
+    JSON.stringify({ ...options, font: { ...options.font, fontFiles: FONTS } }),
+    ...files.map((f) => readFileSync(f)),
+  );
+  const render = async (svg: string): Promise<Buffer> => {
+    const image = await renderAsync(svg, options);
+    return encodePng(image.pixels, image.width, image.height);
+  };
+  const probe = await renderAsync(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" font-family="system-ui, sans-serif"><text x="2" y="16" font-size="16">Hg</text></svg>`,
+    options,
+  );
+  if (!probe.pixels.some((v, i) => i % 4 !== 3 && v < 128))
+    throw new Error(
+      `figure PNGs: the fonts loaded but drew no text; check that the first is named "${figurePngDefaults.fontFamily}" (FONTS in src/integrations/figurePng.ts)`,
+    );
+  const missingGlyphs = async (text: string): Promise<string[]> => {
+    // Each character in a cell of its own, beside a private-use character no font has: a
+    // character drawn exactly as that one is drawn as the fonts' "missing glyph" box (and one
+    // drawn as nothing at all is missing too).
+    const chars = [...new Set(text)].filter((c) => c.trim() !== '').sort();
+    const cell = 24;
+    const cells = ['\ue000', ...chars]
+      .map(
+        (c, i) =>
+          `<text x="${i * cell + 4}" y="18" font-size="16">${c.replace('&', '&amp;').replace('<', '&lt;')}</text>`,
+      )
+      .join('');
+    const width = (chars.length + 1) * cell;
+    const image = await renderAsync(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${cell}" font-family="system-ui, sans-serif">${cells}</svg>`,
+      { ...options, fitTo: { mode: 'zoom', value: 1 } },
+    );
+    const column = (i: number) => {
+      const rows: number[] = [];
+      for (let y = 0; y < image.height; y++)
+        rows.push(
+          ...image.pixels.subarray((y * image.width + i * cell) * 4, (y * image.width + (i + 1) * cell) * 4),
+        );
+      return rows.join();
+    };
+    const box = column(0);
+    const blank = '255,'.repeat(cell * cell * 4 - 1) + '255';
+    return chars.filter((_, i) => [box, blank].includes(column(i + 1)));
+  };
+  return { scale, key, render, missingGlyphs };
+}
+
+/** The cache key of one figure's PNG: the SVG's bytes and everything else that decides the output. */
+export function figurePngCacheKey(rasteriser: FigurePngRasteriser, svg: string): string {
+  return sha256(rasteriser.key, svg);
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/**
+ * An opaque RGBA image as a PNG: 8-bit palette when it has at most 256 colours, else 8-bit RGB;
+ * rows unfiltered, zlib level 9. Palette order is first appearance, so the bytes are a function
+ * of the pixels alone.
+ */
+export async function encodePng(rgba: Uint8Array, width: number, height: number): Promise<Buffer> {
+  if (rgba.length !== width * height * 4)
+    throw new RangeError(`encodePng: ${rgba.length} bytes is not ${width}×${height} RGBA pixels`);
+  const palette = new Map<number, number>();
+  for (let i = 0; i < rgba.length; i += 4) {
+    if (rgba[i + 3] !== 255) throw new RangeError(`encodePng: pixel ${i / 4} is not opaque`);
+    if (palette.size <= 256) {
+      const colour = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
+      if (!palette.has(colour)) palette.set(colour, palette.size);
+    }
+  }
+  const indexed = palette.size <= 256;
+  const stride = 1 + width * (indexed ? 1 : 3);
+  const raw = Buffer.alloc(height * stride); // each row starts with filter type 0 (none)
+  for (let y = 0, p = 0; y < height; y++) {
+    let o = y * stride + 1;
+    for (let x = 0; x < width; x++, p += 4) {
+      if (indexed) raw[o++] = palette.get((rgba[p]! << 16) | (rgba[p + 1]! << 8) | rgba[p + 2]!)!;
+      else {
+        raw[o++] = rgba[p]!;
+        raw[o++] = rgba[p + 1]!;
+        raw[o++] = rgba[p + 2]!;
+      }
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, indexed ? 3 : 2, 0, 0, 0], 8);
+  const plte = Buffer.alloc(palette.size * 3);
+  if (indexed)
+    for (const [colour, i] of palette) plte.set([colour >> 16, (colour >> 8) & 255, colour & 255], i * 3);
+  const data = await promisify(deflate)(raw, { level: figurePngDefaults.deflateLevel });
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    ...(indexed ? [chunk('PLTE', plte)] : []),
+    chunk('IDAT', data),
+    chunk('IEND', new Uint8Array()),
+  ]);
+}
+
+/** Where drawn PNGs are kept between builds: beside the installed rasteriser, in node_modules/.cache. */
+export function figurePngCacheDir(): string {
+  return join(
+    dirname(require.resolve('@resvg/resvg-js/package.json')),
+    '..',
+    '..',
+    '.cache',
+    'swis-figure-png',
+  );
+}
+
+/**
+ * One figure's PNG: from `cacheDir` when this SVG was drawn before with the same rasteriser, else
+ * drawn and cached (written whole, then renamed, so a cache file is never partial).
+ */
+export async function cachedFigurePng(
+  rasteriser: FigurePngRasteriser,
+  svg: string,
+  cacheDir: string = figurePngCacheDir(),
+): Promise<{ png: Buffer; cached: boolean }> {
+  const cacheFile = join(cacheDir, `${figurePngCacheKey(rasteriser, svg)}.png`);
+  if (existsSync(cacheFile)) return { png: readFileSync(cacheFile), cached: true };
+  const png = await rasteriser.render(svg);
+  mkdirSync(cacheDir, { recursive: true });
+  const partial = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+  writeFileSync(partial, png);
+  renameSync(partial, cacheFile);
+  return { png, cached: false };
+}
+
+/**
+ * Writes `<name>.png` under `dir` beside each figure image `<name>.svg` in `images` (site path to
+ * SVG text), a few at a time: resvg draws on libuv's thread pool.
+ */
+export async function writeFigurePngs(
+  images: ReadonlyMap<string, string>,
+  dir: string,
+  rasteriser: FigurePngRasteriser,
+  cacheDir: string = figurePngCacheDir(),
+): Promise<{ drawn: number; cached: number }> {
+  const queue = [...images];
+  const counts = { drawn: 0, cached: 0 };
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [path, svg] = next;
+      const { png, cached } = await cachedFigurePng(rasteriser, svg, cacheDir);
+      const file = join(dir, path.replace(/\.svg$/, '.png'));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, png);
+      counts[cached ? 'cached' : 'drawn']++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(2, availableParallelism()) }, worker));
+  return counts;
+}
