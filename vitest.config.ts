@@ -6,7 +6,16 @@ import { defineConfig } from 'vitest/config';
 // run through Astro's own Vite setup (astro.config.mjs: MDX, the site's defines) so they can import
 // .astro components and render them with Astro's container API (`experimental_AstroContainer`),
 // without building the site.
-const shared = { environment: 'node', testTimeout: 60_000, hookTimeout: 300_000 } as const;
+// The timeouts guard against a hang; they are not performance assertions. On two cores shared by
+// two site builds, Chromium and tsc, a child process or a page waiting for the search index can
+// take many times its quiet-machine time, so the limits are generous: a test (and an
+// `expect.poll`, whose 1 s default failed the search tests at load 30+) fails only when stuck.
+const shared = {
+  environment: 'node',
+  testTimeout: 180_000,
+  hookTimeout: 600_000,
+  expect: { poll: { timeout: 20_000 } },
+} as const;
 const CONTAINER_TESTS = '**/*.container.test.ts';
 
 export default defineConfig({

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { useBuiltSite } from './browser/builtSite.ts';
 import type { Comparison, Context, DatasetFacts } from '../src/lib/contracts/resultsSchemas.ts';
 import { formatNumber } from '../src/lib/format/formatNumber.ts';
-import { launchBrowser } from './browser/browser.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
 
 // The schools page's expected enquiries by authority (<AuthorityFrequencies>), and the authorities
 // index, in real Chromium with JavaScript on and off, over the built site (`npm run build` first).
@@ -27,21 +25,12 @@ const { estimate, ciLow, ciHigh } = json<Comparison[]>('comparisons.json').find(
 const expected = (pupils: number) => (pupils * top.ratePer10k!) / 10000;
 const one = (n: number) => formatNumber(n, 1);
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startStaticServer(join(root, 'dist'));
-  browser = (await launchBrowser()).browser;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('with JavaScript', () => {
   test("the authority picker works out a school's expected enquiries from the chosen authority's rate", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/for-schools/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/for-schools/`);
     const result = page.locator('#calc-authority-result');
     await expect.poll(() => page.locator('#authority-calculator').isVisible()).toBe(true);
     await expect.poll(() => result.textContent()).toBe('Choose an authority to see its figures.');
@@ -64,9 +53,9 @@ describe('with JavaScript', () => {
 
 describe('without JavaScript', () => {
   test("the picker stays hidden and the folded table gives every authority's figures", async () => {
-    const context_ = await browser.newContext({ javaScriptEnabled: false });
+    const context_ = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context_.newPage();
-    await page.goto(`${server.origin}/for-schools/`);
+    await page.goto(`${site.origin}/for-schools/`);
     expect(await page.locator('#authority-calculator').isVisible()).toBe(false);
     const table = page.locator('#authority-frequencies table');
     expect(await table.isVisible()).toBe(false);
@@ -83,12 +72,12 @@ describe('without JavaScript', () => {
   });
 
   test('an authority page shows what its own rate means for a school, on a phone, with every column', async () => {
-    const context_ = await browser.newContext({
+    const context_ = await site.browser.newContext({
       javaScriptEnabled: false,
       viewport: { width: 375, height: 800 },
     });
     const page = await context_.newPage();
-    await page.goto(`${server.origin}/authorities/croydon/`);
+    await page.goto(`${site.origin}/authorities/croydon/`);
     const croydon = dataset.authorities.find((a) => a.name === 'Croydon')!.laCode;
     const rate = context.find((r) => r.laCode === croydon && r.year === latest)!.ratePer10k!;
     const section = page.locator('section[aria-labelledby="school-here"]');
@@ -113,9 +102,9 @@ describe('without JavaScript', () => {
   });
 
   test('the authorities index lists every region with a working link to its list', async () => {
-    const context_ = await browser.newContext({ javaScriptEnabled: false });
+    const context_ = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context_.newPage();
-    await page.goto(`${server.origin}/authorities/`);
+    await page.goto(`${site.origin}/authorities/`);
     const regions = [...new Set(dataset.authorities.map((a) => a.region))];
     const links = page.getByRole('navigation', { name: 'Regions' }).getByRole('link');
     expect(await links.count()).toBe(regions.length);

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './browser/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { useBuiltSite } from './browser/builtSite.ts';
 import { pageTypes } from './browser/pageTypes.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
 
 // Every chart the built site shows, on pages of every type, at a phone, a small phone and a wide
 // screen: no figure's scroll box scrolls sideways (the chart fits the column whole), no text
@@ -12,17 +10,7 @@ import { startStaticServer, type StaticServer } from './browser/staticServer.ts'
 // layout carries both, and CSS shows one. scripts/test.mjs builds dist/ first.
 const dist = join(import.meta.dirname, '..', 'dist');
 const widths = [320, 375, 1280];
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer(dist);
-  browser = (await launchBrowser()).browser;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** What is wrong with each visible chart on the page: text outside its SVG's box, or under 11 px. */
 type ChartText = { id: string; texts: number; outside: string[]; small: string[] };
@@ -38,8 +26,8 @@ describe('chart text in Chromium', () => {
     test(`${path}: every chart fits its box without sideways scroll, its text inside it at 11 px or more, at ${widths.join(', ')} px`, async () => {
       const problems: string[] = [];
       for (const width of widths) {
-        const page = await browser.newPage({ viewport: { width, height: 900 } });
-        await page.goto(server.origin + path);
+        const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(site.origin + path);
         // A box wider inside than out scrolls sideways: the reader sees part of the chart.
         const scrolling: string[] = await page.$$eval('.chart-scroll', (boxes) =>
           boxes
@@ -98,8 +86,8 @@ describe('chart text in Chromium', () => {
       '/findings/trial/',
       pages.find((p) => p.startsWith('/authorities/') && p !== '/authorities/')!,
     ]) {
-      const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
-      await page.goto(server.origin + path);
+      const page = await site.browser.newPage({ viewport: { width: 375, height: 900 } });
+      await page.goto(site.origin + path);
       counts.push(
         await page.$$eval('svg.chart', (all) =>
           all.filter((s) => s.checkVisibility()).reduce((n, s) => n + s.querySelectorAll('text').length, 0),

@@ -1,32 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './browser/browser.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
+import { describe, expect, test } from 'vitest';
+import { useBuiltSite } from './browser/builtSite.ts';
 
 // scripts/test.mjs builds dist/ first; this looks at the chart gallery in a real Chromium.
-const root = join(import.meta.dirname, '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer(join(root, 'dist'));
-  browser = (await launchBrowser()).browser;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('the chart gallery in Chromium', () => {
   for (const path of ['/charts/', '/charts/maps/', '/authorities/', '/for-schools/', '/findings/trial/']) {
     test(`${path} has no axe violations (WCAG 2.2 AA)`, async () => {
       // axe is injected as an inline script, which the site's Content-Security-Policy rightly blocks.
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-      await page.goto(server.origin + path);
+      const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      await page.goto(site.origin + path);
       await page.addScriptTag({ content: axeSource });
       const result = (await page.evaluate(() =>
         // @ts-expect-error axe is injected above
@@ -48,11 +34,11 @@ describe('the chart gallery in Chromium', () => {
   }
 
   test('every chart on /charts/ and /charts/maps/ is a labelled image with a title, a description and a table twin', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 375, height: 800 } });
     // The gallery is two pages (the maps on their own keep each under 100 KB gzipped).
     const charts = [];
     for (const path of ['/charts/', '/charts/maps/']) {
-      await page.goto(server.origin + path);
+      await page.goto(site.origin + path);
       // A chart's phone layout (a second SVG, shown instead when the column is narrow) is the same chart.
       charts.push(
         ...(await page.$$eval('figure .chart-track:not(.chart-phone) > svg[role="img"]', (svgs) =>
@@ -93,8 +79,8 @@ describe('the chart gallery in Chromium', () => {
   });
 
   test('the page does not scroll sideways at 320 px', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-    await page.goto(server.origin + '/charts/');
+    const page = await site.browser.newPage({ viewport: { width: 320, height: 800 } });
+    await page.goto(site.origin + '/charts/');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.close();
     expect(overflow).toBeLessThanOrEqual(0);
@@ -102,12 +88,12 @@ describe('the chart gallery in Chromium', () => {
 
   for (const width of [320, 375]) {
     test(`every chart's smallest text renders at 10 px or more at ${width} px, in a named, focusable scroll box`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await site.browser.newPage({ viewport: { width, height: 800 } });
       // Both pages of the gallery: the maps are on their own.
       const charts = [];
       let overflow = 0;
       for (const path of ['/charts/', '/charts/maps/']) {
-        await page.goto(server.origin + path);
+        await page.goto(site.origin + path);
         charts.push(
           ...(await page.$$eval('figure svg[role="img"]', (all) =>
             all

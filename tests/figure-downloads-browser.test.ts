@@ -1,32 +1,19 @@
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage } from './browser/browser.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
+import { describe, expect, test } from 'vitest';
+import { openPage } from './browser/browser.ts';
+import { useBuiltSite } from './browser/builtSite.ts';
 
 // Every figure's image downloads, on built pages with JavaScript off: the links are there, the
 // files they name exist beside the page; the SVG is an image a browser draws and carries the
 // figure's title, its source and its licence; the PNG is that SVG drawn at twice its size, with
 // ink where the title is. scripts/test.mjs builds dist/ first.
-const dist = join(import.meta.dirname, '..', 'dist');
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer(dist);
-  browser = (await launchBrowser()).browser;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('figure image downloads', () => {
   for (const path of ['/findings/trial/', '/authorities/lambeth/', '/charts/'])
     test(`${path}: every figure links an SVG and a PNG image with its title, source and licence, without JavaScript`, async () => {
-      const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+      const { context, page } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
       try {
-        await page.goto(server.origin + path);
+        await page.goto(site.origin + path);
         const figures = await page.$$eval('figure.chart-figure', (all) =>
           all.map((f) => {
             const link = f.querySelector<HTMLAnchorElement>('a[data-figure-image][type="image/svg+xml"]');
@@ -51,7 +38,7 @@ describe('figure image downloads', () => {
           expect(response.headers()['content-type'], f.href!).toBe('image/svg+xml');
           const text = await response.text();
           // Drawn by the browser as an image: it parses, and has a size.
-          const image = await browser.newPage();
+          const image = await site.browser.newPage();
           await image.goto(f.href!);
           const drawn = await image.evaluate(() => {
             const root = document.documentElement;
@@ -87,7 +74,7 @@ describe('figure image downloads', () => {
           const [, svgWidth, svgHeight] = /^<svg [^>]*width="([\d.]+)" height="([\d.]+)"/.exec(text)!;
           const size = { width: Math.round(Number(svgWidth) * 2), height: Math.round(Number(svgHeight) * 2) };
           expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, f.png!.href).toEqual(size);
-          const pngPage = await browser.newPage();
+          const pngPage = await site.browser.newPage();
           await pngPage.goto(f.png!.href);
           const ink = await pngPage.evaluate(() => {
             const img = document.querySelector('img')!;

@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, type TestBrowser } from './browser/browser.ts';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openPage } from './browser/browser.ts';
+import { useBuiltSite } from './browser/builtSite.ts';
 import { axeViolations, tabThrough } from './browser/pageChecks.ts';
 import { pageFile, pageTypes } from './browser/pageTypes.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
+import { startStaticServer } from './browser/staticServer.ts';
 
 // The built site (scripts/test.mjs builds it first) in Debian's Chromium, served as a static host
 // would serve it, with the Content-Security-Policy of public/_headers as a real header as well as
@@ -17,27 +17,18 @@ const types = pageTypes(dist);
 const pages = types.flatMap((t) => t.pages);
 
 const checked = { axe: 0 };
-let server: StaticServer;
-let chromium: TestBrowser;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startStaticServer(dist);
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
+const site = useBuiltSite();
 afterAll(async () => {
   console.log(
     `browser: ${checked.axe} pages (${types.length} page types) checked with axe-core, 0 violations allowed`,
   );
-  await chromium?.close();
-  await server?.close();
 });
 
 describe.each(pages)('%s', (path) => {
   test('has no axe violations (WCAG 2.2 AA), no console errors, no off-site request; Tab reaches every control with a visible focus', async () => {
-    const { context, page, log } = await openPage(browser, server.origin);
+    const { context, page, log } = await openPage(site.browser, site.origin);
     try {
-      const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+      const response = await page.goto(site.origin + path, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
       const { violations, passes } = await axeViolations(page);
       expect(violations).toEqual([]);
@@ -63,9 +54,9 @@ describe.each(pages)('%s', (path) => {
         (html.match(/class="chart-track[^"]*chart-phone/g) ?? []).length,
       tables: (html.match(/<table/g) ?? []).length,
     };
-    const { context, page } = await openPage(browser, server.origin, { javaScriptEnabled: false });
+    const { context, page } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
     try {
-      await page.goto(server.origin + path, { waitUntil: 'load' });
+      await page.goto(site.origin + path, { waitUntil: 'load' });
       // Open every disclosure the way a reader does (a chart's data table sits behind one), then
       // every chart and table must be rendered.
       const summaries = page.locator('details:not([open]) > summary');
@@ -110,7 +101,7 @@ test('the checks catch a doctored page: axe violation, console error, off-site r
       <script>throw new Error('boom')</script></main></body></html>`,
     );
     const doctored = await startStaticServer(dir);
-    const { context, page, log } = await openPage(browser, doctored.origin);
+    const { context, page, log } = await openPage(site.browser, doctored.origin);
     try {
       await page.goto(`${doctored.origin}/`, { waitUntil: 'load' });
       const { violations } = await axeViolations(page);

@@ -1,27 +1,14 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, type TestBrowser } from './browser/browser.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { openPage } from './browser/browser.ts';
+import { useBuiltSite } from './browser/builtSite.ts';
 
 // The print layout (site.css, @media print), through Chromium's own print-to-PDF (page.pdf) for
 // the pages schools print, and in print media for what a PDF does not expose to a test: what is
 // hidden, which links print their address, and that figures are kept whole.
-const dist = join(import.meta.dirname, '..', 'dist');
 const printed = ['/findings/trial/', '/for-schools/', '/authorities/croydon/'];
 
-let server: StaticServer;
-let chromium: TestBrowser;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startStaticServer(dist);
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** The number of pages in a PDF: its page objects (`/Type /Page`, not the `/Pages` tree). */
 function pdfPages(pdf: Buffer): number {
@@ -74,11 +61,11 @@ async function printView(page: Page) {
 
 describe.each(printed)('%s', (path) => {
   test('prints to a PDF of a few A4 pages; in print, navigation goes, links show where they lead, figures and tables stay whole and open', async () => {
-    const { context, page } = await openPage(browser, server.origin);
+    const { context, page } = await openPage(site.browser, site.origin);
     try {
       // A4 less the @page margins (14 mm each side) at 96 px to the inch.
       await page.setViewportSize({ width: Math.round(((210 - 28) / 25.4) * 96), height: 1000 });
-      await page.goto(server.origin + path, { waitUntil: 'load' });
+      await page.goto(site.origin + path, { waitUntil: 'load' });
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
       const pages = pdfPages(pdf);
       console.log(`print: ${path} is ${pages} A4 pages`);
@@ -104,9 +91,9 @@ describe.each(printed)('%s', (path) => {
 });
 
 test('on screen the print-only address is hidden and the navigation shows', async () => {
-  const { context, page } = await openPage(browser, server.origin);
+  const { context, page } = await openPage(site.browser, site.origin);
   try {
-    await page.goto(`${server.origin}/findings/trial/`, { waitUntil: 'load' });
+    await page.goto(`${site.origin}/findings/trial/`, { waitUntil: 'load' });
     expect(await page.locator('.print-only').isVisible()).toBe(false);
     expect(await page.locator('.site-nav').isVisible()).toBe(true);
     const screenAfter = await page.evaluate(

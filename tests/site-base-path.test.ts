@@ -1,12 +1,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage } from './browser/browser.ts';
+import { openPage } from './browser/browser.ts';
+import { useBuiltSite } from './browser/builtSite.ts';
 import { urlsInHtml } from './browser/localLinks.ts';
 import { axeViolations } from './browser/pageChecks.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
 import { root, runScript } from './helpers/runScript.ts';
 
 // A site published under a path: SITE_URL=https://example.org/swis/ sets Astro's base, and the
@@ -20,10 +19,8 @@ const content = join(scratch, 'content');
 const dist = join(scratch, 'dist');
 const UPDATE = 'figures-in-an-update';
 
-let server: StaticServer;
-let browser: Browser;
 let build: ReturnType<typeof runScript>;
-beforeAll(async () => {
+beforeAll(() => {
   cpSync(join(root, 'content'), content, { recursive: true });
   writeFileSync(
     join(content, 'updates', `${UPDATE}.mdx`),
@@ -49,18 +46,14 @@ beforeAll(async () => {
     env: { SITE_URL: SITE, CONTENT_DIR: content },
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
-  server = await startStaticServer(dist, { base: BASE });
-  browser = (await launchBrowser()).browser;
 }, 600_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// Served under the base, from the build above (this file's hooks run in order).
+const site = useBuiltSite(dist, { base: BASE });
 
 /** A URL on the published site (https://example.org/swis/…) as the test server serves it. */
 const served = (url: string) =>
-  url.startsWith(SITE) ? `${server.origin}${BASE}${url.slice(SITE.length)}` : url;
+  url.startsWith(SITE) ? `${site.origin}${BASE}${url.slice(SITE.length)}` : url;
 
 interface Crawl {
   /** Every page reached, by its address on the server, with its HTML. */
@@ -81,8 +74,8 @@ async function crawl(): Promise<Crawl> {
   const broken: string[] = [];
   const status = new Map<string, number>();
   const queue: { url: string; from: string }[] = [
-    { url: `${server.origin}${BASE}`, from: '(start)' },
-    { url: `${server.origin}${BASE}no-such-page/`, from: '(start)' },
+    { url: `${site.origin}${BASE}`, from: '(start)' },
+    { url: `${site.origin}${BASE}no-such-page/`, from: '(start)' },
   ];
   const fragments: { page: string; id: string; from: string }[] = [];
   while (queue.length > 0) {
@@ -98,7 +91,7 @@ async function crawl(): Promise<Crawl> {
     for (const ref of urlsInHtml(html)) {
       if (/^(data|mailto):/.test(ref)) continue;
       const target = new URL(served(ref), url);
-      if (target.origin !== server.origin) continue;
+      if (target.origin !== site.origin) continue;
       if (!target.pathname.startsWith(BASE)) {
         broken.push(`${url} → ${ref}: outside ${BASE}`);
         continue;
@@ -120,15 +113,15 @@ async function crawl(): Promise<Crawl> {
 
 describe('a site built with SITE_URL=https://example.org/swis/ and served under /swis/', () => {
   test('is served under /swis/ and nothing at /', async () => {
-    expect((await fetch(`${server.origin}/`)).status).toBe(404);
-    expect((await fetch(`${server.origin}/findings/trial/`)).status).toBe(404);
-    expect((await fetch(`${server.origin}${BASE}`)).status).toBe(200);
+    expect((await fetch(`${site.origin}/`)).status).toBe(404);
+    expect((await fetch(`${site.origin}/findings/trial/`)).status).toBe(404);
+    expect((await fetch(`${site.origin}${BASE}`)).status).toBe(200);
   });
 
   test('every link and asset on every page resolves under /swis/', async () => {
     const { pages, broken } = await crawl();
     // Every page the build wrote is reached from the home page (the search index lists them).
-    const index = (await (await fetch(`${server.origin}${BASE}search-index.json`)).json()) as {
+    const index = (await (await fetch(`${site.origin}${BASE}search-index.json`)).json()) as {
       documentCount: number;
     };
     expect(pages.size).toBeGreaterThanOrEqual(index.documentCount);
@@ -144,13 +137,13 @@ describe('a site built with SITE_URL=https://example.org/swis/ and served under 
       if (url.endsWith('/no-such-page/')) expect(canonical).toBeUndefined();
       else expect(canonical, url).toBe(`${SITE}${new URL(url).pathname.slice(BASE.length)}`);
     }
-    const robots = await (await fetch(`${server.origin}${BASE}robots.txt`)).text();
+    const robots = await (await fetch(`${site.origin}${BASE}robots.txt`)).text();
     expect(robots).toContain(`Sitemap: ${SITE}sitemap-index.xml`);
     const locs = async (url: string) =>
       [...(await (await fetch(served(url))).text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     const sitemapPages = (await Promise.all((await locs(`${SITE}sitemap-index.xml`)).map(locs))).flat();
     expect(sitemapPages.length).toBeGreaterThan(100);
-    const rss = await (await fetch(`${server.origin}${BASE}rss.xml`)).text();
+    const rss = await (await fetch(`${site.origin}${BASE}rss.xml`)).text();
     const rssLinks = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]!);
     expect(rssLinks).toContain(`${SITE}updates/${UPDATE}/`);
     for (const url of [...sitemapPages, ...rssLinks]) {
@@ -160,12 +153,12 @@ describe('a site built with SITE_URL=https://example.org/swis/ and served under 
   });
 
   test('the search loads its index and links every result under /swis/', async () => {
-    const { context, page, log } = await openPage(browser, server.origin);
+    const { context, page, log } = await openPage(site.browser, site.origin);
     const failed: string[] = [];
     page.on('response', (r) => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
-    await page.goto(`${server.origin}${BASE}search/`);
+    await page.goto(`${site.origin}${BASE}search/`);
     await page.getByLabel('Search every page of this site').fill('Section 47');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^\d+ results for “Section 47”$/);
     const paths = await page
@@ -175,7 +168,7 @@ describe('a site built with SITE_URL=https://example.org/swis/ and served under 
     expect(paths).toContain(`${BASE}findings/trial/`);
     for (const p of paths) {
       expect(p.startsWith(BASE), p).toBe(true);
-      expect((await page.request.get(`${server.origin}${p}`)).status(), p).toBe(200);
+      expect((await page.request.get(`${site.origin}${p}`)).status(), p).toBe(200);
     }
     // The form submits to the search page under the base too.
     await page.getByRole('button', { name: 'Search' }).click();
@@ -186,8 +179,8 @@ describe('a site built with SITE_URL=https://example.org/swis/ and served under 
   });
 
   test('the 404 page under /swis/ is styled and links into the site', async () => {
-    const { context, page } = await openPage(browser, server.origin);
-    const response = await page.goto(`${server.origin}${BASE}no-such-page/`);
+    const { context, page } = await openPage(site.browser, site.origin);
+    const response = await page.goto(`${site.origin}${BASE}no-such-page/`);
     expect(response?.status()).toBe(404);
     // Its stylesheet, an asset under the base, loaded and applies.
     const rules = await page.evaluate(() => [...document.styleSheets].map((s) => s.cssRules.length));
@@ -199,8 +192,8 @@ describe('a site built with SITE_URL=https://example.org/swis/ and served under 
   });
 
   test('an update places charts with <Figure>: each with its title, description and data table, without JavaScript, and passes axe', async () => {
-    const { context, page, log } = await openPage(browser, server.origin, { javaScriptEnabled: false });
-    await page.goto(`${server.origin}${BASE}updates/${UPDATE}/`);
+    const { context, page, log } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
+    await page.goto(`${site.origin}${BASE}updates/${UPDATE}/`);
     const figures = await page.locator('figure.chart-figure').evaluateAll((fs) =>
       fs.map((f) => ({
         heading: f.querySelector('.figure-heading')?.tagName,
@@ -228,8 +221,8 @@ describe('a site built with SITE_URL=https://example.org/swis/ and served under 
     );
     expect(log.errors).toEqual([]);
     await context.close();
-    const withJs = await openPage(browser, server.origin);
-    await withJs.page.goto(`${server.origin}${BASE}updates/${UPDATE}/`);
+    const withJs = await openPage(site.browser, site.origin);
+    await withJs.page.goto(`${site.origin}${BASE}updates/${UPDATE}/`);
     expect((await axeViolations(withJs.page)).violations).toEqual([]);
     await withJs.context.close();
   });

@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { formatNumber } from '../src/lib/format/formatNumber.ts';
-import { launchBrowser, openPage } from './browser/browser.ts';
+import { openPage } from './browser/browser.ts';
+import { useBuiltSite } from './browser/builtSite.ts';
 import { axeViolations, tabThrough } from './browser/pageChecks.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
 
 // The built site (scripts/test.mjs runs `npm run build` first) in real Chromium, served over HTTP
 // as a static host would serve it.
 const root = join(import.meta.dirname, '..');
 const json = (name: string) => JSON.parse(readFileSync(join(root, 'out', name), 'utf8'));
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startStaticServer(join(root, 'dist'));
-  browser = (await launchBrowser()).browser;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('with JavaScript', () => {
   /** The paths of the result links, in order. */
@@ -31,8 +22,8 @@ describe('with JavaScript', () => {
       .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
   test('search finds the trial findings for "Section 47", each result a page that exists with its words marked', async () => {
-    const { context, page, log } = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/search/`);
+    const { context, page, log } = await openPage(site.browser, site.origin);
+    await page.goto(`${site.origin}/search/`);
     await expect.poll(() => page.locator('#search-fallback').isHidden()).toBe(true);
     await page.getByLabel('Search every page of this site').fill('Section 47');
     const status = page.getByRole('status');
@@ -45,7 +36,7 @@ describe('with JavaScript', () => {
     expect(paths).toContain('/findings/trial/');
     expect(new URL(page.url()).searchParams.get('q')).toBe('Section 47');
     // Every result is a page of this site that exists, with an excerpt showing the words found.
-    for (const p of paths) expect((await page.request.get(`${server.origin}${p}`)).status(), p).toBe(200);
+    for (const p of paths) expect((await page.request.get(`${site.origin}${p}`)).status(), p).toBe(200);
     const marks = await page
       .locator('#search-results li')
       .evaluateAll((lis) => lis.map((li) => [...li.querySelectorAll('mark')].map((m) => m.textContent)));
@@ -57,8 +48,8 @@ describe('with JavaScript', () => {
   });
 
   test('a search can be linked to with ?q=, and an authority ranks first for its name', async () => {
-    const { context, page, log } = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/search/?q=Lambeth`);
+    const { context, page, log } = await openPage(site.browser, site.origin);
+    await page.goto(`${site.origin}/search/?q=Lambeth`);
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/results? for “Lambeth”$/);
     expect(await page.getByLabel('Search every page of this site').inputValue()).toBe('Lambeth');
     expect((await resultPaths(page))[0]).toBe('/authorities/lambeth/');
@@ -75,8 +66,8 @@ describe('with JavaScript', () => {
   });
 
   test('the search keeps a glossary term apart from its definition', async () => {
-    const { context, page } = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('section 17 assessment')}`);
+    const { context, page } = await openPage(site.browser, site.origin);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('section 17 assessment')}`);
     const glossary = page.locator('#search-results li', { has: page.locator('a[href="/glossary/"]') });
     await glossary.waitFor();
     const excerpt = await glossary.locator('.search-excerpt').textContent();
@@ -86,8 +77,8 @@ describe('with JavaScript', () => {
   });
 
   test('the search page with results shown has no axe violations, a visible focus everywhere and no layout shift on load', async () => {
-    const { context, page, log } = await openPage(browser, server.origin);
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('rate ratio')}`);
+    const { context, page, log } = await openPage(site.browser, site.origin);
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent('rate ratio')}`);
     await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(3);
     const { violations } = await axeViolations(page);
     expect(violations).toEqual([]);
@@ -112,9 +103,9 @@ describe('with JavaScript', () => {
   });
 
   test('"Show more results" adds the next results and moves focus to the first of them', async () => {
-    const { context, page } = await openPage(browser, server.origin);
+    const { context, page } = await openPage(site.browser, site.origin);
     // A word on nearly every page, so there are more results than one screenful.
-    await page.goto(`${server.origin}/search/?q=authority`);
+    await page.goto(`${site.origin}/search/?q=authority`);
     const items = page.locator('#search-results li');
     await expect.poll(() => items.count()).toBe(20);
     const more = page.locator('#search-more');
@@ -129,9 +120,9 @@ describe('with JavaScript', () => {
   });
 
   test('when the index cannot be loaded, the page says so and offers the ways to browse', async () => {
-    const { context, page } = await openPage(browser, server.origin);
+    const { context, page } = await openPage(site.browser, site.origin);
     await context.route('**/search-index.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(`${server.origin}/search/?q=Lambeth`);
+    await page.goto(`${site.origin}/search/?q=Lambeth`);
     await expect.poll(() => page.getByText('Search could not load.').isVisible()).toBe(true);
     expect(await page.locator('#search-form').isHidden()).toBe(true);
     expect(await page.getByRole('link', { name: 'Every local authority' }).isVisible()).toBe(true);
@@ -147,8 +138,8 @@ describe('with JavaScript', () => {
       )
       .sort((a: { year: number }, b: { year: number }) => b.year - a.year)[0];
     const rate = england.ratePer10k / 10;
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/for-schools/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/for-schools/`);
     const result = page.locator('#calc-result');
     await expect.poll(() => page.locator('#calculator').isVisible()).toBe(true);
     await expect.poll(() => result.textContent()).toContain('For 1,000 pupils');
@@ -164,8 +155,8 @@ describe('with JavaScript', () => {
   });
 
   test('the authorities index filters by name and by participation', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/authorities/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/authorities/`);
     const visible = () => page.locator('#authority-list li:visible').count();
     expect(await visible()).toBe(json('dataset.json').authorities.length);
     await page.locator('#q').fill('lamb');
@@ -180,16 +171,16 @@ describe('with JavaScript', () => {
 
 describe('without JavaScript', () => {
   test('the schools page keeps its table and hides the calculator; search explains itself', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/for-schools/`);
+    await page.goto(`${site.origin}/for-schools/`);
     expect(await page.locator('#calculator').isVisible()).toBe(false);
     expect(await page.locator('caption', { hasText: 'schools of different sizes' }).isVisible()).toBe(true);
-    await page.goto(`${server.origin}/search/`);
+    await page.goto(`${site.origin}/search/`);
     expect(await page.getByText('Search needs JavaScript.').isVisible()).toBe(true);
     expect(await page.locator('#search-form').isVisible()).toBe(false);
     expect(await page.locator('#authority-filter').count()).toBe(0);
-    await page.goto(`${server.origin}/authorities/`);
+    await page.goto(`${site.origin}/authorities/`);
     expect(await page.locator('#authority-filter').isVisible()).toBe(false);
     await context.close();
   });

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, type TestBrowser } from './browser/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { openPage } from './browser/browser.ts';
+import { useBuiltSite } from './browser/builtSite.ts';
 import { pageTypes } from './browser/pageTypes.ts';
-import { startStaticServer, type StaticServer } from './browser/staticServer.ts';
 
 // Every table on one or two pages of every type (found from dist/, as in pages-browser.test.ts),
 // with its disclosure opened, on a 320 px and a 375 px phone: every caption, header and cell lies
@@ -12,18 +11,7 @@ import { startStaticServer, type StaticServer } from './browser/staticServer.ts'
 const dist = join(import.meta.dirname, '..', 'dist');
 const pages = pageTypes(dist).flatMap((t) => t.pages);
 
-let server: StaticServer;
-let chromium: TestBrowser;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startStaticServer(dist);
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 /** What a page's tables look like at its width: cells outside the screen, stacked cells and their labels. */
 interface TableReport {
@@ -37,10 +25,10 @@ interface TableReport {
 
 describe.each(pages)('%s', (path) => {
   test.each([320, 375])('at %i px every table cell is on screen, stacked cards labelled', async (width) => {
-    const { context, page } = await openPage(browser, server.origin);
+    const { context, page } = await openPage(site.browser, site.origin);
     try {
       await page.setViewportSize({ width, height: 800 });
-      await page.goto(server.origin + path, { waitUntil: 'load' });
+      await page.goto(site.origin + path, { waitUntil: 'load' });
       const report: TableReport = await page.evaluate(() => {
         for (const d of document.querySelectorAll('details')) d.open = true;
         const r: TableReport = {
@@ -96,12 +84,12 @@ describe.each(pages)('%s', (path) => {
 });
 
 test('the pages checked include wide tables that are stacked on a phone', async () => {
-  const { context, page } = await openPage(browser, server.origin);
+  const { context, page } = await openPage(site.browser, site.origin);
   try {
     await page.setViewportSize({ width: 375, height: 800 });
     let stacked = 0;
     for (const path of pages) {
-      await page.goto(server.origin + path, { waitUntil: 'load' });
+      await page.goto(site.origin + path, { waitUntil: 'load' });
       stacked += await page.evaluate(
         () =>
           [...document.querySelectorAll('.table-stack table')].filter(
@@ -112,7 +100,7 @@ test('the pages checked include wide tables that are stacked on a phone', async 
     expect(stacked).toBeGreaterThan(3);
     // At 1280 px the same tables are tables again, their column headers shown.
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${server.origin}/findings/trial/`, { waitUntil: 'load' });
+    await page.goto(`${site.origin}/findings/trial/`, { waitUntil: 'load' });
     const display = await page.evaluate(() =>
       [...document.querySelectorAll('.table-stack table')].map((t) => getComputedStyle(t).display),
     );
