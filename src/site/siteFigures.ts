@@ -21,11 +21,11 @@ import type { SiteFigure } from './siteFigure.ts';
 import { readOptionalResults } from './readResults.ts';
 import { areaRate, latestRateYear } from './authorityFrequencies.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
+import { trialComparison } from './trialComparison.ts';
 import {
   contextFor,
   contextMeasures,
   ENGLAND,
-  lookupPublished,
   outcomeKind,
   outcomeLabel,
   participation,
@@ -321,7 +321,7 @@ export function trialSchoolFrequencies(
   rates: readonly Rate[] = siteData().rates,
   measure?: string,
 ) {
-  const published = lookupPublished({ study: 'trial', outcome, analysis: 'adjusted' }).published;
+  const published = trialComparison(outcome).published;
   const { ratePer1000: rate, basis } = frequencyBasis(outcome, measure, rates);
   return { rate, basis, published, ...schoolFrequencies(pupils, rate, published) };
 }
