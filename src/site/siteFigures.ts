@@ -12,7 +12,14 @@ import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber, formatReportingYear } from '../lib/format/formatNumber.ts';
 import type { Context, DatasetFacts, Estimate, Rate } from '../lib/contracts/resultsSchemas.ts';
-import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
+import {
+  meanRate,
+  programmeMembership,
+  rateChanges,
+  rateSeries,
+  successorsFrom,
+  trialConsort,
+} from './chartData.ts';
 import { isDifference, measureName } from './effectMeasure.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
 import { LICENCES } from './citation.ts';
@@ -367,10 +374,7 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
   if (!years) return null;
   const { before, after, window } = years;
   const rows = context();
-  const mean = (code: string, years: number[]) => {
-    const vs = rateSeries(rows, code, measure, years, SUCCESSORS).map((p) => p.value);
-    return vs.every((v): v is number => v !== null) ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
-  };
+  const mean = (code: string, years: number[]) => meanRate(rows, code, measure, years, SUCCESSORS);
   const row = (code: string, label: string) => ({
     label,
     before: mean(code, before),
