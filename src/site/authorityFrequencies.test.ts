@@ -9,6 +9,7 @@ const row = (laCode: string, year: number, ratePer10k: number | null): Context =
   value: ratePer10k === null ? null : 1,
   symbol: ratePer10k === null ? 'c' : null,
   ratePer10k,
+  children: ratePer10k === null ? null : 60000,
 });
 const rows: Record<string, Context[]> = {
   A: [row('A', 2024, 150), row('A', 2025, 200)],

@@ -7,6 +7,7 @@ import type { ConsortData } from '../charts/consortFlow.ts';
 import type { MapValue } from '../charts/englandMap.ts';
 import type { TrendSeries } from '../charts/trendLines.ts';
 import type { Context, DatasetFacts } from '../lib/contracts/resultsSchemas.ts';
+import { ratePer10k } from '../lib/context/ratePer10k.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 
 /**
@@ -41,9 +42,10 @@ export function programmeMembership(
 /**
  * An authority's yearly rate per 10,000 children for a measure, null where the source gives a
  * symbol. A former authority's series (one in `successors`, e.g. a county split into two unitary
- * authorities) continues after its abolition as the sum of its successors: counts added, children
- * (count ÷ rate × 10,000) added, then divided, which is how DfE computes any rate; years where a
- * successor is missing stay null.
+ * authorities) continues after its abolition as the sum of its successors: their counts added,
+ * their children (context.json's `children`, each rate's own denominator) added, then divided,
+ * which is how DfE computes any rate; years where a successor's count or children are missing
+ * stay null.
  */
 export function rateSeries(
   rows: readonly Context[],
@@ -58,18 +60,15 @@ export function rateSeries(
     const own = find(laCode, year);
     if (own) return { year, value: own.ratePer10k };
     const former = successors.get(laCode);
-    if (former) {
-      const parts = former.successors.map((c) => find(c, year));
-      if (parts.every((p) => p && p.value !== null && p.ratePer10k !== null && p.ratePer10k > 0)) {
-        const count = parts.reduce((n, p) => n + (p!.value as number), 0);
-        const children = parts.reduce(
-          (n, p) => n + ((p!.value as number) / (p!.ratePer10k as number)) * 10000,
-          0,
-        );
-        return { year, value: (count / children) * 10000 };
-      }
-    }
-    return { year, value: null };
+    const codes = former?.successors ?? [];
+    const parts = codes.flatMap((c) => {
+      const p = find(c, year);
+      return p && p.value !== null && p.children !== null ? [{ count: p.value, children: p.children }] : [];
+    });
+    if (codes.length === 0 || parts.length < codes.length) return { year, value: null };
+    const count = parts.reduce((n, p) => n + p.count, 0);
+    const children = parts.reduce((n, p) => n + p.children, 0);
+    return { year, value: ratePer10k(count, children) };
   });
 }
 

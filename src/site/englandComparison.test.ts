@@ -10,6 +10,7 @@ const row = (over: Partial<Context>): Context => ({
   value: 100,
   symbol: null,
   ratePer10k: 20,
+  children: 50000,
   ...over,
 });
 const compared = (comparison95: 'higher' | 'similar' | 'lower', comparison998: typeof comparison95) =>

@@ -15,6 +15,7 @@ const row = (
   value: ratePer10k === null ? null : 1,
   symbol: ratePer10k === null ? 'c' : null,
   ratePer10k,
+  children: ratePer10k === null ? null : 60000,
 });
 const measure = (m: string, outcome?: string): ContextMeasure => ({
   measure: m as ContextMeasure['measure'],

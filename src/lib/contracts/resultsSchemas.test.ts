@@ -55,6 +55,21 @@ describe('the results contract', () => {
     expect(RESULTS_SCHEMAS['rates.json'].safeParse([{ ...rate, count: 'x' }]).success).toBe(false);
   });
 
+  test('a context.json written before rows carried their children fails, saying to run results again', () => {
+    const row = {
+      laCode: 'E09000022',
+      measure: 'referrals',
+      ratePer10k: 100,
+      symbol: null,
+      value: 600,
+      year: 2024,
+    };
+    expect(parseResultsFile('context.json', stableJson([{ ...row, children: 60000 }]))).toHaveLength(1);
+    expect(() => parseResultsFile('context.json', stableJson([row]), 'out/context.json')).toThrow(
+      /out\/context.json does not match the results contract[^]*\[0\]\.children: [^]*npm run results/,
+    );
+  });
+
   test('text that is not JSON fails with the file named', () => {
     expect(() => parseResultsFile('manifest.json', '{', 'out/manifest.json')).toThrow(
       /out\/manifest.json: not JSON/,

@@ -171,7 +171,10 @@ export const factSchema = z.strictObject({
 });
 export type Fact = z.infer<typeof factSchema>;
 
-/** One row of context.json: an official count and its rate per 10,000 children aged 0–17. */
+/**
+ * One row of context.json: an official count, the children aged 0–17 it is counted among, and its
+ * rate per 10,000 of them.
+ */
 export const contextSchema = z.strictObject({
   laCode: z.string(),
   year: z.number().int(),
@@ -179,6 +182,14 @@ export const contextSchema = z.strictObject({
   value: z.number().nullable(),
   symbol: symbol.nullable(),
   ratePer10k: z.number().nullable(),
+  /**
+   * The rate's denominator: the same authority's (or England's) children aged 0–17 in the same
+   * year (`children_0_17`, the ONS mid-year estimate DfE divides by), or null where the source
+   * has none or gives a symbol. Kept where the count is a symbol too. Pages add successors'
+   * counts and children and divide (ratePer10k), never rebuild children from a rate. Required,
+   * so a context.json written before it existed fails to parse: run `npm run results` again.
+   */
+  children: z.number().nullable(),
   /**
    * DfE's own published rate where the import recorded one that DfE divided by a different
    * population estimate (measure `<measure>_rate_published`, today only cla_starts in 2018), as

@@ -40,7 +40,7 @@ test('context.json rates equal DfE published rates for every authority, year and
   expect(checked).toBe(published.length);
 });
 
-test('a DfE symbol gives a null value and a null rate, never zero', () => {
+test('each row carries the children its rate divides by; a DfE symbol gives null, never zero', () => {
   const rows = contextRates([
     { la_code: 'E09000022', year: 2020, measure: 's47_enquiries', value: 'c' },
     { la_code: 'E09000022', year: 2020, measure: 'children_0_17', value: 60000 },
@@ -57,6 +57,7 @@ test('a DfE symbol gives a null value and a null rate, never zero', () => {
       value: null,
       symbol: 'c',
       ratePer10k: null,
+      children: 60000,
     },
     {
       laCode: 'E09000022',
@@ -65,6 +66,7 @@ test('a DfE symbol gives a null value and a null rate, never zero', () => {
       value: 600,
       symbol: null,
       ratePer10k: null,
+      children: null,
     },
     {
       laCode: 'E09000022',
@@ -73,6 +75,7 @@ test('a DfE symbol gives a null value and a null rate, never zero', () => {
       value: 600,
       symbol: null,
       ratePer10k: 100,
+      children: 60000,
     },
   ]);
 });

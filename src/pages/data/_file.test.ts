@@ -89,6 +89,7 @@ const files: Record<(typeof RESULT_FILES)[number], unknown> = {
       value: -0.5,
       symbol: null,
       ratePer10k: null,
+      children: null,
     },
   ],
   // DfE's own symbol "-" (not applicable or suppressed) is text a spreadsheet would read as a formula.
