@@ -6,17 +6,18 @@ import sitemap from '@astrojs/sitemap';
 import liveResults from './src/integrations/liveResults.ts';
 import searchIndex from './src/integrations/searchIndex.ts';
 import figureImages from './src/integrations/figureImages.ts';
-import { contentStore } from './src/integrations/contentStore.ts';
+import { claimContentStore } from './src/integrations/contentStore.ts';
 import { onRolldownWarning } from './src/integrations/rolldownWarnings.ts';
 import { SITE_MARKDOWN } from './src/integrations/markdownSetup.ts';
 import { siteConfig } from './src/site/readSiteConfig.ts';
 import { PLACEHOLDER_SITE_URL, siteLocation } from './src/site/siteLocation.ts';
 
 // The site is fully static: every page is rendered at build time from the results JSON that
-// `npm run results` writes into src/generated/, and from the MDX in content/.
-// Astro's content store: one per project root and content folder (src/integrations/contentStore.ts).
+// `npm run results` writes into out/ (RESULTS_DIR), and from the MDX in content/.
+// Astro's content store: one per project root and content folder, stale ones removed
+// (src/integrations/contentStore.ts).
 const contentFolder = resolve(process.env.CONTENT_DIR ?? 'content');
-const cacheDir = `./node_modules/${contentStore(process.cwd(), contentFolder)}/`;
+const cacheDir = `./node_modules/${claimContentStore(resolve('node_modules'), process.cwd(), contentFolder)}/`;
 
 // Where the site is published: SITE_URL, else site.yaml's url, else a placeholder. An address with
 // a path (https://example.org/swis/) sets Astro's base, and every page, file and asset is served

@@ -14,6 +14,7 @@ import { parseResultsFile } from '../src/lib/contracts/resultsSchemas.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
 import { buildResults } from '../src/lib/results/buildResults.ts';
+import { collectGarbage } from './lib/collectGarbage.ts';
 import { readDataFolder, type DataFolder } from './lib/readDataFolder.ts';
 import { resultsCacheKey, resultsCodeVersion, reusableOutput, sha256 } from './lib/resultsCache.ts';
 import { recoverInterruptedWrite, writeFolderAtomically } from './lib/writeFolderAtomically.ts';
@@ -39,6 +40,11 @@ export interface ResultsEffects {
   error: (line: string) => void;
   /** Replaces `outDir` whole with `files` (name → text), or leaves it as it was. */
   writeFolder: (outDir: string, files: ReadonlyMap<string, string>) => void;
+  /**
+   * A full garbage collection, called where a phase has left much garbage (see
+   * collectGarbage.ts); absent, the engine collects when it chooses. It changes no result.
+   */
+  collectGarbage?: () => void;
 }
 
 /** The effects of the command run from a terminal: the file system and the console. */
@@ -51,6 +57,7 @@ export const nodeEffects: ResultsEffects = {
   log: (line) => console.log(line),
   error: (line) => console.error(line),
   writeFolder: writeFolderAtomically,
+  collectGarbage,
 };
 
 /**
@@ -124,6 +131,7 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
   // The files' texts (hundreds of MB at national scale) are done with: let them go before the models.
   // eslint-disable-next-line no-useless-assignment -- the assignment is for the garbage collector
   folder = undefined;
+  effects.collectGarbage?.();
   if (!loaded.ok || problems.length > 0) {
     for (const p of problems) effects.error(formatProblem(p));
     effects.error(`results: ${problems.length} problem(s) in ${dataDir}; nothing was written to ${args.out}`);
@@ -150,6 +158,7 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
     minSchools,
     cacheKey,
     sha256,
+    ...(effects.collectGarbage ? { collectGarbage: effects.collectGarbage } : {}),
     onOutput: (f) => {
       log(f.name, f.rows, phase);
       phase = performance.now();

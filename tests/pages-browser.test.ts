@@ -85,8 +85,8 @@ test('every page type is covered, charts and tables included', () => {
   expect(all).toMatch(/<svg[^>]*role="img"/);
 });
 
-// The schools calculator and the authorities filter with JavaScript on and off are tested in
-// tests/site-browser.test.ts.
+// The schools calculator with JavaScript on and off is tested in tests/site-browser.test.ts, the
+// authorities filter in tests/authority-filter-browser.test.ts.
 
 test('the checks catch a doctored page: axe violation, console error, off-site request, missing focus', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'swis-doctored-'));

@@ -153,20 +153,6 @@ describe('with JavaScript', () => {
     await expect.poll(() => result.textContent()).toBe('Enter a number of pupils above zero.');
     await page.close();
   });
-
-  test('the authorities index filters by name and by participation', async () => {
-    const page = await site.browser.newPage();
-    await page.goto(`${site.origin}/authorities/`);
-    const visible = () => page.locator('#authority-list li:visible').count();
-    expect(await visible()).toBe(json('dataset.json').authorities.length);
-    await page.locator('#q').fill('lamb');
-    await expect.poll(visible).toBe(1);
-    await expect.poll(() => page.locator('#q-count').textContent()).toBe('1 authority shown');
-    await page.locator('#q').fill('');
-    await page.locator('#part').selectOption('pilot');
-    await expect.poll(visible).toBe(json('dataset.json').pilot.sites.length);
-    await page.close();
-  });
 });
 
 describe('without JavaScript', () => {
@@ -180,8 +166,6 @@ describe('without JavaScript', () => {
     expect(await page.getByText('Search needs JavaScript.').isVisible()).toBe(true);
     expect(await page.locator('#search-form').isVisible()).toBe(false);
     expect(await page.locator('#authority-filter').count()).toBe(0);
-    await page.goto(`${site.origin}/authorities/`);
-    expect(await page.locator('#authority-filter').isVisible()).toBe(false);
     await context.close();
   });
 });

@@ -1,12 +1,21 @@
 import type { Tick } from './axis.ts';
 import { round1 } from './round1.ts';
 
-/** Options for {@link yGridlines}. */
-export type YGridlinesOptions = {
-  /** Left and right ends of the lines (the plot's edges), in px. */
-  x0: number;
-  x1: number;
-  /** Draw the tick labels to the left of `x0`; default true (small panels label only the first column). */
+/** Options for {@link gridlines}. */
+export type GridlinesOptions = {
+  /**
+   * Where the labels go, as in d3-axis: `'left'` draws horizontal lines labelled right-aligned
+   * before the plot (values run up the page); `'bottom'` draws vertical lines labelled centred
+   * under the plot (values run across the page).
+   */
+  orient: 'left' | 'bottom';
+  /**
+   * Where each line starts and ends across the axis (the plot's edges), in px: x for `'left'`, y
+   * for `'bottom'`. Drawn as given: pass them rounded ({@link round1}) when they are computed.
+   */
+  from: number;
+  to: number;
+  /** Draw the tick labels; default true (small panels label only the first column). */
   labels?: boolean;
   /** Opacity of the lines; a tick at zero is drawn solid as the baseline. Default 0.15. */
   opacity?: number;
@@ -14,47 +23,22 @@ export type YGridlinesOptions = {
 };
 
 /**
- * Horizontal gridlines at a value axis's ticks, with their labels right-aligned before the plot:
- * the value axis of every chart whose values run up the page.
+ * Gridlines at a value axis's ticks, with their labels: the value axis of every chart. With
+ * `orient: 'left'` labels stand 6 px before `from`; with `'bottom'`, 4 px under `to`.
  */
-export function yGridlines(ticks: readonly Tick[], o: YGridlinesOptions): string {
-  const { x0, x1, labels = true, opacity = 0.15, fontSize = 11 } = o;
+export function gridlines(ticks: readonly Tick[], o: GridlinesOptions): string {
+  const { orient, from, to, labels = true, opacity = 0.15, fontSize = 11 } = o;
   return ticks
-    .map(
-      (t) =>
-        `<line class="axis" x1="${x0}" x2="${x1}" y1="${t.position}" y2="${t.position}" stroke-opacity="${t.value === 0 ? 1 : opacity}"/>` +
-        (labels
-          ? `<text x="${x0 - 6}" y="${round1(t.position + fontSize * 0.36)}" text-anchor="end" font-size="${fontSize}">${t.label}</text>`
-          : ''),
-    )
-    .join('');
-}
-
-/** Options for {@link xGridlines}. */
-export type XGridlinesOptions = {
-  /** Top and bottom ends of the lines (the plot's edges), in px. */
-  y0: number;
-  y1: number;
-  /** Draw the tick labels centred under `y1`; default true. */
-  labels?: boolean;
-  /** Opacity of the lines; a tick at zero is drawn solid as the baseline. Default 0.15. */
-  opacity?: number;
-  fontSize?: number;
-};
-
-/**
- * Vertical gridlines at a value axis's ticks, with their labels centred under the plot: the value
- * axis of every chart whose values run across the page.
- */
-export function xGridlines(ticks: readonly Tick[], o: XGridlinesOptions): string {
-  const { y0, y1, labels = true, opacity = 0.15, fontSize = 11 } = o;
-  return ticks
-    .map(
-      (t) =>
-        `<line class="axis" x1="${t.position}" x2="${t.position}" y1="${round1(y0)}" y2="${round1(y1)}" stroke-opacity="${t.value === 0 ? 1 : opacity}"/>` +
-        (labels
-          ? `<text x="${t.position}" y="${round1(y1 + 4 + fontSize)}" text-anchor="middle" font-size="${fontSize}">${t.label}</text>`
-          : ''),
-    )
+    .map((t) => {
+      const p = t.position;
+      const ends = orient === 'left' ? [from, to, p, p] : [p, p, from, to];
+      const line = `<line class="axis" x1="${ends[0]}" x2="${ends[1]}" y1="${ends[2]}" y2="${ends[3]}" stroke-opacity="${t.value === 0 ? 1 : opacity}"/>`;
+      if (!labels) return line;
+      const [x, y, anchor] =
+        orient === 'left'
+          ? [from - 6, round1(p + fontSize * 0.36), 'end']
+          : [p, round1(to + 4 + fontSize), 'middle'];
+      return `${line}<text x="${x}" y="${y}" text-anchor="${anchor}" font-size="${fontSize}">${t.label}</text>`;
+    })
     .join('');
 }

@@ -4,7 +4,7 @@ import { linearTicks } from './axis.ts';
 import { chartFrame } from './chartFrame.ts';
 import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
-import { xGridlines } from './gridlines.ts';
+import { gridlines } from './gridlines.ts';
 import { legend } from './legend.ts';
 import { okabeIto } from './okabeIto.ts';
 import { withPhoneLayout } from './phoneLayout.ts';
@@ -183,7 +183,7 @@ function drawReferralChange(rows: readonly ReferralChangeRow[], options: Referra
     .nice()
     .range([left, right]);
   const ticks = linearTicks(x, stacked ? 3 : 5);
-  parts.push(xGridlines(ticks, { y0: top - 4, y1: axisY, fontSize: small }));
+  parts.push(gridlines(ticks, { orient: 'bottom', from: round1(top - 4), to: axisY, fontSize: small }));
   if (reference && reference.after !== null) {
     const rx = round1(x(reference.after));
     const half = textWidth(refLabel, small) / 2;

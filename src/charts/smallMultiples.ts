@@ -5,7 +5,7 @@ import { chartFrame } from './chartFrame.ts';
 import type { ChartResult } from './chartTypes.ts';
 import { chartWidths } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
-import { yGridlines } from './gridlines.ts';
+import { gridlines } from './gridlines.ts';
 import { legend, type LegendItem } from './legend.ts';
 import { okabeIto } from './okabeIto.ts';
 import { withPhoneLayout } from './phoneLayout.ts';
@@ -148,7 +148,9 @@ function drawSmallMultiples(data: SmallMultiplesData, options: SmallMultiplesOpt
           fillOpacity: 0.5,
         }),
       );
-    parts.push(yGridlines(ticks, { x0: 0, x1: panelWidth, labels: i % columns === 0, fontSize }));
+    parts.push(
+      gridlines(ticks, { orient: 'left', from: 0, to: panelWidth, labels: i % columns === 0, fontSize }),
+    );
     parts.push(
       `<text x="0" y="${panelHeight + 15}">${first}</text><text x="${round1(panelWidth)}" y="${panelHeight + 15}" text-anchor="end">${last}</text>`,
     );

@@ -5,7 +5,7 @@ import { chartFrame } from './chartFrame.ts';
 import { withPhoneLayout } from './phoneLayout.ts';
 import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
-import { yGridlines } from './gridlines.ts';
+import { gridlines } from './gridlines.ts';
 import { okabeIto } from './okabeIto.ts';
 import { hatchPattern, programmeBand } from './programmeBand.ts';
 import { round1 } from './round1.ts';
@@ -158,7 +158,7 @@ function drawTrendLines(data: TrendLinesData, options: TrendLinesOptions): Chart
       }),
     );
   }
-  parts.push(yGridlines(yTicks, { x0: left, x1: left + plotWidth, fontSize }));
+  parts.push(gridlines(yTicks, { orient: 'left', from: left, to: left + plotWidth, fontSize }));
   parts.push(`<line class="axis" x1="${left}" x2="${left + plotWidth}" y1="${bottom}" y2="${bottom}"/>`);
   // Label every year when they fit, otherwise every second, third … counting back from the last.
   const every = Math.max(1, Math.ceil(yearGap / (plotWidth / years.length)));

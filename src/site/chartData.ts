@@ -74,8 +74,23 @@ export function rateSeries(
 }
 
 /**
- * Each authority's change in a measure's rate per 10,000 children: the mean of the `after` years
- * minus the mean of the `before` years; null unless every one of those years has a rate.
+ * An authority's mean rate per 10,000 children of a measure over `years` (its {@link rateSeries});
+ * null unless every one of those years has a rate.
+ */
+export function meanRate(
+  rows: readonly Context[],
+  laCode: string,
+  measure: string,
+  years: readonly number[],
+  successors: Successors = new Map(),
+): number | null {
+  const vs = rateSeries(rows, laCode, measure, years, successors).map((p) => p.value);
+  return vs.every((v): v is number => v !== null) ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
+}
+
+/**
+ * Each authority's change in a measure's rate per 10,000 children: the {@link meanRate} of the
+ * `after` years minus that of the `before` years; null unless every one of those years has a rate.
  */
 export function rateChanges(
   rows: readonly Context[],
@@ -85,10 +100,7 @@ export function rateChanges(
   after: readonly number[],
   successors: Successors = new Map(),
 ): MapValue[] {
-  const mean = (code: string, years: readonly number[]) => {
-    const vs = rateSeries(rows, code, measure, years, successors).map((p) => p.value);
-    return vs.every((v): v is number => v !== null) ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
-  };
+  const mean = (code: string, years: readonly number[]) => meanRate(rows, code, measure, years, successors);
   return authorities.map((a) => {
     const b = mean(a.laCode, before);
     const f = mean(a.laCode, after);

@@ -17,6 +17,7 @@ import { authorityTrendFigure } from './contentFigure.ts';
 import { contextMeasures, outcomeLabel, siteData, studyWindows } from './siteData.ts';
 import { mainWindow } from './programmeChange.ts';
 import { hasContext, SUCCESSORS } from './siteFigures.ts';
+import { findTrialComparison } from './trialComparison.ts';
 import type { SiteFigure } from './siteFigures.ts';
 
 /** One chart of the gallery: its anchor, its name in the list, the page it is on, the figure. */
@@ -54,9 +55,7 @@ export function gallerySections(): (GallerySection & { figure: SiteFigure })[] {
   // The first published overall trial result (the primary outcome) is the one a school's natural
   // frequencies are drawn for, at England's official rate of the measure that counts the same
   // events (data/context/measures.csv), as on the schools page; without one, at the control rate.
-  const primary = siteData().comparisons.find(
-    (c) => c.study === 'trial' && c.scope === 'overall' && c.analysis === 'adjusted',
-  );
+  const primary = findTrialComparison(siteData().comparisons);
   const primaryMeasure = contextMeasures().find((m) => primary && m.outcome === primary.outcome)?.measure;
   const hasTrial = dataset.trial !== null;
   // Each chart the build can draw, in order; a chart whose data the build lacks is left out.

@@ -4,15 +4,13 @@
  * ../shared/data/real/SOURCES.md.
  */
 import type { CountMeasure } from '../lib/data/schemas.ts';
+import type { SourceCitation } from './sourceCitation.ts';
 
-export const CONTEXT_SOURCES: readonly {
-  title: string;
-  publisher: string;
-  url: string;
+export const CONTEXT_SOURCES: readonly (SourceCitation & {
   covers: string;
   /** The count measures of la-statistics.csv whose counts it publishes. */
   measures?: readonly CountMeasure[];
-}[] = [
+})[] = [
   {
     title: 'Characteristics of children in need',
     publisher: 'Department for Education',

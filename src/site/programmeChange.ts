@@ -15,6 +15,8 @@
  * Example: a trial followed up from 2020-09 to 2022-07 has before 2020, years [2021, 2022] (the
  * year ending March 2023 holds only April to July 2022), from 2021, to 2022, calendar 2020–22.
  */
+import { monthIndex } from '../lib/data/months.ts';
+
 export type Study = 'pilot' | 'trial';
 
 export interface ProgrammeWindow {
@@ -36,17 +38,15 @@ export interface StudyMonths {
 
 const yearOf = (month: string) => Number(month.slice(0, 4));
 const monthOf = (month: string) => Number(month.slice(5, 7));
-const monthIndex = (month: string) =>
-  /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? yearOf(month) * 12 + monthOf(month) - 1 : null;
 /** The reporting year (ending 31 March) a month falls in: 2019-03 → 2019, 2019-04 → 2020. */
 export const reportingYear = (month: string): number => yearOf(month) + (monthOf(month) >= 4 ? 1 : 0);
 
 /** The window of a study that ran from `start` to `end` (inclusive months, `YYYY-MM`). */
 export function studyWindow(study: Study, start: string, end: string): ProgrammeWindow {
+  // monthIndex throws a RangeError naming the month when either is not YYYY-MM.
   const s = monthIndex(start);
   const e = monthIndex(end);
-  if (s === null || e === null || e < s)
-    throw new RangeError(`studyWindow: expected start ≤ end as YYYY-MM; found ${start} to ${end}`);
+  if (e < s) throw new RangeError(`studyWindow: expected start ≤ end as YYYY-MM; found ${start} to ${end}`);
   const first = reportingYear(start);
   const last = reportingYear(end);
   const monthsIn = (year: number) => {

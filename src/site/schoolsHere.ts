@@ -10,6 +10,7 @@
 import type { Comparison, Context } from '../lib/contracts/resultsSchemas.ts';
 import { areaRate, frequenciesAtRate, latestRateYear, type AreaRate } from './authorityFrequencies.ts';
 import type { ContextMeasure } from './siteData.ts';
+import { findTrialComparison } from './trialComparison.ts';
 
 /** One linked measure on one authority's page. */
 export interface SchoolHere {
@@ -38,10 +39,7 @@ export function schoolsHere(
   return measures.flatMap((m) => {
     const { outcome } = m;
     if (outcome === undefined) return [];
-    const published = comparisons.find(
-      (c) =>
-        c.study === 'trial' && c.outcome === outcome && c.analysis === 'adjusted' && c.scope === 'overall',
-    )?.published;
+    const published = findTrialComparison(comparisons, outcome)?.published;
     const year = latestRateYear(england, m.measure);
     if (!published || year === null) return [];
     const here = areaRate(local, m.measure, year);

@@ -3,6 +3,7 @@
  * components use. Lookups that can fail throw an Error naming the component and the key, so a
  * mistyped key in MDX stops the build with a sentence a researcher can act on.
  */
+import { group } from 'd3';
 import type {
   Comparison,
   Context,
@@ -43,14 +44,7 @@ export function siteData() {
 let contextByLa: Map<string, Context[]> | undefined;
 /** Official context rows for one authority (or England, E92000001), sorted by measure and year. */
 export function contextFor(laCode: string): Context[] {
-  if (!contextByLa) {
-    contextByLa = new Map();
-    for (const r of readOptionalResults('context.json', [])) {
-      const list = contextByLa.get(r.laCode) ?? [];
-      list.push(r);
-      contextByLa.set(r.laCode, list);
-    }
-  }
+  contextByLa ??= group(readOptionalResults('context.json', []), (r) => r.laCode);
   return contextByLa.get(laCode) ?? [];
 }
 
@@ -223,14 +217,7 @@ export function lookupRate(k: RateKey, rows: readonly Rate[] = siteData().rates)
 let sharesByLa: Map<string, ContextShare[]> | undefined;
 /** Official percentages (the share of referrals made by schools) for one authority or England. */
 export function contextSharesFor(laCode: string): ContextShare[] {
-  if (!sharesByLa) {
-    sharesByLa = new Map();
-    for (const r of readOptionalResults('context-shares.json', [])) {
-      const list = sharesByLa.get(r.laCode) ?? [];
-      list.push(r);
-      sharesByLa.set(r.laCode, list);
-    }
-  }
+  sharesByLa ??= group(readOptionalResults('context-shares.json', []), (r) => r.laCode);
   return sharesByLa.get(laCode) ?? [];
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { chartResultSchema } from '../charts/chartTypes.ts';
+import { parseProps } from './parseProps.ts';
 
 /** The licence a figure's image names, with where to read it. */
 export const figureLicenceSchema = z.object({ name: z.string().min(1), url: z.url() });
@@ -38,9 +39,5 @@ export type FigureComponentInput = z.input<typeof figureComponentSchema>;
 
 /** The parsed props, or an error naming <Figure>, each wrong prop, what was expected and found. */
 export function parseFigureComponent(props: unknown): z.output<typeof figureComponentSchema> {
-  const result = figureComponentSchema.safeParse(props);
-  if (result.success) return result.data;
-  throw new Error(
-    result.error.issues.map((i) => `<Figure>: prop "${i.path.join('.')}": ${i.message}`).join('\n'),
-  );
+  return parseProps('Figure', figureComponentSchema, props);
 }

@@ -12,7 +12,14 @@ import { smallMultiples } from '../charts/smallMultiples.ts';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatNumber, formatReportingYear } from '../lib/format/formatNumber.ts';
 import type { Context, DatasetFacts, Estimate, Rate } from '../lib/contracts/resultsSchemas.ts';
-import { programmeMembership, rateChanges, rateSeries, successorsFrom, trialConsort } from './chartData.ts';
+import {
+  meanRate,
+  programmeMembership,
+  rateChanges,
+  rateSeries,
+  successorsFrom,
+  trialConsort,
+} from './chartData.ts';
 import { isDifference, measureName } from './effectMeasure.ts';
 import { mainWindow, programmeBand, type ProgrammeWindow } from './programmeChange.ts';
 import { LICENCES } from './citation.ts';
@@ -21,11 +28,11 @@ import type { SiteFigure } from './siteFigure.ts';
 import { readOptionalResults } from './readResults.ts';
 import { areaRate, latestRateYear } from './authorityFrequencies.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
+import { trialComparison } from './trialComparison.ts';
 import {
   contextFor,
   contextMeasures,
   ENGLAND,
-  lookupPublished,
   outcomeKind,
   outcomeLabel,
   participation,
@@ -321,7 +328,7 @@ export function trialSchoolFrequencies(
   rates: readonly Rate[] = siteData().rates,
   measure?: string,
 ) {
-  const published = lookupPublished({ study: 'trial', outcome, analysis: 'adjusted' }).published;
+  const published = trialComparison(outcome).published;
   const { ratePer1000: rate, basis } = frequencyBasis(outcome, measure, rates);
   return { rate, basis, published, ...schoolFrequencies(pupils, rate, published) };
 }
@@ -367,10 +374,7 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
   if (!years) return null;
   const { before, after, window } = years;
   const rows = context();
-  const mean = (code: string, years: number[]) => {
-    const vs = rateSeries(rows, code, measure, years, SUCCESSORS).map((p) => p.value);
-    return vs.every((v): v is number => v !== null) ? vs.reduce((a, b) => a + b, 0) / vs.length : null;
-  };
+  const mean = (code: string, years: number[]) => meanRate(rows, code, measure, years, SUCCESSORS);
   const row = (code: string, label: string) => ({
     label,
     before: mean(code, before),

@@ -30,8 +30,9 @@ export async function axeViolations(page: Page): Promise<{ violations: string[];
 /**
  * Presses Tab through the loaded page. Every visible, enabled control that belongs in the tab
  * order is numbered first; a focusin listener records which of them receives focus and whether
- * it shows an outline or a box-shadow at that moment. Returns the controls (as the start of
- * their markup) that Tab never reached and those that had no visible focus indicator.
+ * it shows an outline or a box-shadow at that moment. A group of radio buttons is one stop, as
+ * browsers make it (its checked button; the arrow keys move within it). Returns the controls (as
+ * the start of their markup) that Tab never reached and those that had no visible focus indicator.
  */
 export async function tabThrough(
   page: Page,
@@ -44,7 +45,8 @@ export async function tabThrough(
       (el) =>
         el.checkVisibility({ visibilityProperty: true }) &&
         !(el as HTMLInputElement).disabled &&
-        !el.closest('[inert]'),
+        !el.closest('[inert]') &&
+        !(el instanceof HTMLInputElement && el.type === 'radio' && el.name !== '' && !el.checked),
     );
     list.forEach((el, i) => el.setAttribute('data-tab-check', String(i)));
     const seen: [number, boolean][] = [];

@@ -6,7 +6,7 @@
  * precision, so the same seed and inputs give the same bytes.
  */
 import { randomGamma, randomLcg, randomNormal, randomPoisson } from 'd3';
-import { monthRange } from '../data/months.ts';
+import { monthFromIndex, monthIndex, monthRange } from '../data/months.ts';
 import type { TrialSchoolRow } from '../data/schemas.ts';
 import type { CsvTable } from './csv.ts';
 import { toCsv } from './csv.ts';
@@ -81,10 +81,7 @@ const TRIAL_CONTEXT_YEARS = { baseline: [2020], followup: [2021, 2022] } as cons
 export const DEFAULT_FOLLOW_UP_MONTHS = 23;
 
 /** The month after a `YYYY-MM` month. */
-function monthAfter(month: string): string {
-  const next = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-  return `${Math.floor(next / 12)}-${String((next % 12) + 1).padStart(2, '0')}`;
-}
+const monthAfter = (month: string): string => monthFromIndex(monthIndex(month) + 1);
 
 /**
  * The trial periods for a follow-up of `followUpMonths` whole months from September 2020, and the
@@ -97,12 +94,11 @@ export function trialPeriods(followUpMonths: number = DEFAULT_FOLLOW_UP_MONTHS) 
     throw new RangeError(
       `trialPeriods: followUpMonths must be a whole number from 1 to 60, found ${followUpMonths}`,
     );
-  const [start] = TRIAL_PERIODS;
-  const end = 2020 * 12 + 8 + followUpMonths - 1; // months since year 0, September 2020 is 2020*12+8
-  const endMonth = `${Math.floor(end / 12)}-${String((end % 12) + 1).padStart(2, '0')}`;
+  const [start, { start_month: followUpStart }] = TRIAL_PERIODS;
+  const endMonth = monthFromIndex(monthIndex(followUpStart) + followUpMonths - 1);
   const years = Array.from({ length: Math.floor((followUpMonths - 1) / 12) + 1 }, (_, i) => 2021 + i);
   return {
-    periods: [start, { period: 'followup', start_month: '2020-09', end_month: endMonth }] as const,
+    periods: [start, { period: 'followup', start_month: followUpStart, end_month: endMonth }] as const,
     contextYears: { baseline: TRIAL_CONTEXT_YEARS.baseline, followup: years },
   };
 }

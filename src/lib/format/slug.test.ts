@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { slug } from './slug.ts';
+import { slug, slugText } from './slug.ts';
 
 test('a one-word authority name becomes its lower-case self', () => {
   expect(slug('Lambeth')).toBe('lambeth');
@@ -17,4 +17,10 @@ test('hyphens in names survive and no hyphen is left at either end', () => {
 
 test('a name with nothing usable is refused with the function named', () => {
   expect(() => slug(', ,')).toThrow(/slug:/);
+});
+
+test('slugText spells a query as slug does, and leaves nothing usable as an empty string', () => {
+  expect(slugText('St Helens')).toBe(slugText('St. Helens'));
+  expect(slugText('Hull, CITY')).toBe('hull-city');
+  expect(slugText(' – ')).toBe('');
 });

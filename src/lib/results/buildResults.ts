@@ -46,6 +46,8 @@ export interface BuildResultsOptions {
   cacheKey?: string;
   /** SHA-256 of a text, hex: the manifest lists each output's, so a damaged output is noticed. */
   sha256?: (text: string) => string;
+  /** A full garbage collection, called once the models are planned (see analyses). */
+  collectGarbage?: () => void;
 }
 
 /**
@@ -101,7 +103,10 @@ export function buildResults(
   const input: Parameters<typeof analyses>[0] = {};
   if (data.trial) input.trial = data.trial;
   if (data.pilot) input.pilot = data.pilot;
-  const { estimates, notes } = analyses(input);
+  const { estimates, notes } = analyses(
+    input,
+    options.collectGarbage ? { beforeFits: options.collectGarbage } : {},
+  );
   emit('estimates.json', estimates, estimates.length);
   emit('notes.json', notes, notes.length);
 

@@ -80,9 +80,17 @@ interface Spec {
  */
 export function analyses(
   input: AnalysesInput,
-  options: { parallel?: boolean | 'auto' } = {},
+  options: {
+    parallel?: boolean | 'auto';
+    /**
+     * Called between planning and fitting, when the specs' rows (most of what planning
+     * allocated) have become garbage: the results command collects it there.
+     */
+    beforeFits?: () => void;
+  } = {},
 ): { estimates: Estimate[]; notes: Note[] } {
   const { national, perAuthority, notes } = planFits(input);
+  options.beforeFits?.();
   const outcomes = runModelJobs(
     national.map((f) => f.job),
     perAuthority.map((f) => f.job),
