@@ -14,7 +14,7 @@ import {
   trialForestFigure,
 } from './siteFigures.ts';
 import { authorityTrendFigure } from './contentFigure.ts';
-import { contextMeasures, outcomeLabel, siteData, studyWindows } from './siteData.ts';
+import { contextMeasures, outcomeLabel, participation, siteData, studyWindows } from './siteData.ts';
 import { mainWindow } from './programmeChange.ts';
 import { hasContext, SUCCESSORS } from './siteFigures.ts';
 import { findTrialComparison } from './trialComparison.ts';
@@ -39,10 +39,7 @@ export function gallerySections(): (GallerySection & { figure: SiteFigure })[] {
   const { dataset } = siteData();
   // The example authority: one in the main study, a former authority when there is one, so the chart
   // shows how a series continues through its successors.
-  const inStudy = (code: string) =>
-    window?.study === 'pilot'
-      ? (dataset.pilot?.sites ?? []).some((s) => s.la_code === code)
-      : siteData().estimates.some((e) => e.study === 'trial' && e.scope === code);
+  const inStudy = (code: string) => participation(code)[window?.study ?? 'trial'];
   const studyCodes = dataset.authorities.map((a) => a.laCode).filter(inStudy);
   const example = dataset.authorities.find(
     (a) => a.laCode === (studyCodes.find((c) => SUCCESSORS.has(c)) ?? studyCodes[0]),

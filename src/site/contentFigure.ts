@@ -26,6 +26,7 @@ import { pinnedResults, type Pin, type PinnedResults } from './pins.ts';
 import { mainWindow } from './programmeChange.ts';
 import { readOptionalResults } from './readResults.ts';
 import { LICENCES } from './citation.ts';
+import { measureSource } from './contextSources.ts';
 import { siteConfig } from './readSiteConfig.ts';
 import { wordedFinding } from './wordedFinding.ts';
 import {
@@ -42,8 +43,6 @@ import {
   changeMapFigure,
   consortFigure,
   contextChangeFigure,
-  DFE_HREF,
-  DFE_SOURCE,
   hasContext,
   programmeMapFigure,
   programmeTrendsFigure,
@@ -170,8 +169,7 @@ export function authorityTrendFigure(laCode: string, measure = 's47_enquiries'):
     ]
       .filter(Boolean)
       .join(' '),
-    source: DFE_SOURCE,
-    sourceHref: DFE_HREF,
+    ...measureSource(measure),
     licence: LICENCES.official,
     file: id,
   };

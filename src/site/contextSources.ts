@@ -56,14 +56,22 @@ export function officialSource(what: string, perChildren: boolean): { source: st
   const found = CONTEXT_SOURCES.find((s) => s.covers.includes(what));
   if (!found) throw new RangeError(`officialSource: no publication in CONTEXT_SOURCES covers "${what}"`);
   const ons = CONTEXT_SOURCES.find((s) => s.covers.includes('denominator'));
-  return {
-    source: [
-      `${found.publisher}, ${found.title}`,
-      ...(perChildren && ons ? [`${ons.publisher}, ${ons.title}`] : []),
-    ].join('; '),
-    sourceHref: found.url,
-  };
+  return { source: sourceLine([found, ...(perChildren && ons ? [ons] : [])]), sourceHref: found.url };
 }
+
+/**
+ * The source line of a figure of `measure`'s rates per 10,000 children: the publications
+ * {@link measureSources} lists (its counts', then the population estimates'), linked to the first.
+ * Throws as measureSources does, so a figure never names the wrong source.
+ */
+export function measureSource(measure: string): { source: string; sourceHref: string } {
+  const sources = measureSources(measure);
+  return { source: sourceLine(sources), sourceHref: sources[0]!.url };
+}
+
+/** "Publisher, Title; Publisher, Title": publications cited in a figure's one line of text. */
+const sourceLine = (sources: readonly SourceCitation[]) =>
+  sources.map((s) => `${s.publisher}, ${s.title}`).join('; ');
 
 /**
  * The publications behind a rate of `measure` per 10,000 children, to list under what shows it:

@@ -13,6 +13,8 @@ import { contextSharesFor, ENGLAND } from './siteData.ts';
 export interface ShareTrend {
   /** Year label, the authority's figure, England's figure; a symbol where there is none. */
   rows: string[][];
+  /** The rows as the page's data table shows them, under the chart: caption, columns and rows. */
+  table: { caption: string; columns: { label: string; numeric: boolean }[]; rows: string[][] };
   /** The years the source covers, oldest first. */
   years: number[];
   /** Years between the first and the last that have no figure for anyone. */
@@ -30,6 +32,8 @@ export function shareTrend(o: {
   laCode: string;
   name: string;
   yearLabel: (year: number) => string;
+  /** The table's caption, and the heading of its column of years ("Year", "Academic year"). */
+  table: { caption: string; yearHeading: string };
   chart: {
     id: string;
     title: string;
@@ -67,5 +71,14 @@ export function shareTrend(o: {
           { ...chartOptions, ...(programmeYears ? { programmeYears } : {}) },
         )
       : null;
-  return { rows, years, gaps, chart };
+  const table = {
+    caption: o.table.caption,
+    columns: [
+      { label: o.table.yearHeading, numeric: false },
+      { label: o.name, numeric: true },
+      { label: 'England', numeric: true },
+    ],
+    rows,
+  };
+  return { rows, table, years, gaps, chart };
 }

@@ -28,6 +28,7 @@ import type { SiteFigure } from './siteFigure.ts';
 import { readOptionalResults } from './readResults.ts';
 import { areaRate, latestRateYear } from './authorityFrequencies.ts';
 import { schoolFrequencies } from './schoolFrequencies.ts';
+import { measureSource } from './contextSources.ts';
 import { trialComparison } from './trialComparison.ts';
 import {
   contextFor,
@@ -49,11 +50,6 @@ export const MAP_ATTRIBUTION = topology.meta.attribution;
 export const SUCCESSORS = successorsFrom(topology);
 // The attribution begins "Source: "; inside a figure's own "Source:" line it would repeat.
 const MAP_CREDIT = `boundaries: ${MAP_ATTRIBUTION.replace(/^Source:\s*/, '')}`;
-/** The source line of figures drawn from DfE's children in need statistics, and its address. */
-export const DFE_SOURCE =
-  'Department for Education, Characteristics of children in need (Open Government Licence v3.0); ONS mid-year population estimates';
-export const DFE_HREF =
-  'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need';
 
 let contextRows: Context[] | undefined;
 const context = () => (contextRows ??= readOptionalResults('context.json', []));
@@ -174,8 +170,8 @@ export function changeMapFigure(measure = 's47_enquiries'): SiteFigure | null {
     chart,
     heading: `How ${label.toLowerCase()} changed in every authority`,
     caption: `The mean rate in ${yearsEnding(after)} (${window.label}) minus the mean in ${yearsEnding(before)}, per 10,000 children aged 0–17. Blue is a fall, red a rise; hatched areas have no figure for one of those years. Programme authorities have a heavy outline. Official statistics for whole authorities, not the ${window.study}'s schools: they cannot show an effect of ${siteConfig().programme}.`,
-    source: `${DFE_SOURCE}; ${MAP_CREDIT}`,
-    sourceHref: DFE_HREF,
+    source: `${measureSource(measure).source}; ${MAP_CREDIT}`,
+    sourceHref: measureSource(measure).sourceHref,
     licence: LICENCES.official,
     file: `map-change-${measure.replace(/_/g, '-')}`,
   };
@@ -220,8 +216,7 @@ export function programmeTrendsFigure(measure = 's47_enquiries'): SiteFigure {
     ]
       .filter(Boolean)
       .join(' '),
-    source: DFE_SOURCE,
-    sourceHref: DFE_HREF,
+    ...measureSource(measure),
     licence: LICENCES.official,
     file: `multiples-${measure.replace(/_/g, '-')}`,
   };
@@ -396,8 +391,7 @@ export function contextChangeFigure(measure = 'referrals'): SiteFigure | null {
     chart,
     heading: `${label}: before and during ${window.label}`,
     caption: `Mean rate in ${yearsEnding(before)} (circle) and in ${yearsEnding(after).replace(/^the years? ending March /, '')} (arrowhead), largest fall first, England first for reference. Whole-authority official statistics: they describe context, not the effect of ${siteConfig().programme}.`,
-    source: DFE_SOURCE,
-    sourceHref: DFE_HREF,
+    ...measureSource(measure),
     licence: LICENCES.official,
     file: `change-${measure.replace(/_/g, '-')}`,
   };
