@@ -4,9 +4,9 @@
  * ../shared/data/real/SOURCES.md.
  */
 import type { CountMeasure } from '../lib/data/schemas.ts';
-import type { SourceCitation } from './sourceCitation.ts';
+import type { Publication } from './sourceCitation.ts';
 
-export const CONTEXT_SOURCES: readonly (SourceCitation & {
+export const CONTEXT_SOURCES: readonly (Publication & {
   covers: string;
   /** The count measures of la-statistics.csv whose counts it publishes. */
   measures?: readonly CountMeasure[];
@@ -70,7 +70,7 @@ export function measureSource(measure: string): { source: string; sourceHref: st
 }
 
 /** "Publisher, Title; Publisher, Title": publications cited in a figure's one line of text. */
-const sourceLine = (sources: readonly SourceCitation[]) =>
+const sourceLine = (sources: readonly Publication[]) =>
   sources.map((s) => `${s.publisher}, ${s.title}`).join('; ');
 
 /**
