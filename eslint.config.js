@@ -19,6 +19,7 @@ const LAYERS = [
       'src/lib/geo',
       'src/lib/context',
       'src/lib/stats',
+      'src/lib/threads',
     ],
   },
   { name: 'pipeline', paths: ['src/lib'] },

@@ -13,6 +13,7 @@ import {
   writeSync,
 } from 'node:fs';
 import Papa from 'papaparse';
+import { monthFromIndex, monthIndex } from '../../src/lib/data/months.ts';
 import { join } from 'node:path';
 
 export type NationalOptions = {
@@ -84,11 +85,7 @@ class CsvWriter {
   }
 }
 
-function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const t = y * 12 + (m - 1) + n;
-  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-}
+const addMonths = (month: string, n: number): string => monthFromIndex(monthIndex(month) + n);
 
 const dataRows = (text: string): string[][] =>
   text

@@ -73,6 +73,29 @@ export interface PilotCells {
   verified: boolean;
 }
 
+/**
+ * What a {@link pilotCellsBuilder} built from a part of the file, for the builder of the rest to
+ * take in (see its `absorb`): typed arrays and short lists, cheap to pass between threads.
+ * Schools are numbered in the order of `pilot.schools`.
+ */
+export interface PilotCellsPart {
+  verified: boolean;
+  /** The outcomes with rows in the part, in the order first seen. */
+  measured: string[];
+  /** Each school's rows checked in the part. */
+  schoolRows: Int32Array;
+  /** Each school's slots seen (outcome × month, see the builder), one after another. */
+  seen: Uint8Array;
+  /** The part's cells in the order first seen: school, outcome (index into `measured`), pre 0 or post 1, count, rows summed. */
+  cells: {
+    school: Int32Array;
+    outcome: Uint16Array;
+    post: Uint8Array;
+    count: Float64Array;
+    rows: Int32Array;
+  };
+}
+
 /** Windows longer than this (a mistyped year) are left to crossChecks to report. */
 const MAX_WINDOW_MONTHS = 1200;
 
@@ -87,6 +110,10 @@ export function pilotCellsBuilder(
   kinds: ReadonlyMap<string, OutcomeKind>,
 ): {
   add: (row: Pick<PilotOutcomeRow, 'school_id' | 'month' | 'outcome' | 'count'>) => void;
+  /** What was built so far, to be absorbed by the builder of the rows before these. */
+  part: () => PilotCellsPart;
+  /** Takes in the part built from the rows after those added here, as if they had been added. */
+  absorb: (part: PilotCellsPart) => void;
   finish: () => PilotCells;
 } {
   let verified = true;
@@ -108,8 +135,8 @@ export function pilotCellsBuilder(
   type Entry = {
     unit: CellSchool;
     site: PilotSiteRow | undefined;
-    /** The school's cells by outcome: [pre, post]. */
-    byOutcome: Map<string, [pre: Cell | undefined, post: Cell | undefined]>;
+    /** The school's cells by outcome: [pre, post], as indices into `cells` (-1: none yet). */
+    byOutcome: Map<string, [pre: number, post: number]>;
     first: number;
     months: number;
     seen: Uint8Array | null;
@@ -135,6 +162,9 @@ export function pilotCellsBuilder(
   }
 
   const cells: Cell[] = [];
+  // How many rows each cell sums: a part's cells are absorbed by adding their rows' pupil-years
+  // one row at a time, as reading those rows here would have (the same sum, to the last bit).
+  const cellRows: number[] = [];
   const measured = new Set<string>();
   // A school's rows usually come together: its entry is kept while the school is the same (one
   // string comparison instead of a Map lookup for most rows). Months are validated YYYY-MM
@@ -166,21 +196,107 @@ export function pilotCellsBuilder(
     }
     const post = o.month < site.start_month ? 0 : 1;
     let pair = entry.byOutcome.get(o.outcome);
-    if (pair === undefined) entry.byOutcome.set(o.outcome, (pair = [undefined, undefined]));
-    const cell = pair[post];
-    if (cell) {
+    if (pair === undefined) entry.byOutcome.set(o.outcome, (pair = [-1, -1]));
+    const at = pair[post];
+    if (at !== -1) {
+      const cell = cells[at]!;
       cell.count += o.count;
       cell.years += entry.unit.pupils / 12;
+      cellRows[at]! += 1;
     } else {
-      cells.push(
-        (pair[post] = {
-          school: entry.unit,
-          period: post === 0 ? 'pre' : 'post',
-          outcome: o.outcome,
-          count: o.count,
-          years: entry.unit.pupils / 12,
-        }),
-      );
+      pair[post] = cells.length;
+      cells.push({
+        school: entry.unit,
+        period: post === 0 ? 'pre' : 'post',
+        outcome: o.outcome,
+        count: o.count,
+        years: entry.unit.pupils / 12,
+      });
+      cellRows.push(1);
+    }
+  };
+  const entries = [...schools.values()];
+  const slots = (e: Entry): number => countOutcomes.size * e.months;
+  const part = (): PilotCellsPart => {
+    const schoolOf = new Map(entries.map((e, s) => [e, s]));
+    const entryOf = new Map<CellSchool, Entry>(entries.map((e) => [e.unit, e]));
+    const seen = new Uint8Array(verified ? entries.reduce((n, e) => n + slots(e), 0) : 0);
+    if (verified) {
+      let at = 0;
+      for (const e of entries) {
+        if (e.seen) seen.set(e.seen, at);
+        at += slots(e);
+      }
+    }
+    const outcomes = [...measured];
+    const outcomeIndex = new Map(outcomes.map((o, k) => [o, k]));
+    const n = cells.length;
+    const out = {
+      school: new Int32Array(n),
+      outcome: new Uint16Array(n),
+      post: new Uint8Array(n),
+      count: new Float64Array(n),
+      rows: Int32Array.from(cellRows),
+    };
+    cells.forEach((c, i) => {
+      out.school[i] = schoolOf.get(entryOf.get(c.school)!)!;
+      out.outcome[i] = outcomeIndex.get(c.outcome)!;
+      out.post[i] = c.period === 'pre' ? 0 : 1;
+      out.count[i] = c.count;
+    });
+    return {
+      verified,
+      measured: outcomes,
+      schoolRows: Int32Array.from(entries, (e) => e.rows),
+      seen,
+      cells: out,
+    };
+  };
+  const absorb = (p: PilotCellsPart): void => {
+    // A part that broke a rule sends the file to the full checks: its cells are not needed.
+    if (!p.verified) verified = false;
+    if (!verified) return;
+    for (const o of p.measured) measured.add(o);
+    let at = 0;
+    entries.forEach((e, s) => {
+      const size = slots(e);
+      if (p.schoolRows[s]! > 0) {
+        const seen = (e.seen ??= new Uint8Array(size));
+        for (let k = 0; k < size; k++) {
+          if (p.seen[at + k] === 1) {
+            if (seen[k] === 1) verified = false; // the same school, month and outcome in both parts
+            seen[k] = 1;
+          }
+        }
+        e.rows += p.schoolRows[s]!;
+      }
+      at += size;
+    });
+    const { school, outcome, post, count, rows } = p.cells;
+    for (let i = 0; i < school.length; i++) {
+      const e = entries[school[i]!]!;
+      const name = p.measured[outcome[i]!]!;
+      const years = e.unit.pupils / 12;
+      let pair = e.byOutcome.get(name);
+      if (pair === undefined) e.byOutcome.set(name, (pair = [-1, -1]));
+      let at = pair[post[i]!]!;
+      let added = 0;
+      if (at === -1) {
+        at = pair[post[i]!] = cells.length;
+        cells.push({
+          school: e.unit,
+          period: post[i] === 0 ? 'pre' : 'post',
+          outcome: name,
+          count: 0,
+          years,
+        });
+        cellRows.push(0);
+        added = 1;
+      }
+      const cell = cells[at]!;
+      cell.count += count[i]!;
+      for (let r = added; r < rows[i]!; r++) cell.years += years;
+      cellRows[at]! += rows[i]!;
     }
   };
   const finish = (): PilotCells => {
@@ -188,7 +304,7 @@ export function pilotCellsBuilder(
     if (verified) for (const e of schools.values()) if (e.rows !== e.months * measured.size) verified = false;
     return { cells, measured, verified };
   };
-  return { add, finish };
+  return { add, part, absorb, finish };
 }
 
 /** The pilot's cells from rows already read (see {@link pilotCellsBuilder}). */

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { pilotCells, pilotCellsBuilder, trialCells } from './cells.ts';
+import { pilotCells, trialCells } from './cells.ts';
 import type { Cell, PilotCells, TrialCell } from './cells.ts';
 import { crossChecks } from './crossChecks.ts';
 import { windowChecks } from './windowChecks.ts';
 import type { Table, Tables } from './crossChecks.ts';
-import { parseCsvFile, streamCsvFile } from './parseCsv.ts';
+import { parseCsvFile } from './parseCsv.ts';
+import { readPilotCells } from './readPilotCells.ts';
 import type { CsvRowSchema, ParseCsvOptions } from './parseCsv.ts';
 import { makeProblem, sortProblems } from './problems.ts';
 import type { Problem } from './problems.ts';
@@ -175,11 +176,10 @@ export function loadDataset(
     const text = files.get(rel);
     if (text === undefined) return { table: null, built: null };
     if (outcomes?.clean && pilotSites?.clean && pilotSchools?.clean) {
-      const builder = pilotCellsBuilder({ sites: pilotSites.rows, schools: pilotSchools.rows }, kinds);
-      const streamed = streamCsvFile(display(rel), text, pilotOutcomeSchema, {}, builder.add);
-      const built = builder.finish();
-      if (streamed.problems.length === 0 && built.verified) {
-        rowCounts[rel] = streamed.rows;
+      const pilot = { sites: pilotSites.rows, schools: pilotSchools.rows };
+      const { rows, clean, built } = readPilotCells(display(rel), text, pilot, kinds);
+      if (clean && built.verified) {
+        rowCounts[rel] = rows;
         return { table: { file: display(rel), clean: true, rows: null, measured: built.measured }, built };
       }
     }

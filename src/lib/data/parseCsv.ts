@@ -9,6 +9,11 @@ export type ParseCsvOptions = {
   minRows?: number;
   /** Most data rows allowed (default unlimited). */
   maxRows?: number;
+  /**
+   * The header line, when `text` is the rows after a cut made by {@link splitAtLine} (its tail):
+   * it is read first, as the file's first line.
+   */
+  header?: string;
 };
 
 /** The valid rows of a CSV file, the physical line each starts on, and every problem found. */
@@ -105,8 +110,8 @@ export function streamCsvFile<S extends CsvRowSchema>(
     );
   };
 
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') {
+  const body = options.header !== undefined ? text : text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (options.header === undefined && body.trim() === '') {
     problem(null, `a header row naming the columns ${columns.join(', ')}`, 'an empty file');
     return { rows: 0, problems };
   }
@@ -318,6 +323,7 @@ export function streamCsvFile<S extends CsvRowSchema>(
   // live at a time. A file with quotes or CRs is parsed whole, so that a quoting mistake is
   // reported exactly as before (a quoted cell may hold a line break).
   // (And one with a byte order mark past its start: Papa Parse drops one at the start of a piece.)
+  if (options.header !== undefined) Papa.parse(options.header, config);
   if (quoted || body.includes('\uFEFF')) Papa.parse(body, config);
   else for (const piece of piecesOfLines(body, PIECE_CHARS)) Papa.parse(piece, config);
 
@@ -335,6 +341,29 @@ export function streamCsvFile<S extends CsvRowSchema>(
 }
 
 const NO_CODES: readonly string[] = [];
+
+/**
+ * A file that {@link streamCsvFile} reads in pieces (no quotes, CRs or stray byte order mark) cut
+ * in two at the first line break past `share` of its length, for two threads to read: `head` is the header and the
+ * rows before the cut, `tail` the rows after it, read with the option `header` (the first line).
+ * Read one after the other, they hand over the same rows in the same order as the whole file
+ * (the tail's line numbers count from its header). The line before the cut holds data, so no blank line waits at
+ * the end of the head for data to follow. Null for any other file, or one without such a line.
+ */
+export function splitAtLine(
+  text: string,
+  share = 0.5,
+): { head: string; header: string; tail: string } | null {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.includes('"') || body.includes('\r') || body.includes('\uFEFF')) return null;
+  const headerEnd = body.indexOf('\n');
+  if (headerEnd === -1) return null;
+  let cut = body.indexOf('\n', Math.max(headerEnd + 1, Math.floor(body.length * share)));
+  while (cut !== -1 && isBlank(body.slice(body.lastIndexOf('\n', cut - 1) + 1, cut).split(',')))
+    cut = body.indexOf('\n', cut + 1);
+  if (cut === -1) return null;
+  return { head: body.slice(0, cut), header: body.slice(0, headerEnd), tail: body.slice(cut + 1) };
+}
 
 /** About how many characters of an unquoted file are split into lines at a time. */
 const PIECE_CHARS = 1 << 16;

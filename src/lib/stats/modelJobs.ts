@@ -11,7 +11,7 @@
  * bit for bit, whichever thread fits a model.
  */
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { startBlockingWorker } from '../threads/blockingWorker.ts';
 import { fitLinearModel } from './fitLinearModel.ts';
 import { fitNegativeBinomial } from './fitNegativeBinomial.ts';
 import type { CountModelInput } from './fitNegativeBinomial.ts';
@@ -103,13 +103,6 @@ export function runModelJobsHere(jobs: readonly ModelJob[]): ModelOutcome[] {
 /** Below this many rows in the jobs a worker would take, starting one costs more than it saves. */
 export const PARALLEL_MIN_ROWS = 50_000;
 
-/** How long a worker may take to load before its jobs are run on this thread instead. */
-const WORKER_READY_MS = 30_000;
-
-// The signal a worker sets: 0 starting, 1 ready, 2 done (its answer waits on the port).
-const READY = 1;
-const DONE = 2;
-
 /**
  * Runs `mine` on this thread and `theirs` on one worker thread at the same time, and returns the
  * outcomes of `mine` then `theirs`, each in order. With `parallel` 'auto', the worker is used
@@ -127,30 +120,14 @@ export function runModelJobs(
     (parallel === true || (parallel === 'auto' && availableParallelism() > 1 && rows >= PARALLEL_MIN_ROWS));
   if (!useWorker) return runModelJobsHere([...mine, ...theirs]);
 
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./modelJobsWorker.ts', import.meta.url), {
-    workerData: { port: port2, signal },
-    transferList: [port2],
-  });
-  try {
-    // Posted before the worker listens: a port keeps messages until it is started. One message,
-    // so a design matrix shared by several jobs is copied once and stays shared there.
-    port1.postMessage(theirs);
-    const here = runModelJobsHere(mine);
-    if (Atomics.load(signal, 0) === 0 && Atomics.wait(signal, 0, 0, WORKER_READY_MS) === 'timed-out') {
-      return [...here, ...runModelJobsHere(theirs)];
-    }
-    while (Atomics.load(signal, 0) !== DONE) Atomics.wait(signal, 0, READY);
-    const reply = receiveMessageOnPort(port1)?.message as
-      { outcomes: ModelOutcome[] } | { error: string } | undefined;
-    if (reply === undefined) throw new Error('runModelJobs: the worker finished without an answer');
-    if ('error' in reply) throw new Error(`runModelJobs: a model fit failed in the worker: ${reply.error}`);
-    return [...here, ...reply.outcomes];
-  } finally {
-    port1.close();
-    void worker.terminate();
-  }
+  // One message, so a design matrix shared by several jobs is copied once and stays shared there.
+  const worker = startBlockingWorker<ModelOutcome[]>(
+    new URL('./modelJobsWorker.ts', import.meta.url),
+    theirs,
+  );
+  const here = runModelJobsHere(mine);
+  const reply = worker.answer();
+  if (reply === undefined) return [...here, ...runModelJobsHere(theirs)];
+  if ('error' in reply) throw new Error(`runModelJobs: a model fit failed in the worker: ${reply.error}`);
+  return [...here, ...reply.value];
 }
-
-export const WORKER_SIGNALS = { READY, DONE } as const;

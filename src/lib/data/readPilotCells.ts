@@ -1,0 +1,104 @@
+/**
+ * Reads data/pilot/outcomes.csv into the pilot's cells (cells.ts), on two threads when the file
+ * is large: this thread reads the first half while a worker reads the second
+ * (pilotCellsWorker.ts), and the worker's part is absorbed after this thread's own rows, so the
+ * cells, their order and every sum are those of one reader going through the whole file.
+ *
+ * Why: this file is nearly all of a national dataset's rows, and reading it was about half the
+ * results command's time, on one core of two.
+ */
+import { availableParallelism } from 'node:os';
+import { startBlockingWorker } from '../threads/blockingWorker.ts';
+import { pilotCellsBuilder } from './cells.ts';
+import type { PilotCells, PilotCellsPart, PilotRows } from './cells.ts';
+import { splitAtLine, streamCsvFile } from './parseCsv.ts';
+import { pilotOutcomeSchema } from './schemas.ts';
+import type { OutcomeKind } from './schemas.ts';
+
+/** Below this many characters a worker costs more to start than it saves. */
+export const PARALLEL_MIN_CHARS = 4_000_000;
+
+/**
+ * The share of the file this thread reads. Over half: the worker starts a few tenths of a second
+ * late (it loads the parser and the schemas), and its part of the text is a copy, held beside the
+ * whole text this thread's caller holds: a smaller tail keeps the peak memory down.
+ */
+const HEAD_SHARE = 0.6;
+
+/** What the worker is sent: the file's tail and what its builder needs. */
+export interface PilotCellsWork {
+  fileName: string;
+  /** The file's first line, and the rows after the cut. */
+  header: string;
+  text: string;
+  pilot: PilotRows;
+  kinds: [string, OutcomeKind][];
+}
+
+/** What the worker answers: how many rows its part had, whether any had a problem, and its cells. */
+export interface PilotCellsWorkDone {
+  rows: number;
+  clean: boolean;
+  part: PilotCellsPart;
+}
+
+/**
+ * The pilot's cells from the text of pilot/outcomes.csv, with how many valid rows it has and
+ * whether it was read without a problem. When it was not (`clean` false, or the cells not
+ * `verified`), the caller reads the file again with its rows kept, so that the checks name every
+ * problem with its line: problems are not collected here.
+ */
+export function readPilotCells(
+  fileName: string,
+  text: string,
+  pilot: PilotRows,
+  kinds: ReadonlyMap<string, OutcomeKind>,
+  parallel: boolean | 'auto' = 'auto',
+): { rows: number; clean: boolean; built: PilotCells } {
+  const builder = pilotCellsBuilder(pilot, kinds);
+  const halves =
+    parallel === true ||
+    (parallel === 'auto' && availableParallelism() > 1 && text.length >= PARALLEL_MIN_CHARS)
+      ? splitAtLine(text, HEAD_SHARE)
+      : null;
+  if (halves === null) {
+    const read = streamCsvFile(fileName, text, pilotOutcomeSchema, {}, builder.add);
+    return { rows: read.rows, clean: read.problems.length === 0, built: builder.finish() };
+  }
+  const work: PilotCellsWork = {
+    fileName,
+    header: halves.header,
+    text: halves.tail,
+    pilot,
+    kinds: [...kinds],
+  };
+  const worker = startBlockingWorker<PilotCellsWorkDone>(
+    new URL('./pilotCellsWorker.ts', import.meta.url),
+    work,
+  );
+  const head = streamCsvFile(fileName, halves.head, pilotOutcomeSchema, {}, builder.add);
+  const reply = worker.answer();
+  if (reply !== undefined && 'error' in reply)
+    throw new Error(`readPilotCells: reading ${fileName} failed in the worker: ${reply.error}`);
+  // A worker that did not start: the tail is read here, after the head, as the worker would have.
+  const tail = reply?.value ?? readTail(work);
+  builder.absorb(tail.part);
+  return {
+    rows: head.rows + tail.rows,
+    clean: head.problems.length === 0 && tail.clean,
+    built: builder.finish(),
+  };
+}
+
+/** The worker's work: the tail's rows summed into a part of the cells. */
+export function readTail(work: PilotCellsWork): PilotCellsWorkDone {
+  const builder = pilotCellsBuilder(work.pilot, new Map(work.kinds));
+  const read = streamCsvFile(
+    work.fileName,
+    work.text,
+    pilotOutcomeSchema,
+    { header: work.header },
+    builder.add,
+  );
+  return { rows: read.rows, clean: read.problems.length === 0, part: builder.part() };
+}
