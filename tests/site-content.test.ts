@@ -469,10 +469,22 @@ describe('authority pages', () => {
     });
   });
 
-  test('the index can be filtered by name and by participation, with the list as the no-JavaScript fallback', () => {
+  test('the index is filtered by a plain GET form: region and taking part without JavaScript, name with it', () => {
     const html = page('authorities');
-    expect(html).toContain('<div class="filter no-print" id="authority-filter" hidden>');
-    expect(html).toMatch(/<li data-name="lambeth inner london" data-part="pilot trial">/);
+    // A real form that submits to this page, not a script-only widget.
+    expect(html).toMatch(
+      /<form class="filter no-print" id="authority-filter" method="get" action="\/authorities\/"/,
+    );
+    expect(html).toMatch(/<select id="filter-region" name="region">/);
+    expect(html).toMatch(/<input type="radio" name="took-part" value="trial"/);
+    // The name field is shown only when the script runs; without it the page says what to use instead.
+    expect(html).toMatch(/<div class="filter-field" data-needs-js hidden>\s*<label for="filter-q">/);
+    expect(text(html)).toContain('Finding an authority by name needs JavaScript');
+    // Each authority carries the values the stylesheet filters on.
+    expect(html).toMatch(
+      /<li data-key="[^"]+" data-filter-region="inner-london\b[^"]*" data-filter-took-part="[^"]*\bpilot\b[^"]*\btrial\b[^"]*">\s*<a href="\/authorities\/lambeth\/">/,
+    );
+    expect(html).toContain('href="/authorities/filter.css"');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>[^<]*document/);
   });
 });
