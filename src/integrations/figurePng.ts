@@ -144,17 +144,19 @@ export async function figurePngRasteriser(
       `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${cell}" font-family="system-ui, sans-serif">${cells}</svg>`,
       { ...options, fitTo: { mode: 'zoom', value: 1 } },
     );
-    const column = (i: number) => {
-      const rows: number[] = [];
-      for (let y = 0; y < image.height; y++)
-        rows.push(
-          ...image.pixels.subarray((y * image.width + i * cell) * 4, (y * image.width + (i + 1) * cell) * 4),
-        );
-      return rows.join();
-    };
+    // A cell's pixels, row by row (compared as bytes: a site's text has some hundred characters).
+    const column = (i: number) =>
+      Buffer.concat(
+        Array.from({ length: image.height }, (_, y) =>
+          image.pixels.subarray((y * image.width + i * cell) * 4, (y * image.width + (i + 1) * cell) * 4),
+        ),
+      );
     const box = column(0);
-    const blank = '255,'.repeat(cell * cell * 4 - 1) + '255';
-    return chars.filter((_, i) => [box, blank].includes(column(i + 1)));
+    const blank = Buffer.alloc(cell * cell * 4, 255);
+    return chars.filter((_, i) => {
+      const drawn = column(i + 1);
+      return drawn.equals(box) || drawn.equals(blank);
+    });
   };
   return { scale, key, render, missingGlyphs };
 }
