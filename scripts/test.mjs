@@ -1,40 +1,50 @@
 // Runs every test with Vitest and prints a closing `N passed, N failed` line that CI reads.
 // Vitest's own summary is meant for people; its JSON report is the reliable source of counts.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// Build first: the site tests look at the real dist/ made from the data in the repository. It is
-// built twice from clean and compared byte for byte (scripts/reproducible-build.mjs, exit 3 when
-// the builds differ); that comparison counts as one test in the closing line.
-const build = spawnSync(process.execPath, ['scripts/reproducible-build.mjs'], { stdio: 'inherit' });
-const reproducible = build.status === 0;
-if (build.status !== 0 && build.status !== 3) {
-  console.error('test: npm run build failed');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
-
 // Static checks count as one test each, so a lint or type error fails the run visibly. They run
-// while Vitest does, their output kept to be shown after Vitest's. (Test builds of the site run in
-// project roots of their own, so none rewrites the .astro/ types ESLint and tsc read:
+// while the site builds and Vitest runs, their output kept to be shown after Vitest's. ESLint and
+// Prettier read only the source, so they start at once; tsc reads the types the build writes to
+// .astro/ (reproducible-build.mjs removes them between its two builds), so it starts after the
+// build. (Test builds of the site run in project roots of their own, so none rewrites .astro/:
 // tests/helpers/runScript.ts.)
 const scratch = mkdtempSync(join(tmpdir(), 'swis-test-'));
+const running = new Set();
 const check = (cmd, args) => {
   const log = join(scratch, `${cmd}.log`);
   const out = openSync(log, 'w');
   const child = spawn(cmd, args, { stdio: ['ignore', out, out] });
+  running.add(child);
   return new Promise((resolve) => {
     child.on('error', (e) => resolve({ cmd, log, ok: false, error: e.message }));
-    child.on('close', (code) => resolve({ cmd, log, ok: code === 0 }));
+    child.on('close', (code) => {
+      running.delete(child);
+      resolve({ cmd, log, ok: code === 0 });
+    });
   });
 };
-const staticChecks = Promise.all([
-  check('eslint', ['.']),
-  check('prettier', ['--check', '--log-level', 'warn', '.']),
-  check('tsc', ['--noEmit']),
-]);
+const sourceChecks = [check('eslint', ['.']), check('prettier', ['--check', '--log-level', 'warn', '.'])];
+
+// Build: the site tests look at the real dist/ made from the data in the repository. It is built
+// twice from clean and compared byte for byte (scripts/reproducible-build.mjs, exit 3 when the
+// builds differ); that comparison counts as one test in the closing line.
+const build = await new Promise((resolve) => {
+  const child = spawn(process.execPath, ['scripts/reproducible-build.mjs'], { stdio: 'inherit' });
+  child.on('error', () => resolve(1));
+  child.on('close', (status) => resolve(status));
+});
+const reproducible = build === 0;
+if (build !== 0 && build !== 3) {
+  for (const child of running) child.kill();
+  rmSync(scratch, { recursive: true, force: true });
+  console.error('test: npm run build failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const staticChecks = Promise.all([...sourceChecks, check('tsc', ['--noEmit'])]);
 
 const report = join(scratch, 'report.json');
 const vitest = spawn(

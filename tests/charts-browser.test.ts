@@ -78,6 +78,30 @@ describe('the chart gallery in Chromium', () => {
     }
   });
 
+  test('at 1280 px each map fills the text column and fits a laptop screen', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.origin + '/charts/maps/');
+    const maps = await page.$$eval('figure svg[role="img"]', (all) =>
+      all
+        .filter((svg) => svg.checkVisibility())
+        .map((svg) => {
+          const box = svg.closest('.chart-scroll')!.getBoundingClientRect();
+          const { width, height } = svg.getBoundingClientRect();
+          return {
+            id: svg.id,
+            share: Math.round((width / box.width) * 100) / 100,
+            height: Math.round(height),
+          };
+        }),
+    );
+    await page.close();
+    expect(maps).toHaveLength(2);
+    for (const m of maps) {
+      expect(m.share, m.id).toBeGreaterThanOrEqual(0.99);
+      expect(m.height, m.id).toBeLessThanOrEqual(800);
+    }
+  });
+
   test('the page does not scroll sideways at 320 px', async () => {
     const page = await site.browser.newPage({ viewport: { width: 320, height: 800 } });
     await page.goto(site.origin + '/charts/');

@@ -2,18 +2,33 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { main } from '../scripts/check.ts';
 import { root, runScript } from './helpers/runScript.ts';
 
 let work: string;
-const check = () =>
-  runScript('check.ts', [
-    '--data',
-    join(work, 'data'),
-    '--content',
-    join(work, 'content'),
-    '--releases',
-    join(work, 'data/releases'),
-  ]);
+const args = () => [
+  '--data',
+  join(work, 'data'),
+  '--content',
+  join(work, 'content'),
+  '--releases',
+  join(work, 'data/releases'),
+];
+/** `npm run check` as a reader runs it: its own process, its exit code and its two streams. */
+const command = () => runScript('check.ts', args());
+/**
+ * The same check in this process (scripts/check.ts's main), its lines collected as the command
+ * prints them: warnings and the verdict on stdout, problems on stderr. The cases that run
+ * `command()` keep the real exit codes and streams covered.
+ */
+const check = async () => {
+  const out = { stdout: '', stderr: '' };
+  const status = await main(args(), {
+    log: (line) => (out.stdout += `${line}\n`),
+    error: (line) => (out.stderr += `${line}\n`),
+  });
+  return { status, ...out };
+};
 const edit = (rel: string, from: string | RegExp, to: string) => {
   const path = join(work, rel);
   const text = readFileSync(path, 'utf8');
@@ -29,7 +44,7 @@ beforeEach(() => {
 
 describe('npm run check', () => {
   test('passes on the repository as it is', () => {
-    const r = check();
+    const r = command();
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/check: .* are valid; internal links all lead to pages/);
@@ -40,7 +55,7 @@ describe('npm run check', () => {
     edit('content/findings/trial.mdx', /^study: trial$/m, 'study: trail');
     edit('content/findings/trial.mdx', '[authority page](/authorities/)', '[authority page](/authorites/)');
     edit('content/updates/2020-09-trial-begins.mdx', /^date: .*$/m, 'date: 2020-02-30');
-    const r = check();
+    const r = command();
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     const trialMdx = readFileSync(join(work, 'content/findings/trial.mdx'), 'utf8').split('\n');
@@ -55,10 +70,10 @@ describe('npm run check', () => {
     ]);
   });
 
-  test('reports a glossary entry and a site setting that break their schema, at file and line', () => {
+  test('reports a glossary entry and a site setting that break their schema, at file and line', async () => {
     edit('content/glossary.yaml', /^ {2}short: 'Section 47 enquiry'\n/m, '');
     edit('content/site.yaml', /^ {2}licence: MIT$/m, '  licence: MIT licence');
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     const glossary = readFileSync(join(work, 'content/glossary.yaml'), 'utf8').split('\n');
     const entry = glossary.findIndex((l) => l === '- id: s47') + 1;
@@ -73,11 +88,11 @@ describe('npm run check', () => {
     );
   });
 
-  test('refuses a date that is not ISO YYYY-MM-DD, quoted or not, with the ISO form probably meant', () => {
+  test('refuses a date that is not ISO YYYY-MM-DD, quoted or not, with the ISO form probably meant', async () => {
     edit('content/updates/2020-09-trial-begins.mdx', /^date: .*$/m, 'date: 01/12/2026');
     edit('content/findings/trial.mdx', /^updated: .*$/m, "updated: '12/31/2025'");
     edit('content/pages/accessibility.mdx', /^updated: .*$/m, 'updated: 2025-03-04T10:00:00Z');
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       `${work}/content/findings/trial.mdx:5:10: frontmatter field "updated": expected a date written YYYY-MM-DD, found "12/31/2025". If you meant 31 December 2025, write 2025-12-31.`,
@@ -87,14 +102,14 @@ describe('npm run check', () => {
     ]);
   });
 
-  test('refuses a finding or update naming a study the data folder does not hold, and an unknown related finding', () => {
+  test('refuses a finding or update naming a study the data folder does not hold, and an unknown related finding', async () => {
     rmSync(join(work, 'data/pilot'), { recursive: true });
     edit(
       'content/updates/2023-03-results.mdx',
       /^relatedFindings: \[trial\]$/m,
       'relatedFindings: [trail]\namends: pilot',
     );
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toContain(
@@ -110,14 +125,14 @@ describe('npm run check', () => {
     );
   });
 
-  test('reports a mistyped MDX component key and a link missing its trailing slash', () => {
+  test('reports a mistyped MDX component key and a link missing its trailing slash', async () => {
     edit('content/findings/trial.mdx', 'analysis="unadjusted" />', 'analysis="unadjustd" />');
     edit(
       'content/findings/trial.mdx',
       '[authority page](/authorities/)',
       '[authority page](/findings/pilot)',
     );
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       /trial\.mdx:\d+:\d+: <Estimate>: expected an estimate the data can give \(study\/outcome\/analysis, overall: .*trial\/s47\/unadjusted.*\), found study="trial" outcome="s47" analysis="unadjustd" scope="overall"\./,
@@ -127,7 +142,7 @@ describe('npm run check', () => {
     );
   });
 
-  test('reports MDX the build cannot compile, braces in prose and a tag left open, at file, line and column', () => {
+  test('reports MDX the build cannot compile, braces in prose and a tag left open, at file, line and column', async () => {
     const append = (rel: string, text: string) => {
       const path = join(work, rel);
       writeFileSync(path, `${readFileSync(path, 'utf8')}${text}`);
@@ -143,7 +158,7 @@ describe('npm run check', () => {
     );
     const braceLine = follow.findIndex((l) => l.includes('{as expected}')) + 1;
     const tagLine = results.findIndex((l) => l.startsWith('See <Estimate')) + 1;
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       `${work}/content/updates/2023-03-results.mdx:${tagLine}:5: MDX: expected text, components and {expressions} the site can compile, found an error: Expected a closing tag for \`<Estimate>\` (${tagLine}:5) before the end of \`paragraph\`. End each component on the line it starts, with "/>" (<Estimate … />) or a closing tag (<Term …>words</Term>); to show "<" in the text, write "\\<".`,
@@ -153,7 +168,7 @@ describe('npm run check', () => {
     ]);
   });
 
-  test('checks <Figure> props against its schema and the data, naming the prop, what was expected and what was found', () => {
+  test('checks <Figure> props against its schema and the data, naming the prop, what was expected and what was found', async () => {
     const update = 'content/updates/2024-follow-up.mdx';
     const figures = [
       '<Figure chart="trial-forest" />',
@@ -170,7 +185,7 @@ describe('npm run check', () => {
     );
     const text = readFileSync(join(work, update), 'utf8').split('\n');
     const line = (tag: string) => text.indexOf(tag) + 1;
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     const at = (tag: string) => `${work}/${update}:${line(tag)}:1: <Figure> prop`;
     expect(r.stderr.trim().split('\n')).toEqual([
@@ -194,14 +209,14 @@ describe('npm run check', () => {
     ]);
   });
 
-  test('refuses a root-relative address in an <a> tag or a markdown image, which would miss the base path of a site published under a path', () => {
+  test('refuses a root-relative address in an <a> tag or a markdown image, which would miss the base path of a site published under a path', async () => {
     const update = 'content/updates/2024-follow-up.mdx';
     writeFileSync(
       join(work, update),
       `${readFileSync(join(work, update), 'utf8')}\nSee <a href="/methodology/">the methodology</a> or [the glossary](/glossary/).\n\n![A chart](/chart.png)\n`,
     );
     const lines = readFileSync(join(work, update), 'utf8').split('\n');
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       `${work}/${update}:${lines.length - 3}:8: link: expected a markdown link such as [the text](/methodology/), found href="/methodology/" in a tag. A tag keeps its address as written, which breaks when the site is published under a path; markdown links are adjusted.`,
@@ -210,9 +225,9 @@ describe('npm run check', () => {
     ]);
   });
 
-  test('refuses a content page named after a page built from code', () => {
+  test('refuses a content page named after a page built from code', async () => {
     cpSync(join(work, 'content/pages/accessibility.mdx'), join(work, 'content/pages/charts.mdx'));
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       `${work}/content/pages/charts.mdx:1:1: page name: expected a name no page built from code has (not 404, authorities, charts,`,
@@ -222,18 +237,18 @@ describe('npm run check', () => {
     );
   });
 
-  test('reports an archived release whose version is not the year and month of its date', () => {
+  test('reports an archived release whose version is not the year and month of its date', async () => {
     edit('data/releases/2024-10/release.json', '"date": "2024-10-01"', '"date": "2026-12-01"');
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       `${work}/data/releases/2024-10/release.json: not a valid release record: version: expected the year and month of the release's date 2026-12-01, that is 2026-12, found "2024-10". A release's version is the year and month of its date`,
     );
   });
 
-  test('reports an archived release file that has been changed', () => {
+  test('reports an archived release file that has been changed', async () => {
     writeFileSync(join(work, 'data/releases/2023-03/estimates.json'), '[]\n');
-    const r = check();
+    const r = await check();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       `${work}/data/releases/2023-03/estimates.json: expected the file recorded in release.json`,
@@ -246,7 +261,7 @@ describe('npm run check', () => {
       '## Rates behind the ratio\n',
       '## Rates behind the ratio\n\nThe ratio was 0.96 (95% CI 0.85 to 1.07) across 263 schools, in Section 47 enquiries from 2021.\n',
     );
-    const r = check();
+    const r = command();
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const lines = readFileSync(join(work, 'content/findings/trial.mdx'), 'utf8').split('\n');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import englandTopologyJson from '../../data/geo/england-authorities.json' with { type: 'json' };
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { chartExamples } from './chartExamples.ts';
+import { chartWidths } from './chartTypes.ts';
 import { englandMap, mapFeatures, programmeCategories } from './englandMap.ts';
 
 const topology = englandTopologyJson as unknown as EnglandTopology;
@@ -128,5 +129,25 @@ describe('englandMap', () => {
     expect(svg).toContain('>≥+15<');
     expect(svg).toContain('>≤−15<');
     expect(svg).toContain('Largest rise: Outlier, +600.0.');
+  });
+
+  it('fills the text column, and lays the map out again for a phone without a second copy of its outlines', () => {
+    const chart = chartExamples['england-map-programme']!();
+    const phone = chart.narrow!;
+    expect([chart.width, phone.width]).toEqual([chartWidths.column, topology.meta.width]);
+    // Each layout keeps its text at 11 px where the figure shows it (the column one from a 660 px box).
+    expect(chart.minWidth).toBeLessThan(660);
+    expect(phone.minWidth).toBeLessThanOrEqual(275);
+    // The column layout carries every outline; the phone layout points at them and draws none.
+    expect(chart.svg.match(/data-code="/g)).toHaveLength(
+      mapFeatures(topology, new Set(['E10000006'])).length + 33,
+    );
+    expect(chart.svg).toContain('id="map-programme-areas"');
+    expect(phone.svg).not.toContain('data-code="');
+    expect(phone.svg).toContain('<use href="#map-programme-areas"/>');
+    expect(phone.svg).toContain('<use href="#map-programme-london"/>');
+    // Its patterns are its own: a pattern inside the hidden layout would draw nothing.
+    expect(phone.svg).toContain('fill="url(#map-programme-narrow-hatch)"');
+    expect(phone.svg).not.toContain('url(#map-programme-hatch)');
   });
 });

@@ -4,7 +4,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { EnglandTopology } from '../lib/geo/englandTopology.ts';
 import { formatChange, formatNumber } from '../lib/format/formatNumber.ts';
 import { chartFrame } from './chartFrame.ts';
-import type { ChartResult } from './chartTypes.ts';
+import { chartWidths, type ChartResult } from './chartTypes.ts';
 import { escapeXml } from './escapeXml.ts';
 import { okabeIto } from './okabeIto.ts';
 import { RelativePath } from './relativePath.ts';
@@ -32,14 +32,20 @@ export type EnglandMapOptions = {
 
 /**
  * Stated defaults: the London inset's size, the colour of areas outside every category, and the
- * size of every text: 16 px, so the 400 px map still shows it at 11 px or more in a 275 px column
- * and needs no second layout for a phone (a second copy of the map's paths would double the page).
+ * two layouts. The column layout is {@link chartWidths}.column wide, the map drawn 1.4 times its
+ * projected size (560 px of 720; about 640 px tall, so map and key fit a laptop's screen) with
+ * 14 px text (11 px or more down to a 566 px box). The phone layout is the map at its projected
+ * size with 16 px text, which stays at 11 px or more in a 275 px column; it draws no outline of
+ * its own but points at the column layout's (`<use>`), so a second layout adds only its text.
  */
 export const englandMapDefaults = {
   insetWidth: 128,
   otherFill: '#ffffff',
   bins: 6,
   fontSize: 16,
+  column: chartWidths.column,
+  columnScale: 1.4,
+  columnFontSize: 14,
 } as const;
 
 type DrawnFeature = {
@@ -88,7 +94,12 @@ function patternDefs(id: string): string {
  * categorical (programme membership: each category a colour and a pattern) or diverging (a change,
  * binned symmetrically about zero on ColorBrewer's RdBu, blue for falls, with "no data" hatched,
  * never coloured as zero). Every area has a `<title>` naming it and its value; the legend is text;
- * optional heavy outlines mark a set of authorities. Throws RangeError for an unknown category.
+ * optional heavy outlines mark a set of authorities. Two layouts (see {@link englandMapDefaults}):
+ * the column one, which carries the outlines and is the downloadable image, and a phone one
+ * (`narrow`) that points at them. Every area whose pattern a layout shows has its outline once
+ * more in that layout, since a `<pattern>` in the hidden layout draws nothing: a few areas on
+ * these maps, but a map that is mostly "no data" would carry most outlines twice.
+ * Throws RangeError for an unknown category.
  */
 export function englandMap(
   data: { topology: EnglandTopology; values: readonly MapValue[] },
@@ -96,7 +107,6 @@ export function englandMap(
 ): ChartResult {
   const { id, title, scale } = options;
   const { insetWidth, otherFill, bins, fontSize } = englandMapDefaults;
-  const lineHeight = round1(fontSize * 1.1);
   const { width: mapWidth, height: mapHeight } = data.topology.meta;
   const byCode = new Map(data.values.map((v) => [v.laCode, v]));
   const withData = data.values.filter((v) => v.category !== undefined || typeof v.value === 'number');
@@ -104,8 +114,10 @@ export function englandMap(
   const drawnCodes = new Set(drawn.map((f) => f.code));
   const outlined = new Set(options.outline?.codes ?? []);
 
-  let fillOf: (v: MapValue | undefined) => { fill: string; pattern: string | null; text: string };
-  const legendItems: { fill: string; pattern: string | null; label: string }[] = [];
+  // A pattern is named by its kind; each layout has its own <pattern> of each kind (patternDefs).
+  type Pattern = 'hatch' | 'dots' | 'nodata' | null;
+  let fillOf: (v: MapValue | undefined) => { fill: string; pattern: Pattern; text: string };
+  const legendItems: { fill: string; pattern: Pattern; label: string }[] = [];
   let strip: { colours: string[]; edges: number[]; open: boolean } | null = null;
   if (scale.type === 'categories') {
     const cats = new Map(scale.categories.map((c) => [c.key, c]));
@@ -117,13 +129,13 @@ export function englandMap(
     fillOf = (v) => {
       const c = v?.category === undefined ? undefined : cats.get(v.category);
       return c
-        ? { fill: c.colour, pattern: c.pattern === 'none' ? null : `${id}-${c.pattern}`, text: c.label }
+        ? { fill: c.colour, pattern: c.pattern === 'none' ? null : c.pattern, text: c.label }
         : { fill: otherFill, pattern: null, text: scale.otherLabel };
     };
     for (const c of scale.categories)
       legendItems.push({
         fill: c.colour,
-        pattern: c.pattern === 'none' ? null : `${id}-${c.pattern}`,
+        pattern: c.pattern === 'none' ? null : c.pattern,
         label: c.label,
       });
     legendItems.push({ fill: otherFill, pattern: null, label: scale.otherLabel });
@@ -145,9 +157,9 @@ export function englandMap(
     fillOf = (v) =>
       typeof v?.value === 'number'
         ? { fill: q(v.value), pattern: null, text: `${formatChange(v.value)} ${scale.unit}` }
-        : { fill: '#ffffff', pattern: `${id}-nodata`, text: 'no data' };
+        : { fill: '#ffffff', pattern: 'nodata', text: 'no data' };
     strip = { colours, edges: [-domainMax, ...q.thresholds(), domainMax], open: trueMax > domainMax };
-    legendItems.push({ fill: '#ffffff', pattern: `${id}-nodata`, label: 'No data' });
+    legendItems.push({ fill: '#ffffff', pattern: 'nodata', label: 'No data' });
   }
 
   // London inset: the E09 boroughs redrawn larger in the empty North Sea corner.
@@ -163,89 +175,143 @@ export function englandMap(
   const insetY = 6;
   const k = lb ? insetWidth / (lb[1][0] - lb[0][0]) : 1;
   const insetHeight = lb ? (lb[1][1] - lb[0][1]) * k : 0;
+  // Heavy outlines last, so neighbours do not paint over them.
+  const byOutline = (list: DrawnFeature[]) =>
+    [...list].sort((a, b) => Number(outlined.has(a.code)) - Number(outlined.has(b.code)));
 
-  const area = (f: DrawnFeature, stroke: number) => {
+  // The areas' fills and outlines, in map units: drawn once, in the column layout, under ids the
+  // phone layout's <use> elements point at, so the page carries one copy of the outlines.
+  const area = (f: DrawnFeature, stroke: number, title: boolean) => {
     const v = byCode.get(f.code);
-    const { fill, pattern, text } = fillOf(v);
+    const { fill, text } = fillOf(v);
     const heavy = outlined.has(f.code);
     const label = `${escapeXml(v?.name ?? f.name)}: ${escapeXml(text)}${heavy && options.outline ? ` (${escapeXml(options.outline.label)})` : ''}`;
     const sw = round1(heavy ? stroke * 3 : stroke);
-    return [
-      // White areas become the background in forced colours, so their CanvasText borders still show.
-      `<path class="area mark${fill === '#ffffff' ? ' hollow' : ''}" d="${f.d}" fill="${fill}" stroke="${heavy ? '#000' : '#6b6b6b'}" stroke-width="${sw}" data-code="${f.code}"><title>${label}</title></path>`,
-      pattern ? `<path d="${f.d}" fill="url(#${pattern})" pointer-events="none" aria-hidden="true"/>` : '',
-    ].join('');
+    // White areas become the background in forced colours, so their CanvasText borders still show.
+    return `<path class="area mark${fill === '#ffffff' ? ' hollow' : ''}" d="${f.d}" fill="${fill}" stroke="${heavy ? '#000' : '#6b6b6b'}" stroke-width="${sw}" data-code="${f.code}">${title ? `<title>${label}</title>` : ''}</path>`;
   };
-  const parts: string[] = [`<defs>${patternDefs(id)}</defs>`];
-  // Heavy outlines last, so neighbours do not paint over them.
-  const order = [...drawn].sort((a, b) => Number(outlined.has(a.code)) - Number(outlined.has(b.code)));
-  parts.push(`<g class="map" stroke-linejoin="round">`);
-  for (const f of order) parts.push(area(f, 0.4));
-  parts.push(`</g>`);
-  if (lb) {
-    parts.push(
-      `<g class="inset"><rect class="hollow" x="${insetX - 4}" y="${insetY - 4}" width="${insetWidth + 8}" height="${round1(insetHeight + 8 + 2 * lineHeight)}" fill="#fff" stroke="currentColor" stroke-width="1"/>`,
-      `<g transform="translate(${round1(insetX - lb[0][0] * k)} ${round1(insetY - lb[0][1] * k)}) scale(${round1(k * 100) / 100})">`,
-    );
-    const ko = [...london].sort((a, b) => Number(outlined.has(a.code)) - Number(outlined.has(b.code)));
-    for (const f of ko) parts.push(area(f, 0.4 / k).replace(/<title>[^<]*<\/title>/, ''));
-    parts.push(
-      `</g>${wrappedText(['London', '(enlarged)'], insetX + insetWidth / 2, insetY + insetHeight + 2 + lineHeight, fontSize, ` text-anchor="middle" font-size="${fontSize}"`)}</g>`,
-    );
-    // Where the inset comes from.
-    parts.push(
-      `<rect x="${round1(lb[0][0] - 1)}" y="${round1(lb[0][1] - 1)}" width="${round1(lb[1][0] - lb[0][0] + 2)}" height="${round1(lb[1][1] - lb[0][1] + 2)}" fill="none" stroke="currentColor" stroke-width="1" class="rule"/>`,
-    );
-  }
+  // A pattern over a fill is each layout's own: a <pattern> inside a hidden layout draws nothing.
+  const overlays = (list: DrawnFeature[], layoutId: string) =>
+    list
+      .map((f) => ({ f, pattern: fillOf(byCode.get(f.code)).pattern }))
+      .filter(({ pattern }) => pattern !== null)
+      .map(
+        ({ f, pattern }) =>
+          `<path d="${f.d}" fill="url(#${layoutId}-${pattern})" pointer-events="none" aria-hidden="true"/>`,
+      )
+      .join('');
+  const mapId = `${id}-areas`;
+  const londonId = `${id}-london`;
 
-  // Legend under the map: swatch (colour and pattern) plus text.
-  let ly = mapHeight + 12;
-  parts.push(`<g font-size="${fontSize}">`);
-  if (scale.type === 'diverging' && strip) {
-    // A continuous strip reads in order (falls to rises); each edge is labelled.
-    const titleLines = wrapLabel(`${scale.valueLabel} (${scale.unit})`, (mapWidth - 8) / 1.2, fontSize, 2);
+  /**
+   * One layout, `width` wide, with the map drawn `zoom` times its projected size and centred, and
+   * text at `fontSize` below it. `areas` is "draw" for the layout that carries the outlines and
+   * "use" for one that points at them.
+   */
+  const drawLayout = (
+    layoutId: string,
+    width: number,
+    zoom: number,
+    fontSize: number,
+    areas: 'draw' | 'use',
+  ) => {
+    const lineHeight = round1(fontSize * 1.1);
+    const x0 = round1((width - mapWidth * zoom) / 2);
+    const parts: string[] = [`<defs>${patternDefs(layoutId)}</defs>`];
+    parts.push(`<g transform="translate(${x0} 0)${zoom === 1 ? '' : ` scale(${zoom})`}">`);
     parts.push(
-      wrappedText(
-        titleLines,
-        4,
-        ly + ((titleLines.length - 1) * lineHeight) / 2 + fontSize / 2,
-        fontSize,
-        ' font-weight="600"',
-      ),
+      areas === 'draw'
+        ? `<g class="map" stroke-linejoin="round" id="${mapId}">${byOutline(drawn)
+            .map((f) => area(f, 0.4, true))
+            .join('')}</g>`
+        : `<use href="#${mapId}"/>`,
+      overlays(drawn, layoutId),
     );
-    ly += titleLines.length * lineHeight + 4;
-    // Inset so that an open end's label ("≤−20") stays inside the frame.
-    const x0 = 32;
-    const sw = (mapWidth - 2 * x0) / strip.colours.length;
-    const step = (strip.edges[1] ?? 0) - (strip.edges[0] ?? 0);
-    const digits = Number.isInteger(Math.round(step * 1000) / 1000) ? 0 : 1;
-    strip.colours.forEach((c, i) =>
+    if (lb) {
+      // The inset's frame leaves room below London for its label, two lines of text at `fontSize`.
+      const labelRoom = (2 * lineHeight) / zoom;
       parts.push(
-        `<rect class="mark" x="${round1(x0 + i * sw)}" y="${ly}" width="${round1(sw)}" height="14" fill="${c}" stroke="#6b6b6b" stroke-width="0.5"/>`,
-      ),
-    );
-    const open = strip.open;
-    const last = strip.edges.length - 1;
-    strip.edges.forEach((e, i) =>
+        `<g class="inset"><rect class="hollow" x="${insetX - 4}" y="${insetY - 4}" width="${insetWidth + 8}" height="${round1(insetHeight + 8 + labelRoom)}" fill="#fff" stroke="currentColor" stroke-width="1"/>`,
+        `<g transform="translate(${round1(insetX - lb[0][0] * k)} ${round1(insetY - lb[0][1] * k)}) scale(${round1(k * 100) / 100})">`,
+        areas === 'draw'
+          ? `<g stroke-linejoin="round" id="${londonId}">${byOutline(london)
+              .map((f) => area(f, 0.4 / k, false))
+              .join('')}</g>`
+          : `<use href="#${londonId}"/>`,
+        overlays(london, layoutId),
+        `</g></g>`,
+      );
+      // Where the inset comes from.
       parts.push(
-        `<text x="${round1(x0 + i * sw)}" y="${round1(ly + 16 + fontSize)}" text-anchor="middle">${open && i === 0 ? '≤' : ''}${open && i === last ? '≥' : ''}${Math.abs(e) < 1e-9 ? '0' : formatChange(e, digits)}</text>`,
-      ),
-    );
-    const arrowsY = round1(ly + 16 + fontSize + lineHeight + 2);
-    parts.push(
-      `<text x="4" y="${arrowsY}">\u2190 fell</text><text x="${mapWidth - 4}" y="${arrowsY}" text-anchor="end">rose \u2192</text>`,
-    );
-    ly = arrowsY + 10;
-  }
-  const items: LegendItem[] = legendItems.map((item) => ({
-    swatch: { type: 'area', fill: item.fill, ...(item.pattern ? { pattern: item.pattern } : {}) },
-    label: item.label,
-  }));
-  if (options.outline)
-    items.push({ swatch: { type: 'area', fill: 'none', outline: true }, label: options.outline.label });
-  const key = legend(items, { x: 4, y: ly, width: mapWidth - 8, fontSize });
-  parts.push(key.svg, `</g>`);
-  const height = round1(ly + key.height + 4);
+        `<rect x="${round1(lb[0][0] - 1)}" y="${round1(lb[0][1] - 1)}" width="${round1(lb[1][0] - lb[0][0] + 2)}" height="${round1(lb[1][1] - lb[0][1] + 2)}" fill="none" stroke="currentColor" stroke-width="1" class="rule"/>`,
+      );
+    }
+    parts.push(`</g>`);
+    if (lb)
+      // The inset's label, outside the scaled map so its text is `fontSize` on the page.
+      parts.push(
+        wrappedText(
+          ['London', '(enlarged)'],
+          round1(x0 + (insetX + insetWidth / 2) * zoom),
+          round1((insetY + insetHeight + 2) * zoom + lineHeight),
+          fontSize,
+          ` text-anchor="middle" font-size="${fontSize}"`,
+        ),
+      );
+
+    // Legend under the map: swatch (colour and pattern) plus text.
+    let ly = round1(mapHeight * zoom + 12);
+    parts.push(`<g font-size="${fontSize}">`);
+    if (scale.type === 'diverging' && strip) {
+      // A continuous strip reads in order (falls to rises); each edge is labelled.
+      const titleLines = wrapLabel(`${scale.valueLabel} (${scale.unit})`, (width - 8) / 1.2, fontSize, 2);
+      parts.push(
+        wrappedText(
+          titleLines,
+          4,
+          ly + ((titleLines.length - 1) * lineHeight) / 2 + fontSize / 2,
+          fontSize,
+          ' font-weight="600"',
+        ),
+      );
+      ly += titleLines.length * lineHeight + 4;
+      // Inset so that an open end's label ("≤−20") stays inside the frame.
+      const sx = 32;
+      const sw = (width - 2 * sx) / strip.colours.length;
+      const step = (strip.edges[1] ?? 0) - (strip.edges[0] ?? 0);
+      const digits = Number.isInteger(Math.round(step * 1000) / 1000) ? 0 : 1;
+      strip.colours.forEach((c, i) =>
+        parts.push(
+          `<rect class="mark" x="${round1(sx + i * sw)}" y="${ly}" width="${round1(sw)}" height="14" fill="${c}" stroke="#6b6b6b" stroke-width="0.5"/>`,
+        ),
+      );
+      const open = strip.open;
+      const last = strip.edges.length - 1;
+      strip.edges.forEach((e, i) =>
+        parts.push(
+          `<text x="${round1(sx + i * sw)}" y="${round1(ly + 16 + fontSize)}" text-anchor="middle">${open && i === 0 ? '≤' : ''}${open && i === last ? '≥' : ''}${Math.abs(e) < 1e-9 ? '0' : formatChange(e, digits)}</text>`,
+        ),
+      );
+      const arrowsY = round1(ly + 16 + fontSize + lineHeight + 2);
+      parts.push(
+        `<text x="4" y="${arrowsY}">\u2190 fell</text><text x="${width - 4}" y="${arrowsY}" text-anchor="end">rose \u2192</text>`,
+      );
+      ly = arrowsY + 10;
+    }
+    const items: LegendItem[] = legendItems.map((item) => ({
+      swatch: {
+        type: 'area',
+        fill: item.fill,
+        ...(item.pattern ? { pattern: `${layoutId}-${item.pattern}` } : {}),
+      },
+      label: item.label,
+    }));
+    if (options.outline)
+      items.push({ swatch: { type: 'area', fill: 'none', outline: true }, label: options.outline.label });
+    const key = legend(items, { x: 4, y: ly, width: width - 8, fontSize });
+    parts.push(key.svg, `</g>`);
+    return { body: parts.join(''), height: round1(ly + key.height + 4) };
+  };
 
   // Every value is in the table, including any whose area has no outline on this map.
   const rows = data.values
@@ -285,7 +351,32 @@ export function englandMap(
           ]),
         };
   const desc = mapDescription(data.values, options, drawn.length);
-  return chartFrame({ id, width: mapWidth, height, title, desc, body: parts.join(''), table, fontSize });
+  const { column, columnScale, columnFontSize } = englandMapDefaults;
+  const wide = drawLayout(id, column, columnScale, columnFontSize, 'draw');
+  const narrowId = `${id}-narrow`;
+  const phone = drawLayout(narrowId, mapWidth, 1, fontSize, 'use');
+  return {
+    ...chartFrame({
+      id,
+      width: column,
+      height: wide.height,
+      title,
+      desc,
+      body: wide.body,
+      table,
+      fontSize: columnFontSize,
+    }),
+    narrow: chartFrame({
+      id: narrowId,
+      width: mapWidth,
+      height: phone.height,
+      title,
+      desc,
+      body: phone.body,
+      table,
+      fontSize,
+    }),
+  };
 }
 
 /** The `<desc>` of a map, from the data: counts per category, or the largest rise and fall. */

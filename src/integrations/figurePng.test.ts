@@ -95,7 +95,7 @@ describe('figurePng', () => {
   });
 
   it('encodes pixels losslessly, as a palette at most 256 colours and as RGB above', async () => {
-    for (const colours of [3, 300]) {
+    for (const colours of [3, 256, 257, 300]) {
       const width = 40;
       const height = 10;
       const rgba = new Uint8Array(width * height * 4);
@@ -107,6 +107,12 @@ describe('figurePng', () => {
       expect(Buffer.from(decoded.pixels).equals(Buffer.from(rgba)), `${colours} colours`).toBe(true);
     }
     await expect(encodePng(new Uint8Array(4), 1, 1)).rejects.toThrow(/not opaque/);
+    // A translucent pixel after the 257th colour (past the palette pass) is refused too.
+    const many = new Uint8Array(300 * 4).map((_, i) =>
+      i % 4 === 3 ? 255 : i % 4 === 0 ? (i / 4) % 256 : i < 1024 ? 0 : 9,
+    );
+    many[299 * 4 + 3] = 254;
+    await expect(encodePng(many, 300, 1)).rejects.toThrow(/pixel 299 is not opaque/);
     await expect(encodePng(new Uint8Array(8), 1, 1)).rejects.toThrow(/not 1×1 RGBA/);
   });
 
