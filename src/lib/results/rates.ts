@@ -34,27 +34,50 @@ export function computeRates(
   threshold: number,
 ): { rates: Rate[]; changes: Change[] } {
   const aggs = new Map<string, Aggregate>();
+  // Each cell's two aggregates (overall and its authority's), found through its school's node:
+  // schools of one authority and group share a node, which holds the pairs by outcome and
+  // period. Why: a national table's hundreds of thousands of cells then look up three Map
+  // entries each (the school by identity) instead of building and hashing two key strings.
+  // `aggs` keeps the order in which each aggregate was first seen, as before.
+  type Node = Map<string, Map<string, [Aggregate, Aggregate]>>;
+  const nodes = new Map<string, Node>();
+  const nodeOf = new Map<Cell['school'], Node>();
   for (const c of cells) {
-    for (const scope of ['overall', c.school.laCode]) {
-      const k = key(c.outcome, scope, c.school.group, c.period);
-      let a = aggs.get(k);
-      if (!a) {
-        a = {
-          study,
-          outcome: c.outcome,
-          scope,
-          group: c.school.group,
-          period: c.period,
-          schools: new Set(),
-          count: 0,
-          years: 0,
-        };
-        aggs.set(k, a);
-      }
+    let node = nodeOf.get(c.school);
+    if (node === undefined) {
+      const k = `${c.school.laCode}\u0000${c.school.group}`;
+      node = nodes.get(k);
+      if (node === undefined) nodes.set(k, (node = new Map()));
+      nodeOf.set(c.school, node);
+    }
+    let periods = node.get(c.outcome);
+    if (periods === undefined) node.set(c.outcome, (periods = new Map()));
+    let pair = periods.get(c.period);
+    if (pair === undefined)
+      periods.set(c.period, (pair = [aggregate(c, 'overall'), aggregate(c, c.school.laCode)]));
+    for (const a of pair) {
       a.schools.add(c.school.schoolId);
       a.count += c.count;
       a.years += c.years;
     }
+  }
+  function aggregate(c: Cell, scope: string): Aggregate {
+    const k = key(c.outcome, scope, c.school.group, c.period);
+    let a = aggs.get(k);
+    if (!a) {
+      a = {
+        study,
+        outcome: c.outcome,
+        scope,
+        group: c.school.group,
+        period: c.period,
+        schools: new Set(),
+        count: 0,
+        years: 0,
+      };
+      aggs.set(k, a);
+    }
+    return a;
   }
   const groups = new Map<string, DisclosureGroup>();
   for (const [k, a] of aggs) {
