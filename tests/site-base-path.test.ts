@@ -46,7 +46,10 @@ beforeAll(() => {
     env: { SITE_URL: SITE, CONTENT_DIR: content },
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
-}, 600_000);
+  // A hang guard, not a time limit: this build draws every figure's PNG anew (each image prints
+  // its page's address, which the base path changes), which took over 10 minutes on two cores at
+  // load 15.
+}, 1_800_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // Served under the base, from the build above (this file's hooks run in order).
 const site = useBuiltSite(dist, { base: BASE });
