@@ -30,6 +30,7 @@ import { formatProblem } from '../src/lib/data/problems.ts';
 import { authoritySlugs } from '../src/site/authoritySlugs.ts';
 import { listReleases } from '../src/site/releases.ts';
 import { mdxCompileProblems } from './lib/compileMdx.ts';
+import { consoleEffects, type ConsoleEffects } from './lib/consoleEffects.ts';
 import { readDataFolder } from './lib/readDataFolder.ts';
 
 const filesUnder = (dir: string): string[] =>
@@ -41,15 +42,7 @@ const filesUnder = (dir: string): string[] =>
     : [];
 
 /** Where the check's lines go: warnings and the verdict to `log`, problems to `error`. */
-export interface CheckEffects {
-  log: (line: string) => void;
-  error: (line: string) => void;
-}
-
-const consoleEffects: CheckEffects = {
-  log: (line) => console.log(line),
-  error: (line) => console.error(line),
-};
+export type CheckEffects = ConsoleEffects;
 
 /**
  * Runs the check with `argv` (the arguments after the script name) and returns its exit code: 0

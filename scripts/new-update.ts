@@ -4,19 +4,26 @@
  * Writes content/updates/YYYY-MM-slug.mdx with valid frontmatter, dated today (UTC) unless
  * --date says otherwise. Never overwrites a file: a clash is an error naming the file.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scaffoldUpdate, updateFileName } from '../src/lib/content/scaffoldUpdate.ts';
 import { parseSiteConfig } from '../src/lib/content/siteConfig.ts';
 import { dateRefusalSentence, readIsoDate } from '../src/lib/format/isoDate.ts';
+import { consoleEffects, type ConsoleEffects } from './lib/consoleEffects.ts';
 
 const USAGE = 'usage: npm run new:update -- "Title of the update" [--date YYYY-MM-DD] [--author "Name"]';
 
-function main(): number {
+/**
+ * Runs the command with `argv` (the arguments after the script name) and returns its exit code.
+ * Exported so tests can run it in-process with an in-memory `effects`.
+ */
+export function main(argv: readonly string[], effects: ConsoleEffects = consoleEffects): number {
   let parsed;
   try {
     parsed = parseArgs({
+      args: [...argv],
       allowPositionals: true,
       options: {
         date: { type: 'string', default: new Date().toISOString().slice(0, 10) },
@@ -25,31 +32,31 @@ function main(): number {
       },
     });
   } catch (e) {
-    console.error(`new:update: ${(e as Error).message}\n${USAGE}`);
+    effects.error(`new:update: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const title = positionals.join(' ').trim();
   if (title === '') {
-    console.error(`new:update: expected a title, found none\n${USAGE}`);
+    effects.error(`new:update: expected a title, found none\n${USAGE}`);
     return 2;
   }
   const date = readIsoDate(values.date);
   if (!date.ok) {
-    console.error(`new:update: --date: ${dateRefusalSentence(date.refusal)}`);
+    effects.error(`new:update: --date: ${dateRefusalSentence(date.refusal)}`);
     return 2;
   }
   let name;
   try {
     name = updateFileName(title, values.date);
   } catch {
-    console.error(`new:update: expected a title with letters or digits, found ${JSON.stringify(title)}`);
+    effects.error(`new:update: expected a title with letters or digits, found ${JSON.stringify(title)}`);
     return 2;
   }
   const dir = join(values.content, 'updates');
   const path = join(dir, name);
   if (existsSync(path)) {
-    console.error(
+    effects.error(
       `new:update: ${path} already exists; it was left unchanged. Choose another title, or edit that file.`,
     );
     return 1;
@@ -64,10 +71,13 @@ function main(): number {
     author = site?.ok ? `${site.config.title} editors` : 'The editors';
   }
   writeFileSync(path, scaffoldUpdate(title, values.date, author), { flag: 'wx' });
-  console.log(
+  effects.log(
     `new:update: wrote ${path}. Replace the text marked "REPLACE ME:", then run \`npm run check\`.`,
   );
   return 0;
 }
 
-process.exitCode = main();
+// Run only when invoked as a script, so tests can import main and run it in-process.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -18,10 +18,12 @@
  * from the current data. The date is today's (UTC) unless --date says otherwise; it is stored in
  * the release, so building the site never reads the clock.
  */
-import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { ReleaseChange } from '../src/lib/releases/releaseRecord.ts';
+import { consoleEffects, type ConsoleEffects } from './lib/consoleEffects.ts';
 import { recordRelease, ReleaseError } from './lib/recordRelease.ts';
 
 const USAGE =
@@ -62,10 +64,15 @@ function changeFrom(
   return { kind, reason: a.reason.trim(), conclusionsChanged: changed === 'yes', affects };
 }
 
-function main(): number {
+/**
+ * Runs the command with `argv` (the arguments after the script name) and returns its exit code.
+ * Exported so tests can run it in-process with an in-memory `effects`.
+ */
+export function main(argv: readonly string[], effects: ConsoleEffects = consoleEffects): number {
   let args;
   try {
     args = parseArgs({
+      args: [...argv],
       options: {
         version: { type: 'string' },
         note: { type: 'string' },
@@ -83,20 +90,20 @@ function main(): number {
       },
     }).values;
   } catch (e) {
-    console.error(`release: ${(e as Error).message}\n${USAGE}`);
+    effects.error(`release: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   if (args.help) {
-    console.log(USAGE);
+    effects.log(USAGE);
     return 0;
   }
   if (args.version === undefined || args.note === undefined) {
-    console.error(`release: --version and --note are both required\n${USAGE}`);
+    effects.error(`release: --version and --note are both required\n${USAGE}`);
     return 2;
   }
   const change = changeFrom(args, args.results);
   if (typeof change === 'string') {
-    console.error(`release: ${change}\n${USAGE}`);
+    effects.error(`release: ${change}\n${USAGE}`);
     return 2;
   }
   try {
@@ -111,17 +118,20 @@ function main(): number {
       releasesDir: args.releases,
       dataDir: args.data,
     });
-    console.log(
+    effects.log(
       `release: recorded ${r.version} (${r.date}${r.synthetic ? ', synthetic demonstration data' : ''}) in ${args.releases}/${r.version}: ${r.files.map((f) => f.name).join(', ')}, release.json`,
     );
     return 0;
   } catch (e) {
     if (e instanceof ReleaseError) {
-      console.error(`release: ${e.message}`);
+      effects.error(`release: ${e.message}`);
       return 1;
     }
     throw e;
   }
 }
 
-process.exitCode = main();
+// Run only when invoked as a script, so tests can import main and run it in-process.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}

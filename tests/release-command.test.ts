@@ -2,7 +2,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { main } from '../scripts/release.ts';
 import { releaseRecordSchema } from '../src/lib/releases/releaseRecord.ts';
+import { inProcess } from './helpers/inProcess.ts';
 import { root, runScript } from './helpers/runScript.ts';
 
 // scripts/test.mjs builds first, so out/ holds the results of data/.
@@ -13,16 +15,24 @@ const folder = (dir: string) =>
       .sort()
       .map((n) => [n, readFileSync(join(dir, n), 'utf8')]),
   );
+const repository = (releases: string) => [
+  '--results',
+  join(root, 'out'),
+  '--data',
+  join(root, 'data'),
+  '--releases',
+  releases,
+];
+/** `npm run release` as a reader runs it: its own process, its exit code and its two streams. */
+const command = (releases: string, ...extra: string[]) =>
+  runScript('release.ts', [...repository(releases), ...extra]);
+/**
+ * The same command in this process (scripts/release.ts's main), its lines collected as the
+ * command prints them. A success, a refusal (exit 1) and a usage error (exit 2) run `command()`,
+ * so the real exit codes and streams stay covered.
+ */
 const release = (releases: string, ...extra: string[]) =>
-  runScript('release.ts', [
-    '--results',
-    join(root, 'out'),
-    '--data',
-    join(root, 'data'),
-    '--releases',
-    releases,
-    ...extra,
-  ]);
+  inProcess((sink) => main([...repository(releases), ...extra], sink));
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'swis-release-'));
@@ -30,7 +40,7 @@ beforeAll(() => {
 
 describe('npm run release', () => {
   test('records estimates, rates, summaries, dataset and manifest byte for byte, with a record dated as asked', () => {
-    const a = release(
+    const a = command(
       join(work, 'a'),
       '--version',
       '2025-01',
@@ -98,7 +108,9 @@ describe('npm run release', () => {
       }),
     );
     const args = ['--version', '2025-04', '--note', 'Counts only.', '--date', '2025-04-01'];
-    const r = runScript('release.ts', ['--results', counts, '--releases', join(work, 'counts'), ...args]);
+    const r = inProcess((sink) =>
+      main(['--results', counts, '--releases', join(work, 'counts'), ...args], sink),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(work, 'counts', '2025-04')).sort()).toEqual([
       'dataset.json',
@@ -111,7 +123,7 @@ describe('npm run release', () => {
     const gone = join(work, 'gone-out');
     cpSync(join(root, 'out'), gone, { recursive: true });
     rmSync(join(gone, 'summaries.json'));
-    const g = runScript('release.ts', ['--results', gone, '--releases', join(work, 'gone'), ...args]);
+    const g = inProcess((sink) => main(['--results', gone, '--releases', join(work, 'gone'), ...args], sink));
     expect(g.status).toBe(1);
     expect(g.stderr).toContain(
       `release: ${join(gone, 'summaries.json')}: expected a results file here, found none. Run \`npm run results\` first.`,
@@ -123,7 +135,7 @@ describe('npm run release', () => {
     const dir = join(work, 'again');
     expect(release(dir, '--version', '2025-02', '--note', 'First.', '--date', '2025-02-01').status).toBe(0);
     const before = folder(join(dir, '2025-02'));
-    const r = release(dir, '--version', '2025-02', '--note', 'Second.', '--date', '2025-02-02');
+    const r = command(dir, '--version', '2025-02', '--note', 'Second.', '--date', '2025-02-02');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('release 2025-02 already exists and releases are never overwritten');
     expect(folder(join(dir, '2025-02'))).toEqual(before);
@@ -139,7 +151,7 @@ describe('npm run release', () => {
     expect(release(dir, '--version', '2023-13', '--note', 'x').status).toBe(1);
     const d = release(dir, '--version', '2023-03', '--note', 'x', '--date', '2023-02-30');
     expect(d.stderr).toContain('--date: expected a date written YYYY-MM-DD');
-    expect(release(dir, '--version', '2023-03').status).toBe(2);
+    expect(command(dir, '--version', '2023-03').status).toBe(2);
     expect(existsSync(dir)).toBe(false);
   });
 
@@ -179,10 +191,15 @@ describe('npm run release', () => {
     const data = join(work, 'stale-data');
     cpSync(join(root, 'data'), data, { recursive: true });
     writeFileSync(join(data, 'outcomes.csv'), readFileSync(join(data, 'outcomes.csv'), 'utf8') + '\n');
-    const r = runScript('release.ts', [
-      ...['--results', join(root, 'out'), '--data', data, '--releases', join(work, 'stale')],
-      ...['--version', '2025-03', '--note', 'x', '--date', '2025-03-01'],
-    ]);
+    const r = inProcess((sink) =>
+      main(
+        [
+          ...['--results', join(root, 'out'), '--data', data, '--releases', join(work, 'stale')],
+          ...['--version', '2025-03', '--note', 'x', '--date', '2025-03-01'],
+        ],
+        sink,
+      ),
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`found that ${data}/outcomes.csv changed since. Run \`npm run results\``);
     expect(existsSync(join(work, 'stale'))).toBe(false);

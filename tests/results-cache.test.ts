@@ -3,18 +3,29 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { main, nodeEffects } from '../scripts/results.ts';
+import { inProcess } from './helpers/inProcess.ts';
 
 const root = join(import.meta.dirname, '..');
 let work: string;
 let data: string;
 let out: string;
 
-function results(...extra: string[]) {
+/** `npm run results` as a reader runs it: its own process, its exit code and its two streams. */
+function command(...extra: string[]) {
   return spawnSync(
     process.execPath,
     ['--experimental-strip-types', join(root, 'scripts/results.ts'), '--data', data, '--out', out, ...extra],
     { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } },
   );
+}
+/**
+ * The same command in this process (scripts/results.ts's main, reading and writing the real
+ * folders), its lines collected as the command prints them. The first run and the reuse line run
+ * `command()`, so the real process, exit code and streams stay covered.
+ */
+function results(...extra: string[]) {
+  return inProcess((sink) => main(['--data', data, '--out', out, ...extra], { ...nodeEffects, ...sink }));
 }
 
 /** Each output file's bytes and modification time. */
@@ -35,7 +46,7 @@ beforeAll(() => {
   data = join(work, 'data');
   out = join(work, 'out');
   cpSync(join(root, 'data'), data, { recursive: true });
-  const first = results();
+  const first = command();
   expect(first.status, first.stderr).toBe(0);
   expect(first.stdout).toContain('results: recomputing (no previous output)');
 });
@@ -51,7 +62,7 @@ describe('npm run results reuses its output when nothing changed', () => {
 
   test('a second run with the same inputs says so in one line and leaves every file untouched', () => {
     const before = snapshot();
-    const run = results();
+    const run = command();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(run.stdout).toMatch(REUSED);

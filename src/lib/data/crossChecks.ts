@@ -1,6 +1,7 @@
 import { absenceChecks } from './absenceChecks.ts';
 import { indexCompoundKeys } from './compoundKeyIndex.ts';
 import type { CompoundKeyIndex } from './compoundKeyIndex.ts';
+import { laStatisticValueChecks } from './laStatisticValues.ts';
 import { monthRange } from './months.ts';
 import { outcomeKindChecks, outcomesMeasured } from './outcomeKindChecks.ts';
 import type { ParsedCsv } from './parseCsv.ts';
@@ -421,6 +422,7 @@ export function crossChecks(t: Tables, extractedMonth: string | null = null): Pr
     }
   });
   problems.push(...outcomeKindChecks(t));
+  problems.push(...laStatisticValueChecks(t.laStatistics));
   problems.push(...absenceChecks(t.laStatistics));
   unique(
     t.publishedFacts,

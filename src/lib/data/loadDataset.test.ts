@@ -384,6 +384,16 @@ describe('loadDataset', () => {
     `);
   });
 
+  it("refuses a context value out of its measure's range: a negative population is never divided by", () => {
+    const found = messages(
+      replaceLine('context/la-statistics.csv', 4, 'E09000033,2022,children_0_17,-40000'),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      /^data\/context\/la-statistics\.csv:4: column "value": expected a whole number of children, 1 or more for children_0_17, found -40000\./,
+    );
+  });
+
   it('reports a missing period × outcome row for an analysed school but not for a withdrawn one', () => {
     const lines = trialOutcomes().filter((l) => l !== 'T2,followup,s47,3');
     expect(messages({ 'trial/outcomes.csv': csv(...lines) })).toMatchInlineSnapshot(`
