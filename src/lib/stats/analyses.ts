@@ -1,7 +1,7 @@
 import { designMatrix } from './designMatrix.ts';
 import type { Design, DesignTerm } from './designMatrix.ts';
 import { startModelJobs } from './modelJobs.ts';
-import type { ModelJob } from './modelJobs.ts';
+import type { DesignRecipe, ModelJob } from './modelJobs.ts';
 import { monthsInclusive } from '../data/months.ts';
 
 import type { Estimate, Note } from '../contracts/resultsSchemas.ts';
@@ -55,7 +55,8 @@ interface Spec {
   /**
    * Specs with the same key have the same covariates in the same row order (only the counts
    * differ between outcomes), so their design matrix is built once and shared — as is the
-   * solver's analysis of it, shared by the jobs of one batch (modelJobs.ts).
+   * solver's analysis of it, shared by the jobs of one batch (modelJobs.ts). A spec without a
+   * key has a design of its own, built only when its job is fitted.
    */
   designKey?: string;
 }
@@ -185,18 +186,20 @@ function planFits(input: AnalysesInput): { fits: Fit[]; notes: Note[] } {
       notes.push({ ...key, kind: 'not_estimable', reason });
       continue;
     }
-    let design = spec.designKey === undefined ? undefined : designs.get(spec.designKey);
-    if (design === undefined) {
-      design = designMatrix(spec.rows, spec.terms);
-      if (spec.designKey !== undefined) designs.set(spec.designKey, design);
+    // A design that several outcomes share is built once, here; one that a single job uses is
+    // built when the job is fitted, from its rows and terms (a DesignRecipe, see modelJobs.ts).
+    let design: Design | DesignRecipe | undefined;
+    if (spec.designKey === undefined) design = { rows: spec.rows, terms: spec.terms };
+    else {
+      design = designs.get(spec.designKey);
+      if (design === undefined) designs.set(spec.designKey, (design = designMatrix(spec.rows, spec.terms)));
     }
     const job: ModelJob = {
       model: spec.model,
       y: spec.rows.map((r) => r.y),
-      X: design.X,
-      columnNames: design.columnNames,
       offset: spec.rows.map((r) => r.offset),
       term: spec.term,
+      ...design,
     };
     const schools = new Set(spec.rows.map((r) => r.school_id)).size;
     (spec.scope === 'overall' ? national : perAuthority).push({ key, schools, job });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runModelJob, runModelJobs, SHARE_MAX_VALUES, startModelJobs, takeModelJobs } from './modelJobs.ts';
 import type { ModelJob, ModelOutcome } from './modelJobs.ts';
 import { startBlockingWorker } from '../threads/blockingWorker.ts';
+import { designMatrix } from './designMatrix.ts';
 
 // A small difference-in-differences design (intercept, group, post, group × post) with counts
 // that vary by school, one job per set of counts.
@@ -64,6 +65,28 @@ describe('the model jobs worker', () => {
   });
 });
 
+describe('runModelJob', () => {
+  it('fits a job given the rows and terms of its design as the job given the matrix built from them', () => {
+    const given = job(1);
+    if (!('X' in given)) throw new Error('job() gives a design matrix');
+    const rows = given.X.map(([, group, post]) => ({ group, post, group_post: group! * post! }));
+    const terms = [{ numeric: 'group' }, { numeric: 'post' }, { numeric: 'group_post' }];
+    const { X, columnNames } = designMatrix(rows, terms);
+    expect(X).toEqual(given.X);
+    expect(columnNames).toEqual(given.columnNames);
+    const outcome = runModelJob({
+      model: 'count',
+      y: given.y,
+      offset: given.offset,
+      term: given.term,
+      rows,
+      terms,
+    });
+    expect(outcome.status).toBe('estimated');
+    expect(outcome).toEqual(runModelJob(given));
+  });
+});
+
 describe('takeModelJobs', () => {
   it('takes each job once, in order, from the shared counter, leaving what another thread took', () => {
     const jobs = [job(1), job(2), job(3)];
@@ -84,13 +107,17 @@ describe('takeModelJobs', () => {
 describe('startModelJobs', () => {
   it('keeps a job whose design holds many distinct values on this thread, with the same outcomes', () => {
     // A design with more than SHARE_MAX_VALUES distinct values: one distinct row per school.
-    const wide = job(1);
-    const columns = Math.ceil(SHARE_MAX_VALUES / wide.X.length) + 1;
-    wide.X = wide.X.map((row, i) => [
-      ...row,
-      ...Array.from({ length: columns - 4 }, (_, c) => (i === c ? 1 : 0)),
-    ]);
-    wide.columnNames = [...wide.columnNames, ...Array.from({ length: columns - 4 }, (_, c) => `x${c}`)];
+    const narrow = job(1);
+    if (!('X' in narrow)) throw new Error('job() gives a design matrix');
+    const columns = Math.ceil(SHARE_MAX_VALUES / narrow.X.length) + 1;
+    const wide: ModelJob = {
+      ...narrow,
+      X: narrow.X.map((row, i) => [
+        ...row,
+        ...Array.from({ length: columns - 4 }, (_, c) => (i === c ? 1 : 0)),
+      ]),
+      columnNames: [...narrow.columnNames, ...Array.from({ length: columns - 4 }, (_, c) => `x${c}`)],
+    };
     const jobs = [wide, job(2), job(3)];
     const expected = jobs.map((j) => runModelJob(j));
     expect(startModelJobs(jobs, true).finish()).toEqual(expected);

@@ -23,20 +23,35 @@ import { fitNegativeBinomial } from './fitNegativeBinomial.ts';
 import type { CountModelInput } from './fitNegativeBinomial.ts';
 import { meanDifference } from './meanDifference.ts';
 import { rateRatio } from './rateRatio.ts';
+import { designColumnCount, designMatrix } from './designMatrix.ts';
+import type { Design, DesignTerm } from './designMatrix.ts';
 import { designStructure } from './weightedLeastSquares.ts';
 import type { DesignStructure } from './weightedLeastSquares.ts';
 
-export interface ModelJob {
+/** A model to fit: its response, exposure and term, and its design matrix or what it is built from. */
+export type ModelJob = {
   /** `count`: negative binomial (or Poisson), a rate ratio; `linear`: least squares, a mean difference. */
   model: 'count' | 'linear';
   y: number[];
-  X: number[][];
-  columnNames: string[];
   /** Log exposure, for a count model; unused by a linear one. */
   offset: number[];
   /** The coefficient whose exp (count) or value (linear) is the estimate. */
   term: string;
+} & (Design | DesignRecipe);
+
+/**
+ * The rows and terms of a design matrix that is built (designMatrix.ts) only when its job is
+ * fitted, and goes with it. Why: a design that one job alone uses (the trial's adjusted model, one
+ * distinct row per school over ~150 columns) would otherwise be held from planning to the end of
+ * the fits: ~13 MB an outcome at three times national scale, all at the results command's peak.
+ */
+export interface DesignRecipe {
+  rows: Readonly<Record<string, unknown>>[];
+  terms: DesignTerm[];
 }
+
+/** A job's design matrix: the one it holds, or the one built from its recipe. */
+const designOf = (job: ModelJob): Design => ('X' in job ? job : designMatrix(job.rows, job.terms));
 
 export type ModelOutcome =
   | {
@@ -59,9 +74,10 @@ export type ModelOutcome =
  * linear model and the mean difference of its term.
  */
 export function runModelJob(job: ModelJob, designs: DesignStructures = new WeakMap()): ModelOutcome {
-  if (job.model === 'linear') return runLinearJob(job);
+  const { X, columnNames } = designOf(job);
+  if (job.model === 'linear') return runLinearJob(job, X, columnNames);
   const fit = fitNegativeBinomial(
-    { y: job.y, X: job.X, columnNames: job.columnNames, offset: job.offset },
+    { y: job.y, X, columnNames, offset: job.offset },
     { structureOf: (X, p) => designs.get(X) ?? designs.set(X, designStructure(X, p)).get(X)! },
   );
   if (fit.status !== 'fitted') return { status: 'not_estimable', reason: fit.reason };
@@ -82,8 +98,8 @@ export function runModelJob(job: ModelJob, designs: DesignStructures = new WeakM
   };
 }
 
-function runLinearJob(job: ModelJob): ModelOutcome {
-  const fit = fitLinearModel({ y: job.y, X: job.X, columnNames: job.columnNames });
+function runLinearJob(job: ModelJob, X: Design['X'], columnNames: Design['columnNames']): ModelOutcome {
+  const fit = fitLinearModel({ y: job.y, X, columnNames });
   if (fit.status !== 'fitted') return { status: 'not_estimable', reason: fit.reason };
   const md = meanDifference(fit, job.term);
   if (![md.estimate, md.ciLow, md.ciHigh, md.pValue].every(Number.isFinite)) {
@@ -99,7 +115,7 @@ function runLinearJob(job: ModelJob): ModelOutcome {
  * passed to each job, so nothing outlives the batch; weak, so a structure goes with the last job
  * that holds its matrix.
  */
-export type DesignStructures = WeakMap<ModelJob['X'] | CountModelInput['X'], DesignStructure>;
+export type DesignStructures = WeakMap<CountModelInput['X'], DesignStructure>;
 
 /** Runs jobs in turn, sharing the structures of their design matrices. */
 export function runModelJobsHere(jobs: readonly ModelJob[]): ModelOutcome[] {
@@ -112,12 +128,18 @@ export const PARALLEL_MIN_ROWS = 50_000;
 
 /**
  * A job whose design matrix holds more distinct values than this is fitted on this thread, not
- * shared: copying it to the worker would cost more memory, at the results command's peak, and
- * time than the fit (the trial's adjusted design, one distinct row per school over ~150
- * columns, is ~13 MB a model at three times national scale; the pilot's national design,
- * group × period × authority, is ~600 distinct rows whatever the scale).
+ * shared: copying or building it on the worker would grow the worker's memory by as much, at the
+ * results command's peak. (The pilot's national design, group × period × authority, is ~600
+ * distinct rows whatever the scale; the trial's adjusted design is one row per school over ~150
+ * columns, ~500,000 values at national scale.)
  */
 export const SHARE_MAX_VALUES = 250_000;
+
+/** How many distinct values a job's design matrix holds (a recipe's rows counted as distinct). */
+const designValues = (job: ModelJob): number =>
+  'X' in job
+    ? new Set(job.X).size * job.columnNames.length
+    : job.rows.length * designColumnCount(job.rows, job.terms);
 
 /** Model jobs under way: `finish()` fits what is left and returns every outcome. */
 export interface ModelJobsUnderWay {
@@ -169,9 +191,7 @@ export function startModelJobs(
 ): ModelJobsUnderWay {
   const kept: number[] = [];
   const shared: number[] = [];
-  jobs.forEach((job, i) =>
-    (new Set(job.X).size * job.columnNames.length > SHARE_MAX_VALUES ? kept : shared).push(i),
-  );
+  jobs.forEach((job, i) => (designValues(job) > SHARE_MAX_VALUES ? kept : shared).push(i));
   const rows = shared.reduce((n, i) => n + jobs[i]!.y.length, 0);
   const useWorker =
     shared.length > 0 &&
