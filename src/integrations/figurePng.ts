@@ -145,10 +145,12 @@ export async function figurePngRasteriser(
       { ...options, fitTo: { mode: 'zoom', value: 1 } },
     );
     // A cell's pixels, row by row (compared as bytes: a site's text has some hundred characters).
+    // `pixels` copies the whole image out of resvg at every read, so it is read once.
+    const pixels = image.pixels;
     const column = (i: number) =>
       Buffer.concat(
         Array.from({ length: image.height }, (_, y) =>
-          image.pixels.subarray((y * image.width + i * cell) * 4, (y * image.width + (i + 1) * cell) * 4),
+          pixels.subarray((y * image.width + i * cell) * 4, (y * image.width + (i + 1) * cell) * 4),
         ),
       );
     const box = column(0);
