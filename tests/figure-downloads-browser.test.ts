@@ -12,6 +12,8 @@ describe('figure image downloads', () => {
   for (const path of ['/findings/trial/', '/authorities/lambeth/', '/charts/'])
     test(`${path}: every figure links an SVG and a PNG image with its title, source and licence, without JavaScript`, async () => {
       const { context, page } = await openPage(site.browser, site.origin, { javaScriptEnabled: false });
+      // One tab opens each image file in turn, as a reader's does: every image is a new document.
+      const viewer = await site.browser.newPage();
       try {
         await page.goto(site.origin + path);
         const figures = await page.$$eval('figure.chart-figure', (all) =>
@@ -38,9 +40,8 @@ describe('figure image downloads', () => {
           expect(response.headers()['content-type'], f.href!).toBe('image/svg+xml');
           const text = await response.text();
           // Drawn by the browser as an image: it parses, and has a size.
-          const image = await site.browser.newPage();
-          await image.goto(f.href!);
-          const drawn = await image.evaluate(() => {
+          await viewer.goto(f.href!);
+          const drawn = await viewer.evaluate(() => {
             const root = document.documentElement;
             const words = root.textContent ?? '';
             return {
@@ -50,7 +51,6 @@ describe('figure image downloads', () => {
               words,
             };
           });
-          await image.close();
           expect({ root: drawn.root, error: drawn.error }, f.href!).toEqual({ root: 'svg', error: false });
           expect(drawn.width, f.href!).toBeGreaterThan(300);
           // The title wraps to lines of its own <text>, so compare without spaces.
@@ -74,9 +74,8 @@ describe('figure image downloads', () => {
           const [, svgWidth, svgHeight] = /^<svg [^>]*width="([\d.]+)" height="([\d.]+)"/.exec(text)!;
           const size = { width: Math.round(Number(svgWidth) * 2), height: Math.round(Number(svgHeight) * 2) };
           expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, f.png!.href).toEqual(size);
-          const pngPage = await site.browser.newPage();
-          await pngPage.goto(f.png!.href);
-          const ink = await pngPage.evaluate(() => {
+          await viewer.goto(f.png!.href);
+          const ink = await viewer.evaluate(() => {
             const img = document.querySelector('img')!;
             const canvas = document.createElement('canvas');
             canvas.width = img.naturalWidth;
@@ -91,12 +90,12 @@ describe('figure image downloads', () => {
             };
             return { width: img.naturalWidth, title: dark(32, 66), margin: dark(0, 20) };
           });
-          await pngPage.close();
           expect(ink.width, f.png!.href).toBe(size.width);
           expect(ink.title, f.png!.href).toBeGreaterThan(300);
           expect(ink.margin, f.png!.href).toBe(0);
         }
       } finally {
+        await viewer.context().close();
         await context.close();
       }
     });
