@@ -145,10 +145,12 @@ export async function figurePngRasteriser(
       { ...options, fitTo: { mode: 'zoom', value: 1 } },
     );
     // A cell's pixels, row by row (compared as bytes: a site's text has some hundred characters).
+    // `pixels` copies the whole image out of resvg at every read, so it is read once.
+    const pixels = image.pixels;
     const column = (i: number) =>
       Buffer.concat(
         Array.from({ length: image.height }, (_, y) =>
-          image.pixels.subarray((y * image.width + i * cell) * 4, (y * image.width + (i + 1) * cell) * 4),
+          pixels.subarray((y * image.width + i * cell) * 4, (y * image.width + (i + 1) * cell) * 4),
         ),
       );
     const box = column(0);
@@ -183,8 +185,12 @@ function chunk(type: string, data: Uint8Array): Buffer {
 export async function encodePng(rgba: Uint8Array, width: number, height: number): Promise<Buffer> {
   if (rgba.length !== width * height * 4)
     throw new RangeError(`encodePng: ${rgba.length} bytes is not ${width}×${height} RGBA pixels`);
+  // Each pixel is read as one big-endian word, 0xRRGGBBAA, so that a colour is one number: the
+  // loops below then take half the time of reading and comparing it byte by byte.
+  const words = new DataView(rgba.buffer, rgba.byteOffset, rgba.length);
+  const notOpaque = (p: number) => new RangeError(`encodePng: pixel ${p} is not opaque`);
   // One pass gives each pixel its palette index until a 257th colour shows the image needs RGB.
-  // Neighbouring pixels mostly share a colour, so the last one is remembered.
+  // Neighbouring pixels mostly share a colour, so the last one is remembered (and was opaque).
   const pixels = width * height;
   const palette = new Map<number, number>();
   const indices = new Uint8Array(pixels);
@@ -192,10 +198,9 @@ export async function encodePng(rgba: Uint8Array, width: number, height: number)
   let lastIndex = 0;
   let p = 0;
   for (; p < pixels; p++) {
-    const i = p * 4;
-    if (rgba[i + 3] !== 255) throw new RangeError(`encodePng: pixel ${p} is not opaque`);
-    const colour = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
+    const colour = words.getUint32(p * 4);
     if (colour !== last) {
+      if ((colour & 255) !== 255) throw notOpaque(p);
       let index = palette.get(colour);
       if (index === undefined) {
         if (palette.size === 256) break;
@@ -212,23 +217,26 @@ export async function encodePng(rgba: Uint8Array, width: number, height: number)
   const raw = Buffer.alloc(height * stride); // each row starts with filter type 0 (none)
   if (indexed)
     for (let y = 0; y < height; y++) raw.set(indices.subarray(y * width, (y + 1) * width), y * stride + 1);
-  else
-    for (let y = 0, i = 0; y < height; y++) {
-      let o = y * stride + 1;
-      for (let x = 0; x < width; x++, i += 4) {
-        if (rgba[i + 3] !== 255) throw new RangeError(`encodePng: pixel ${i / 4} is not opaque`);
-        raw[o++] = rgba[i]!;
-        raw[o++] = rgba[i + 1]!;
-        raw[o++] = rgba[i + 2]!;
+  else {
+    let alpha = 255; // every pixel's alpha, and-ed: 255 only when all are opaque
+    for (let y = 0, i = 0; y < height; y++)
+      for (let x = 0, o = y * stride + 1; x < width; x++, i += 4, o += 3) {
+        const colour = words.getUint32(i);
+        alpha &= colour;
+        raw[o] = colour >>> 24;
+        raw[o + 1] = colour >>> 16;
+        raw[o + 2] = colour >>> 8;
       }
-    }
+    if (alpha !== 255) throw notOpaque((rgba.findIndex((v, i) => i % 4 === 3 && v !== 255) - 3) / 4);
+  }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, indexed ? 3 : 2, 0, 0, 0], 8);
   const plte = Buffer.alloc(palette.size * 3);
   if (indexed)
-    for (const [colour, i] of palette) plte.set([colour >> 16, (colour >> 8) & 255, colour & 255], i * 3);
+    for (const [colour, i] of palette)
+      plte.set([colour >>> 24, (colour >>> 16) & 255, (colour >>> 8) & 255], i * 3);
   const data = await promisify(deflate)(raw, { level: figurePngDefaults.deflateLevel });
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

@@ -16,7 +16,7 @@ import {
 } from '../contracts/resultsSchemas.ts';
 import { countCells } from '../data/cells.ts';
 import type { Dataset } from '../data/loadDataset.ts';
-import { analyses } from '../stats/analyses.ts';
+import { startAnalyses } from '../stats/analyses.ts';
 import { contextRates } from './contextRates.ts';
 import { contextShares } from './contextShares.ts';
 import { DEFAULT_THRESHOLD } from './disclosure.ts';
@@ -46,7 +46,7 @@ export interface BuildResultsOptions {
   cacheKey?: string;
   /** SHA-256 of a text, hex: the manifest lists each output's, so a damaged output is noticed. */
   sha256?: (text: string) => string;
-  /** A full garbage collection, called once the models are planned (see analyses). */
+  /** A full garbage collection, called once the models are planned (see analyses) and once the rates are done. */
   collectGarbage?: () => void;
 }
 
@@ -67,6 +67,13 @@ export function buildResults(
     files.push(file);
     options.onOutput?.(file);
   };
+
+  // The models' fits are the longest phase: they are planned first and start on a second thread
+  // (see startAnalyses), which works on them while this one computes the rates and summaries.
+  const input: Parameters<typeof startAnalyses>[0] = {};
+  if (data.trial) input.trial = data.trial;
+  if (data.pilot) input.pilot = data.pilot;
+  const models = startAnalyses(input, options.collectGarbage ? { beforeFits: options.collectGarbage } : {});
 
   // Descriptive rates and changes per authority, with disclosure control, from the table of
   // cells (the loader's): rates read count outcomes; sessions and scores have summaries of their own.
@@ -99,14 +106,10 @@ export function buildResults(
     emit('summaries.json', summaries, summaries.length);
   }
 
-  // Model estimates (the contract's models) and the notes on fallbacks and omissions.
-  const input: Parameters<typeof analyses>[0] = {};
-  if (data.trial) input.trial = data.trial;
-  if (data.pilot) input.pilot = data.pilot;
-  const { estimates, notes } = analyses(
-    input,
-    options.collectGarbage ? { beforeFits: options.collectGarbage } : {},
-  );
+  // Model estimates (the contract's models) and the notes on fallbacks and omissions. This thread
+  // joins the fits with the rates' garbage collected: the fits are where the memory peaks.
+  options.collectGarbage?.();
+  const { estimates, notes } = models.finish();
   emit('estimates.json', estimates, estimates.length);
   emit('notes.json', notes, notes.length);
 

@@ -1,7 +1,7 @@
 import { designMatrix } from './designMatrix.ts';
 import type { Design, DesignTerm } from './designMatrix.ts';
-import { runModelJobs } from './modelJobs.ts';
-import type { ModelJob } from './modelJobs.ts';
+import { startModelJobs } from './modelJobs.ts';
+import type { DesignRecipe, ModelJob } from './modelJobs.ts';
 import { monthsInclusive } from '../data/months.ts';
 
 import type { Estimate, Note } from '../contracts/resultsSchemas.ts';
@@ -55,7 +55,8 @@ interface Spec {
   /**
    * Specs with the same key have the same covariates in the same row order (only the counts
    * differ between outcomes), so their design matrix is built once and shared — as is the
-   * solver's analysis of it, shared by the jobs of one batch (modelJobs.ts).
+   * solver's analysis of it, shared by the jobs of one batch (modelJobs.ts). A spec without a
+   * key has a design of its own, built only when its job is fitted.
    */
   designKey?: string;
 }
@@ -78,59 +79,82 @@ interface Spec {
  *
  * Reference: Hilbe (2011) Negative Binomial Regression, 2nd ed., ch. 8; Venables & Ripley (2002) §7.4.
  */
-export function analyses(
+export function analyses(input: AnalysesInput, options: AnalysesOptions = {}): AnalysesOutput {
+  return startAnalyses(input, options).finish();
+}
+
+/** Options for {@link analyses} and {@link startAnalyses}. */
+export interface AnalysesOptions {
+  /** Whether fits may run on a worker thread too (see modelJobs.ts); default 'auto'. */
+  parallel?: boolean | 'auto';
+  /**
+   * Called between planning and fitting, when the specs' rows (most of what planning
+   * allocated) have become garbage: the results command collects it there.
+   */
+  beforeFits?: () => void;
+}
+
+/** The estimates, and the notes on fallbacks and on the models that could not be fitted. */
+export type AnalysesOutput = { estimates: Estimate[]; notes: Note[] };
+
+/**
+ * {@link analyses} in two steps: plans the models and starts their fits on a worker thread
+ * (modelJobs.ts) and returns; `finish()` fits the rest on this thread and returns what analyses
+ * returns. Why: the fits are the longest phase of the results command, and the worker can start
+ * on them while this thread computes the descriptive rates.
+ */
+export function startAnalyses(
   input: AnalysesInput,
-  options: {
-    parallel?: boolean | 'auto';
-    /**
-     * Called between planning and fitting, when the specs' rows (most of what planning
-     * allocated) have become garbage: the results command collects it there.
-     */
-    beforeFits?: () => void;
-  } = {},
-): { estimates: Estimate[]; notes: Note[] } {
-  const { national, perAuthority, notes } = planFits(input);
+  options: AnalysesOptions = {},
+): { finish: () => AnalysesOutput } {
+  const { fits, notes } = planFits(input);
   options.beforeFits?.();
-  const outcomes = runModelJobs(
-    national.map((f) => f.job),
-    perAuthority.map((f) => f.job),
+  // The jobs are let go of as they are fitted (see modelJobs.ts): only the keys are kept here.
+  const underWay = startModelJobs(
+    fits.map((f) => f.job),
     options.parallel ?? 'auto',
   );
-  const estimates: Estimate[] = [];
-  [...national, ...perAuthority].forEach(({ key, schools }, i) => {
-    const outcome = outcomes[i]!;
-    if (outcome.status === 'not_estimable') {
-      notes.push({ ...key, kind: 'not_estimable', reason: outcome.reason });
-      return;
-    }
-    if (outcome.model === 'poisson')
-      notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
-    estimates.push({
-      ...key,
-      effect: outcome.effect,
-      model: outcome.model,
-      estimate: outcome.estimate,
-      ciLow: outcome.ciLow,
-      ciHigh: outcome.ciHigh,
-      pValue: outcome.pValue,
-      schools,
-      ...(outcome.theta !== undefined ? { theta: outcome.theta } : {}),
-    });
-  });
-  return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
+  const keys = fits.map(({ key, schools }) => ({ key, schools }));
+  return {
+    finish: () => {
+      const outcomes = underWay.finish();
+      const estimates: Estimate[] = [];
+      keys.forEach(({ key, schools }, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome.status === 'not_estimable') {
+          notes.push({ ...key, kind: 'not_estimable', reason: outcome.reason });
+          return;
+        }
+        if (outcome.model === 'poisson')
+          notes.push({ ...key, kind: 'poisson_fallback', reason: outcome.fallbackReason ?? 'Poisson used' });
+        estimates.push({
+          ...key,
+          effect: outcome.effect,
+          model: outcome.model,
+          estimate: outcome.estimate,
+          ciLow: outcome.ciLow,
+          ciHigh: outcome.ciHigh,
+          pValue: outcome.pValue,
+          schools,
+          ...(outcome.theta !== undefined ? { theta: outcome.theta } : {}),
+        });
+      });
+      return { estimates: estimates.sort(byKey), notes: notes.sort(byKey) };
+    },
+  };
 }
 
 /** A model to fit, with what its estimate will say besides the fit: its key and its schools. */
 type Fit = { key: ModelKey; schools: number; job: ModelJob };
 
 /**
- * The models to fit — the national ones, and the per-authority ones (small, many, and with small
- * design matrices to hand over: possibly fitted on a worker thread, see modelJobs.ts) — and a
- * note for each model that cannot be fitted. Its own function so that the specs' rows (one
+ * The models to fit — the national ones first, then the per-authority ones (small and many), so
+ * that the two threads sharing them take the longest first and finish together (modelJobs.ts) —
+ * and a note for each model that cannot be fitted. Its own function so that the specs' rows (one
  * object per school and period and outcome, ~60 MB at three times national scale) can be
  * collected before the fits begin: the jobs keep only their arrays.
  */
-function planFits(input: AnalysesInput): { national: Fit[]; perAuthority: Fit[]; notes: Note[] } {
+function planFits(input: AnalysesInput): { fits: Fit[]; notes: Note[] } {
   // The specs are made one outcome at a time as they are read (generators), so the rows of
   // only one outcome are held at once.
   const specs = (function* () {
@@ -162,23 +186,25 @@ function planFits(input: AnalysesInput): { national: Fit[]; perAuthority: Fit[];
       notes.push({ ...key, kind: 'not_estimable', reason });
       continue;
     }
-    let design = spec.designKey === undefined ? undefined : designs.get(spec.designKey);
-    if (design === undefined) {
-      design = designMatrix(spec.rows, spec.terms);
-      if (spec.designKey !== undefined) designs.set(spec.designKey, design);
+    // A design that several outcomes share is built once, here; one that a single job uses is
+    // built when the job is fitted, from its rows and terms (a DesignRecipe, see modelJobs.ts).
+    let design: Design | DesignRecipe | undefined;
+    if (spec.designKey === undefined) design = { rows: spec.rows, terms: spec.terms };
+    else {
+      design = designs.get(spec.designKey);
+      if (design === undefined) designs.set(spec.designKey, (design = designMatrix(spec.rows, spec.terms)));
     }
     const job: ModelJob = {
       model: spec.model,
       y: spec.rows.map((r) => r.y),
-      X: design.X,
-      columnNames: design.columnNames,
       offset: spec.rows.map((r) => r.offset),
       term: spec.term,
+      ...design,
     };
     const schools = new Set(spec.rows.map((r) => r.school_id)).size;
     (spec.scope === 'overall' ? national : perAuthority).push({ key, schools, job });
   }
-  return { national, perAuthority, notes };
+  return { fits: [...national, ...perAuthority], notes };
 }
 
 /** What identifies an estimate, or the note given instead of one. */

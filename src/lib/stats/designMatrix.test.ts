@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { designMatrix } from './designMatrix.ts';
+import { designColumnCount, designMatrix } from './designMatrix.ts';
 
 describe('designMatrix', () => {
   it('codes a factor with the first sorted level as reference, as model.matrix', () => {
@@ -38,5 +38,23 @@ describe('designMatrix', () => {
   });
   it('throws a RangeError naming the row and column for a non-numeric value', () => {
     expect(() => designMatrix([{ x: 'one' }], [{ numeric: 'x' }])).toThrow(/designMatrix: rows\[0\]\.x/);
+  });
+});
+
+describe('designColumnCount', () => {
+  it('counts the columns designMatrix gives, a single-level factor giving none', () => {
+    const rows = [
+      { x: 1, la: 'b', one: 'z' },
+      { x: 2, la: 'a', one: 'z' },
+      { x: 3, la: 'c', one: 'z' },
+      { x: 4, la: 'a', one: 'z' },
+    ];
+    for (const terms of [
+      [{ numeric: 'x' }, { factor: 'la' }],
+      [{ factor: 'la' }],
+      [{ numeric: 'x' }, { factor: 'one' }],
+      [],
+    ])
+      expect(designColumnCount(rows, terms)).toBe(designMatrix(rows, terms).columnNames.length);
   });
 });

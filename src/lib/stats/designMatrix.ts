@@ -79,3 +79,17 @@ export function designMatrix(
   });
   return { X, columnNames };
 }
+
+/**
+ * How many columns {@link designMatrix} gives for these rows and terms, without building it: the
+ * intercept, one per numeric term, and one fewer than its levels per factor.
+ */
+export function designColumnCount(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  terms: readonly DesignTerm[],
+): number {
+  let columns = 1;
+  for (const term of terms)
+    columns += 'numeric' in term ? 1 : new Set(rows.map((row) => String(row[term.factor]))).size - 1;
+  return columns;
+}

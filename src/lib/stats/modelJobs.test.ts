@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runModelJob, runModelJobs } from './modelJobs.ts';
-import type { ModelJob } from './modelJobs.ts';
+import { runModelJob, runModelJobs, SHARE_MAX_VALUES, startModelJobs, takeModelJobs } from './modelJobs.ts';
+import type { ModelJob, ModelOutcome } from './modelJobs.ts';
+import { startBlockingWorker } from '../threads/blockingWorker.ts';
+import { designMatrix } from './designMatrix.ts';
 
 // A small difference-in-differences design (intercept, group, post, group × post) with counts
 // that vary by school, one job per set of counts.
@@ -20,23 +22,104 @@ function job(seed: number, term = 'group_post'): ModelJob {
 }
 
 describe('runModelJobs', () => {
-  const mine = [job(1), job(2)];
-  const theirs = [job(3), job(4), job(5)];
+  const jobs = [job(1), job(2), job(3), job(4), job(5)];
 
-  it('returns the outcomes of this thread’s jobs, then the worker’s, as fitting each in turn would', () => {
-    const expected = [...mine, ...theirs].map((j) => runModelJob(j));
+  it('returns the outcomes of the jobs in order, shared between two threads, as fitting each in turn would', () => {
+    const expected = jobs.map((j) => runModelJob(j));
     expect(expected.every((o) => o.status === 'estimated')).toBe(true);
-    expect(runModelJobs(mine, theirs, true)).toEqual(expected);
-    expect(runModelJobs(mine, theirs, false)).toEqual(expected);
+    expect(runModelJobs(jobs, true)).toEqual(expected);
+    expect(runModelJobs(jobs, false)).toEqual(expected);
   });
 
   it('keeps small batches on this thread under "auto" and still answers', () => {
-    expect(runModelJobs(mine, theirs, 'auto')).toEqual([...mine, ...theirs].map((j) => runModelJob(j)));
+    expect(runModelJobs(jobs, 'auto')).toEqual(jobs.map((j) => runModelJob(j)));
   });
 
-  it('reports an error from a job fitted in the worker', () => {
-    expect(() => runModelJobs(mine, [job(6, 'no_such_column')], true)).toThrow(
-      /a model fit failed in the worker: RangeError: rateRatio: columnName "no_such_column"/,
+  it('throws the error of a failed fit, whichever thread took the job', () => {
+    const failing = [6, 7, 8, 9].map((seed) => job(seed, 'no_such_column'));
+    expect(() => runModelJobs(failing, true)).toThrow(
+      /rateRatio: columnName "no_such_column" is not one of \(Intercept\), group, post, group_post/,
     );
+  });
+});
+
+describe('the model jobs worker', () => {
+  it('answers with the outcomes of the jobs it took, by index, or with the error a fit threw', () => {
+    const url = new URL('./modelJobsWorker.ts', import.meta.url);
+    const jobs = [job(1), job(2)];
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const done = startBlockingWorker<[number, ModelOutcome][]>(url, { jobs, next }).answer();
+    expect(done).toEqual({
+      value: [
+        [0, runModelJob(jobs[0]!)],
+        [1, runModelJob(jobs[1]!)],
+      ],
+    });
+    const failed = startBlockingWorker(url, {
+      jobs: [job(6, 'no_such_column')],
+      next: new Int32Array(new SharedArrayBuffer(4)),
+    }).answer();
+    expect(failed).toEqual({
+      error: expect.stringMatching(/^RangeError: rateRatio: columnName "no_such_column"/),
+    });
+  });
+});
+
+describe('runModelJob', () => {
+  it('fits a job given the rows and terms of its design as the job given the matrix built from them', () => {
+    const given = job(1);
+    if (!('X' in given)) throw new Error('job() gives a design matrix');
+    const rows = given.X.map(([, group, post]) => ({ group, post, group_post: group! * post! }));
+    const terms = [{ numeric: 'group' }, { numeric: 'post' }, { numeric: 'group_post' }];
+    const { X, columnNames } = designMatrix(rows, terms);
+    expect(X).toEqual(given.X);
+    expect(columnNames).toEqual(given.columnNames);
+    const outcome = runModelJob({
+      model: 'count',
+      y: given.y,
+      offset: given.offset,
+      term: given.term,
+      rows,
+      terms,
+    });
+    expect(outcome.status).toBe('estimated');
+    expect(outcome).toEqual(runModelJob(given));
+  });
+});
+
+describe('takeModelJobs', () => {
+  it('takes each job once, in order, from the shared counter, leaving what another thread took', () => {
+    const jobs = [job(1), job(2), job(3)];
+    const expected = jobs.map((j) => runModelJob(j));
+    const copies: (ModelJob | undefined)[] = [...jobs];
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    next[0] = 1; // another thread has taken job 0
+    expect(takeModelJobs({ jobs: copies, next })).toEqual([
+      [1, expected[1]],
+      [2, expected[2]],
+    ]);
+    // Having taken them all, it holds none of them.
+    expect(copies).toEqual([undefined, undefined, undefined]);
+    expect(takeModelJobs({ jobs: copies, next })).toEqual([]);
+  });
+});
+
+describe('startModelJobs', () => {
+  it('keeps a job whose design holds many distinct values on this thread, with the same outcomes', () => {
+    // A design with more than SHARE_MAX_VALUES distinct values: one distinct row per school.
+    const narrow = job(1);
+    if (!('X' in narrow)) throw new Error('job() gives a design matrix');
+    const columns = Math.ceil(SHARE_MAX_VALUES / narrow.X.length) + 1;
+    const wide: ModelJob = {
+      ...narrow,
+      X: narrow.X.map((row, i) => [
+        ...row,
+        ...Array.from({ length: columns - 4 }, (_, c) => (i === c ? 1 : 0)),
+      ]),
+      columnNames: [...narrow.columnNames, ...Array.from({ length: columns - 4 }, (_, c) => `x${c}`)],
+    };
+    const jobs = [wide, job(2), job(3)];
+    const expected = jobs.map((j) => runModelJob(j));
+    expect(startModelJobs(jobs, true).finish()).toEqual(expected);
   });
 });

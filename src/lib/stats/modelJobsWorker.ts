@@ -1,9 +1,10 @@
 /**
- * The worker thread of `runModelJobs` (modelJobs.ts): fits one batch of model jobs in order and
- * answers with their outcomes (see src/lib/threads/blockingWorker.ts).
+ * The worker thread of `startModelJobs` (modelJobs.ts): takes shared model jobs one at a time
+ * until none is left, and answers with the outcomes of those it took, by index (see
+ * src/lib/threads/blockingWorker.ts).
  */
 import { serveOnce } from '../threads/blockingWorker.ts';
-import { runModelJobsHere } from './modelJobs.ts';
-import type { ModelJob } from './modelJobs.ts';
+import { takeModelJobs } from './modelJobs.ts';
+import type { SharedModelJobs } from './modelJobs.ts';
 
-serveOnce((jobs: ModelJob[]) => runModelJobsHere(jobs));
+serveOnce((work: SharedModelJobs) => takeModelJobs(work));
