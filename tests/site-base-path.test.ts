@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -6,22 +6,27 @@ import { openPage } from './browser/browser.ts';
 import { useBuiltSite } from './browser/builtSite.ts';
 import { urlsInHtml } from './browser/localLinks.ts';
 import { axeViolations } from './browser/pageChecks.ts';
-import { root, runScript } from './helpers/runScript.ts';
+import { draftContent } from './helpers/draftContent.ts';
+import { runScript } from './helpers/runScript.ts';
 
 // A site published under a path: SITE_URL=https://example.org/swis/ sets Astro's base, and the
 // static server serves the build under /swis/ only, with nothing at /. One build, into a scratch
 // folder, from the repository's results and a copy of content/ with an update that places charts
 // with <Figure>; the repository's dist/ is untouched.
+// The same build is the preview of drafts that tests/drafts.test.ts publishes without them: its
+// content and releases have a draft update, an embargoed update, a draft page and a draft release
+// (tests/helpers/draftContent.ts), and it is asked for drafts (SHOW_DRAFTS=1), so every entry is
+// built, labelled; the last tests here check the labels. One build instead of two: this one draws
+// every figure's PNG anew whatever it shows (each image prints its page's address).
 const BASE = '/swis/';
 const SITE = `https://example.org${BASE}`;
 const scratch = mkdtempSync(join(tmpdir(), 'swis-base-path-'));
-const content = join(scratch, 'content');
 const dist = join(scratch, 'dist');
 const UPDATE = 'figures-in-an-update';
 
 let build: ReturnType<typeof runScript>;
 beforeAll(() => {
-  cpSync(join(root, 'content'), content, { recursive: true });
+  const { content, releases } = draftContent(scratch);
   writeFileSync(
     join(content, 'updates', `${UPDATE}.mdx`),
     [
@@ -43,7 +48,7 @@ beforeAll(() => {
     ].join('\n'),
   );
   build = runScript('build.ts', ['--outDir', dist], {
-    env: { SITE_URL: SITE, CONTENT_DIR: content },
+    env: { SITE_URL: SITE, CONTENT_DIR: content, RELEASES_DIR: releases, SHOW_DRAFTS: '1' },
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
   // A hang guard, not a time limit: this build draws every figure's PNG anew (each image prints
@@ -228,5 +233,28 @@ describe('a site built with SITE_URL=https://example.org/swis/ and served under 
     await withJs.page.goto(`${site.origin}${BASE}updates/${UPDATE}/`);
     expect((await axeViolations(withJs.page)).violations).toEqual([]);
     await withJs.context.close();
+  });
+});
+
+// The drafts in this preview (tests/drafts.test.ts checks the published build of the same content).
+describe('a build asked for drafts', () => {
+  test('a build asked for drafts shows each one, labelled as not published', () => {
+    const html = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+    expect(html('updates/2024-follow-up')).toContain('Draft, not published.');
+    expect(html('accessibility')).toContain('Draft, not published.');
+    expect(html('updates/2021-09-trial-extended')).toContain('Embargoed until 15 January 2027.');
+    expect(html('updates')).toContain('Follow-up confirms the result');
+    // Published entries carry no label.
+    expect(html('updates/2023-03-results')).not.toContain('Draft, not published.');
+    expect(html('updates/2023-03-results')).not.toContain('Embargoed until');
+  });
+
+  test('a build asked for drafts shows a draft release, labelled', () => {
+    expect(existsSync(join(dist, 'releases', '2024-10', 'estimates.json'))).toBe(true);
+    const releasesPage = readFileSync(join(dist, 'releases', 'index.html'), 'utf8');
+    expect(releasesPage).toContain('Draft release, not published.');
+    expect(readFileSync(join(dist, 'findings', 'trial', 'index.html'), 'utf8')).toContain(
+      '(draft release, not published)',
+    );
   });
 });
