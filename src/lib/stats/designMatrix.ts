@@ -40,9 +40,7 @@ export function designMatrix(
       fills.push((row, out) => (out[at] = row[name] as number));
     } else {
       const name = term.factor;
-      const levels = [...new Set(rows.map((row) => String(row[name])))].sort((a, b) =>
-        a < b ? -1 : a > b ? 1 : 0,
-      );
+      const levels = factorLevels(rows, name);
       const column = new Map(levels.slice(1).map((level, k) => [level, at + k]));
       for (const level of levels.slice(1)) columnNames.push(`${name}${level}`);
       fills.push((row, out) => {
@@ -89,7 +87,11 @@ export function designColumnCount(
   terms: readonly DesignTerm[],
 ): number {
   let columns = 1;
-  for (const term of terms)
-    columns += 'numeric' in term ? 1 : new Set(rows.map((row) => String(row[term.factor]))).size - 1;
+  for (const term of terms) columns += 'numeric' in term ? 1 : factorLevels(rows, term.factor).length - 1;
   return columns;
+}
+
+/** A factor's levels in the rows, sorted by code point: the first is the reference level. */
+function factorLevels(rows: readonly Readonly<Record<string, unknown>>[], name: string): string[] {
+  return [...new Set(rows.map((row) => String(row[name])))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
