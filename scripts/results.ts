@@ -15,6 +15,8 @@ import { loadDataset } from '../src/lib/data/loadDataset.ts';
 import { formatProblem } from '../src/lib/data/problems.ts';
 import { buildResults } from '../src/lib/results/buildResults.ts';
 import { collectGarbage } from './lib/collectGarbage.ts';
+import { consoleEffects } from './lib/consoleEffects.ts';
+import type { ConsoleEffects } from './lib/consoleEffects.ts';
 import { readDataFolder, type DataFolder } from './lib/readDataFolder.ts';
 import { resultsCacheKey, resultsCodeVersion, reusableOutput, sha256 } from './lib/resultsCache.ts';
 import { recoverInterruptedWrite, writeFolderAtomically } from './lib/writeFolderAtomically.ts';
@@ -28,7 +30,7 @@ const USAGE =
  * pipeline between is pure (src/lib); tests pass their own effects to run it in-process against
  * an in-memory sink.
  */
-export interface ResultsEffects {
+export interface ResultsEffects extends ConsoleEffects {
   /** The data folder's CSV files (path → text); throws when the folder does not exist. */
   readData: (dataDir: string) => DataFolder;
   /**
@@ -36,8 +38,6 @@ export interface ResultsEffects {
    * putting right a run killed while it replaced the folder.
    */
   previousOutput: (outDir: string, cacheKey: string) => ReturnType<typeof reusableOutput>;
-  log: (line: string) => void;
-  error: (line: string) => void;
   /** Replaces `outDir` whole with `files` (name → text), or leaves it as it was. */
   writeFolder: (outDir: string, files: ReadonlyMap<string, string>) => void;
   /**
@@ -54,8 +54,7 @@ export const nodeEffects: ResultsEffects = {
     recoverInterruptedWrite(outDir); // a run killed mid-publish left out.previous or out.partial
     return reusableOutput(outDir, cacheKey);
   },
-  log: (line) => console.log(line),
-  error: (line) => console.error(line),
+  ...consoleEffects,
   writeFolder: writeFolderAtomically,
   collectGarbage,
 };
