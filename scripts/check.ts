@@ -9,9 +9,8 @@
  * standard output; they do not fail the check.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   checkContent,
@@ -32,6 +31,7 @@ import { listReleases } from '../src/site/releases.ts';
 import { mdxCompileProblems } from './lib/compileMdx.ts';
 import { consoleEffects, type ConsoleEffects } from './lib/consoleEffects.ts';
 import { readDataFolder } from './lib/readDataFolder.ts';
+import { invokedAsScript } from './lib/invokedAsScript.ts';
 
 const filesUnder = (dir: string): string[] =>
   existsSync(dir)
@@ -202,7 +202,6 @@ async function checkContentFiles(
   return problems;
 }
 
-// Run only when invoked as a script, so tests can import main and run it in-process.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (invokedAsScript(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -4,14 +4,14 @@
  * Writes content/updates/YYYY-MM-slug.mdx with valid frontmatter, dated today (UTC) unless
  * --date says otherwise. Never overwrites a file: a clash is an error naming the file.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scaffoldUpdate, updateFileName } from '../src/lib/content/scaffoldUpdate.ts';
 import { parseSiteConfig } from '../src/lib/content/siteConfig.ts';
 import { dateRefusalSentence, readIsoDate } from '../src/lib/format/isoDate.ts';
 import { consoleEffects, type ConsoleEffects } from './lib/consoleEffects.ts';
+import { invokedAsScript } from './lib/invokedAsScript.ts';
 
 const USAGE = 'usage: npm run new:update -- "Title of the update" [--date YYYY-MM-DD] [--author "Name"]';
 
@@ -77,7 +77,6 @@ export function main(argv: readonly string[], effects: ConsoleEffects = consoleE
   return 0;
 }
 
-// Run only when invoked as a script, so tests can import main and run it in-process.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (invokedAsScript(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
 }

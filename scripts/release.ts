@@ -18,13 +18,13 @@
  * from the current data. The date is today's (UTC) unless --date says otherwise; it is stored in
  * the release, so building the site never reads the clock.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ReleaseChange } from '../src/lib/releases/releaseRecord.ts';
 import { consoleEffects, type ConsoleEffects } from './lib/consoleEffects.ts';
 import { recordRelease, ReleaseError } from './lib/recordRelease.ts';
+import { invokedAsScript } from './lib/invokedAsScript.ts';
 
 const USAGE =
   'usage: npm run release -- --version YYYY-MM --note "what this release is" [--date YYYY-MM-DD] [--results out] [--releases data/releases] [--data data] [--kind update|correction --reason "why" --conclusions-changed yes|no [--affects trial,pilot]] [--draft | --embargo YYYY-MM-DD]';
@@ -131,7 +131,6 @@ export function main(argv: readonly string[], effects: ConsoleEffects = consoleE
   }
 }
 
-// Run only when invoked as a script, so tests can import main and run it in-process.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (invokedAsScript(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
 }

@@ -6,9 +6,7 @@
  * made (scripts/lib/resultsCache.ts), says so and leaves it (`--force` recomputes). On invalid data it prints every problem as `FILE:LINE: column …: expected …,
  * found …` and exits 1 without touching the out folder; no stack traces for data errors.
  */
-import { realpathSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseResultsFile } from '../src/lib/contracts/resultsSchemas.ts';
 import { loadDataset } from '../src/lib/data/loadDataset.ts';
@@ -20,6 +18,7 @@ import type { ConsoleEffects } from './lib/consoleEffects.ts';
 import { readDataFolder, type DataFolder } from './lib/readDataFolder.ts';
 import { resultsCacheKey, resultsCodeVersion, reusableOutput, sha256 } from './lib/resultsCache.ts';
 import { recoverInterruptedWrite, writeFolderAtomically } from './lib/writeFolderAtomically.ts';
+import { invokedAsScript } from './lib/invokedAsScript.ts';
 
 const USAGE =
   'usage: npm run results -- [--data data] [--out out] [--threshold 9] [--min-schools 3] [--force]';
@@ -179,7 +178,6 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
   return 0;
 }
 
-// Run only when invoked as a script, so tests can import main and run it in-process.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (invokedAsScript(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
 }
