@@ -152,7 +152,9 @@ type Fit = { key: ModelKey; schools: number; job: ModelJob };
  * that the two threads sharing them take the longest first and finish together (modelJobs.ts) —
  * and a note for each model that cannot be fitted. Its own function so that the specs' rows (one
  * object per school and period and outcome, ~60 MB at three times national scale) can be
- * collected before the fits begin: the jobs keep only their arrays.
+ * collected before the fits begin: the jobs keep only their arrays, except a job whose design is
+ * built when it is fitted (a DesignRecipe: the trial's adjusted models), which keeps its rows, one
+ * per school, until then.
  */
 function planFits(input: AnalysesInput): { fits: Fit[]; notes: Note[] } {
   // The specs are made one outcome at a time as they are read (generators), so the rows of
