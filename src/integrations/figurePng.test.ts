@@ -86,6 +86,20 @@ describe('figurePng', () => {
     expect(figurePngCacheKey(larger, svg)).not.toBe(figurePngCacheKey(rasteriser, svg));
   });
 
+  it('draws the same pixels with the fonts cut to SUBSET_CHARACTERS as with the whole font files', async () => {
+    // A comment with a character the subsets lack draws nothing, but sends the figure to the
+    // whole files. The title has characters that only DejaVu Sans has (arrows), so resvg's fallback
+    // from font to font is drawn both ways too.
+    for (const [name, example] of Object.entries(chartExamples)) {
+      const svg = chartImage(example(), { ...words, title: `${words.title} → 2024–25: ≤ 5% × ½ “Ŵŷ” €10` });
+      const [subset, whole] = await Promise.all([
+        rasteriser.render(svg),
+        rasteriser.render(svg.replace('>', '><!-- \u2603 -->')),
+      ]);
+      expect(subset.equals(whole), name).toBe(true);
+    }
+  });
+
   it('finds the characters no loaded font has, and has every one the figures use', async () => {
     // Arrows come from DejaVu Sans: the Google Fonts cut of Noto Sans has none.
     expect(await rasteriser.missingGlyphs('Referrals ← Fewer · More → ≤ ≥ × − – © 10,000 (95% CI)')).toEqual(

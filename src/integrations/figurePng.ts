@@ -15,6 +15,15 @@
  * on every machine whatever fonts it has; the SVG's `system-ui, sans-serif` resolves to it as the
  * sans-serif family. A missing font file, or a font that draws no text, fails the build.
  *
+ * resvg-js reads the whole file of a font again for every glyph it shapes or outlines (its font
+ * database keeps file paths, not bytes, and reads without memory-mapping), so a figure's text cost
+ * grows with the font files' size: with the 0.6 MB files of Noto Sans it was half of the drawing
+ * time. A figure whose SVG has only characters of SUBSET_CHARACTERS is therefore drawn with subsets
+ * of the same fonts cut to those characters (src/integrations/fontSubset.ts; some 60 kB each),
+ * which draw the same pixels (for these characters the subsets have the same glyphs, kerning,
+ * substitutions and names, and each font has the same of them as before, so resvg's fallback from
+ * font to font picks the same one); any other figure, and missingGlyphs(), use the whole files.
+ *
  * resvg writes 8-bit RGBA with light compression; the pixels are re-encoded losslessly, as a
  * palette image when a figure has at most 256 colours and as RGB otherwise, at zlib's default
  * level 6: under half resvg's bytes. (pngjs, the usual encoder, writes no palettes; this is thirty
@@ -30,6 +39,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflate } from 'node:zlib';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { subsetFont } from './fontSubset.ts';
 
 /** Stated defaults: twice the SVG's size (sharp on high-density screens and in slides). */
 export const figurePngDefaults = { scale: 2, fontFamily: 'Noto Sans', deflateLevel: 6 } as const;
@@ -46,6 +56,25 @@ const FONTS = [
   { pkg: '@expo-google-fonts/noto-sans', file: '700Bold/NotoSans_700Bold.ttf' },
   { pkg: 'dejavu-fonts-ttf', file: 'ttf/DejaVuSans.ttf' },
 ];
+// The characters the subset fonts keep (Unicode blocks: Basic Latin, Latin-1 Supplement, Latin
+// Extended-A, General Punctuation, Superscripts and Subscripts, Currency Symbols, Letterlike
+// Symbols, Arrows, Mathematical Operators), besides the tab and line breaks that are only space.
+const SUBSET_CHARACTERS: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x2000, 0x206f],
+  [0x2070, 0x209f],
+  [0x20a0, 0x20cf],
+  [0x2100, 0x214f],
+  [0x2190, 0x21ff],
+  [0x2200, 0x22ff],
+];
+const hex = (c: number) => `\\u{${c.toString(16)}}`;
+/** A character the subset fonts do not keep. */
+const outsideSubset = new RegExp(
+  `[^\\t\\n\\r${SUBSET_CHARACTERS.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]`,
+  'u',
+);
 
 const require = createRequire(import.meta.url);
 
@@ -93,40 +122,60 @@ function sha256(...parts: (string | Uint8Array)[]): string {
  */
 export async function figurePngRasteriser(
   scale: number = figurePngDefaults.scale,
+  fontDir: string = join(figurePngCacheDir(), 'fonts'),
 ): Promise<FigurePngRasteriser> {
   if (!(scale > 0 && scale <= 8))
     throw new RangeError(`figurePngRasteriser: scale must be in (0, 8], got ${scale}`);
   const files = fontFiles();
-  const options: ResvgRenderOptions = {
+  const fonts = files.map((f) => readFileSync(f));
+  const codePoints = SUBSET_CHARACTERS.flatMap(([from, to]) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i),
+  );
+  const subsets = await Promise.all(fonts.map((font) => subsetFont(font, codePoints)));
+  const withFonts = (fontFiles: string[]): ResvgRenderOptions => ({
     font: {
       loadSystemFonts: false,
-      fontFiles: files,
+      fontFiles,
       defaultFontFamily: figurePngDefaults.fontFamily,
       sansSerifFamily: figurePngDefaults.fontFamily,
     },
     fitTo: { mode: 'zoom', value: scale },
     background: '#ffffff',
     logLevel: 'off',
-  };
+  });
+  const options = withFonts(files);
+  // Written again before each drawing if gone (a cache folder deleted under a running server):
+  // resvg would draw the figure with no words rather than fail.
+  const subsetFiles = () => subsets.map((subset) => writeFontFile(fontDir, subset));
+  const subsetOptions = withFonts(subsetFiles());
   const resvgVersion = (require('@resvg/resvg-js/package.json') as { version: string }).version;
   const key = sha256(
     `resvg-js ${resvgVersion}`,
     `encoder ${ENCODER_VERSION} zlib ${process.versions.zlib} level ${figurePngDefaults.deflateLevel}`,
     JSON.stringify({ ...options, font: { ...options.font, fontFiles: FONTS } }),
-    ...files.map((f) => readFileSync(f)),
+    ...fonts,
+    `subsets of ${JSON.stringify(SUBSET_CHARACTERS)}`,
+    ...subsets,
   );
   const render = async (svg: string): Promise<Buffer> => {
-    const image = await renderAsync(svg, options);
+    const subset = drawsOnlySubsetCharacters(svg);
+    if (subset) subsetFiles();
+    const image = await renderAsync(svg, subset ? subsetOptions : options);
     return encodePng(image.pixels, image.width, image.height);
   };
-  const probe = await renderAsync(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" font-family="system-ui, sans-serif"><text x="2" y="16" font-size="16">Hg</text></svg>`,
-    options,
-  );
-  if (!probe.pixels.some((v, i) => i % 4 !== 3 && v < 128))
-    throw new Error(
-      `figure PNGs: the fonts loaded but drew no text; check that the first is named "${figurePngDefaults.fontFamily}" (FONTS in src/integrations/figurePng.ts)`,
+  for (const [which, o] of [
+    ['FONTS', options],
+    ['their subsets', subsetOptions],
+  ] as const) {
+    const probe = await renderAsync(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" font-family="system-ui, sans-serif"><text x="2" y="16" font-size="16">Hg</text></svg>`,
+      o,
     );
+    if (!probe.pixels.some((v, i) => i % 4 !== 3 && v < 128))
+      throw new Error(
+        `figure PNGs: the fonts (${which}) loaded but drew no text; check that the first is named "${figurePngDefaults.fontFamily}" (FONTS in src/integrations/figurePng.ts)`,
+      );
+  }
   const missingGlyphs = async (text: string): Promise<string[]> => {
     // Each character in a cell of its own, beside a private-use character no font has: a
     // character drawn exactly as that one is drawn as the fonts' "missing glyph" box (and one
@@ -161,6 +210,43 @@ export async function figurePngRasteriser(
     });
   };
   return { scale, key, render, missingGlyphs };
+}
+
+/**
+ * `font` as a file under `dir` named by its bytes (written whole, then renamed, when not there
+ * yet), for resvg-js, which loads fonts only from files.
+ */
+function writeFontFile(dir: string, font: Uint8Array): string {
+  const file = join(dir, `${sha256(font)}.ttf`);
+  if (!existsSync(file)) writeWhole(file, font);
+  return file;
+}
+
+/** Writes `file` under a temporary name, then renames it, so that it is never seen partial. */
+function writeWhole(file: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, file);
+}
+
+/**
+ * Whether every character `svg` could draw is one the subset fonts keep. The whole source is read
+ * and its references decoded, so a character in a title or an attribute only sends the figure to
+ * the whole fonts; so does an entity other than XML's five (a DTD could define it as anything).
+ */
+function drawsOnlySubsetCharacters(svg: string): boolean {
+  if (outsideSubset.test(svg)) return false;
+  for (const [, name] of svg.matchAll(/&([^;&\s]*);/g)) {
+    const number = /^#(?:x([0-9a-f]+)|(\d+))$/i.exec(name!);
+    if (number === null) {
+      if (!['amp', 'lt', 'gt', 'quot', 'apos'].includes(name!)) return false;
+      continue;
+    }
+    const code = number[1] !== undefined ? parseInt(number[1], 16) : Number(number[2]);
+    if (!(code <= 0x10ffff) || outsideSubset.test(String.fromCodePoint(code))) return false;
+  }
+  return true;
 }
 
 /** The cache key of one figure's PNG: the SVG's bytes and everything else that decides the output. */
@@ -270,10 +356,7 @@ export async function cachedFigurePng(
   const cacheFile = join(cacheDir, `${figurePngCacheKey(rasteriser, svg)}.png`);
   if (existsSync(cacheFile)) return { png: readFileSync(cacheFile), cached: true };
   const png = await rasteriser.render(svg);
-  mkdirSync(cacheDir, { recursive: true });
-  const partial = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
-  writeFileSync(partial, png);
-  renameSync(partial, cacheFile);
+  writeWhole(cacheFile, png);
   return { png, cached: false };
 }
 
