@@ -100,6 +100,16 @@ describe('figurePng', () => {
     }
   });
 
+  it('writes the subset fonts again when their folder is deleted under it', async () => {
+    const fontDir = scratch();
+    const own = await figurePngRasteriser(1, fontDir);
+    const svg = chartImage(chartExamples['trend-lines-authority']!(), words);
+    const before = await own.render(svg);
+    rmSync(fontDir, { recursive: true, force: true });
+    expect((await own.render(svg)).equals(before)).toBe(true);
+    expect((await figurePngRasteriser(1, fontDir)).key).toBe(own.key);
+  });
+
   it('finds the characters no loaded font has, and has every one the figures use', async () => {
     // Arrows come from DejaVu Sans: the Google Fonts cut of Noto Sans has none.
     expect(await rasteriser.missingGlyphs('Referrals ← Fewer · More → ≤ ≥ × − – © 10,000 (95% CI)')).toEqual(

@@ -39,7 +39,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32, deflate } from 'node:zlib';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
-import { subsetFont } from './fontSubset.ts';
+import { fontSubsetter, subsetFonts } from './fontSubset.ts';
 
 /** Stated defaults: twice the SVG's size (sharp on high-density screens and in slides). */
 export const figurePngDefaults = { scale: 2, fontFamily: 'Noto Sans', deflateLevel: 6 } as const;
@@ -128,10 +128,7 @@ export async function figurePngRasteriser(
     throw new RangeError(`figurePngRasteriser: scale must be in (0, 8], got ${scale}`);
   const files = fontFiles();
   const fonts = files.map((f) => readFileSync(f));
-  const codePoints = SUBSET_CHARACTERS.flatMap(([from, to]) =>
-    Array.from({ length: to - from + 1 }, (_, i) => from + i),
-  );
-  const subsets = await Promise.all(fonts.map((font) => subsetFont(font, codePoints)));
+  const subsets = await subsetFontFiles(fontDir, fonts);
   const withFonts = (fontFiles: string[]): ResvgRenderOptions => ({
     font: {
       loadSystemFonts: false,
@@ -144,10 +141,12 @@ export async function figurePngRasteriser(
     logLevel: 'off',
   });
   const options = withFonts(files);
+  const subsetOptions = withFonts(subsets.map(({ file }) => file));
   // Written again before each drawing if gone (a cache folder deleted under a running server):
   // resvg would draw the figure with no words rather than fail.
-  const subsetFiles = () => subsets.map((subset) => writeFontFile(fontDir, subset));
-  const subsetOptions = withFonts(subsetFiles());
+  const restoreSubsets = () => {
+    for (const { file, bytes } of subsets) if (!existsSync(file)) writeWhole(file, bytes);
+  };
   const resvgVersion = (require('@resvg/resvg-js/package.json') as { version: string }).version;
   const key = sha256(
     `resvg-js ${resvgVersion}`,
@@ -155,11 +154,11 @@ export async function figurePngRasteriser(
     JSON.stringify({ ...options, font: { ...options.font, fontFiles: FONTS } }),
     ...fonts,
     `subsets of ${JSON.stringify(SUBSET_CHARACTERS)}`,
-    ...subsets,
+    ...subsets.map(({ bytes }) => bytes),
   );
   const render = async (svg: string): Promise<Buffer> => {
     const subset = drawsOnlySubsetCharacters(svg);
-    if (subset) subsetFiles();
+    if (subset) restoreSubsets();
     const image = await renderAsync(svg, subset ? subsetOptions : options);
     return encodePng(image.pixels, image.width, image.height);
   };
@@ -213,13 +212,22 @@ export async function figurePngRasteriser(
 }
 
 /**
- * `font` as a file under `dir` named by its bytes (written whole, then renamed, when not there
- * yet), for resvg-js, which loads fonts only from files.
+ * The subsets of `fonts` to SUBSET_CHARACTERS as files under `dir` (resvg-js loads fonts only from
+ * files), each named by what it is cut from: cut once, then read back.
  */
-function writeFontFile(dir: string, font: Uint8Array): string {
-  const file = join(dir, `${sha256(font)}.ttf`);
-  if (!existsSync(file)) writeWhole(file, font);
-  return file;
+async function subsetFontFiles(dir: string, fonts: Buffer[]): Promise<{ file: string; bytes: Buffer }[]> {
+  const codePoints = SUBSET_CHARACTERS.flatMap(([from, to]) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i),
+  );
+  const cutBy = [fontSubsetter(), JSON.stringify(SUBSET_CHARACTERS)];
+  const files = fonts.map((font) => join(dir, `${sha256(...cutBy, font)}.ttf`));
+  const missing = files.flatMap((file, i) => (existsSync(file) ? [] : [i]));
+  const cut = await subsetFonts(
+    missing.map((i) => fonts[i]!),
+    codePoints,
+  );
+  missing.forEach((i, j) => writeWhole(files[i]!, cut[j]!));
+  return files.map((file) => ({ file, bytes: readFileSync(file) }));
 }
 
 /** Writes `file` under a temporary name, then renames it, so that it is never seen partial. */

@@ -46,27 +46,21 @@ const HB_SUBSET_SETS_LAYOUT_SCRIPT_TAG = 7;
 
 const require = createRequire(import.meta.url);
 
-let harfbuzz: Promise<HbSubset> | undefined;
-
-function loadHarfbuzz(): Promise<HbSubset> {
-  harfbuzz ??= WebAssembly.instantiate(
-    readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')),
-  ).then(({ instance }) => {
-    const hb = instance.exports as unknown as HbSubset;
-    hb._initialize();
-    return hb;
-  });
-  return harfbuzz;
+/** harfbuzz-subset.wasm's bytes, which decide the subsets' bytes. */
+export function fontSubsetter(): Buffer {
+  return readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
 }
 
-/** The harfbuzzjs version, which decides the subset's bytes. */
-export function fontSubsetterVersion(): string {
-  return (require('harfbuzzjs/package.json') as { version: string }).version;
+/** Each of `fonts` (TrueType files) with only the glyphs that `codePoints` need. */
+export async function subsetFonts(fonts: Uint8Array[], codePoints: readonly number[]): Promise<Buffer[]> {
+  if (fonts.length === 0) return [];
+  const { instance } = await WebAssembly.instantiate(new Uint8Array(fontSubsetter()));
+  const hb = instance.exports as unknown as HbSubset;
+  hb._initialize();
+  return fonts.map((font) => subsetFont(hb, font, codePoints));
 }
 
-/** `font` (a TrueType file) with only the glyphs that `codePoints` need. */
-export async function subsetFont(font: Uint8Array, codePoints: Iterable<number>): Promise<Buffer> {
-  const hb = await loadHarfbuzz();
+function subsetFont(hb: HbSubset, font: Uint8Array, codePoints: readonly number[]): Buffer {
   const input = hb.hb_subset_input_create_or_fail();
   if (input === 0) throw new Error('font subset: harfbuzz could not start a subset (out of memory?)');
   const data = hb.malloc(font.byteLength);
