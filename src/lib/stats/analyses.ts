@@ -1,6 +1,6 @@
 import { designMatrix } from './designMatrix.ts';
 import type { Design, DesignTerm } from './designMatrix.ts';
-import { startModelJobs } from './modelJobs.ts';
+import { planModelJobs } from './modelJobs.ts';
 import type { DesignRecipe, ModelJob } from './modelJobs.ts';
 import { monthsInclusive } from '../data/months.ts';
 
@@ -107,13 +107,20 @@ export function startAnalyses(
   input: AnalysesInput,
   options: AnalysesOptions = {},
 ): { finish: () => AnalysesOutput } {
-  const { fits, notes } = planFits(input);
+  // The fits' worker loads while this thread plans them (about a second at national scale). Each
+  // cell is a row of a national model and of an authority's: their number is about the jobs' rows.
+  const cells = (input.trial?.cells.length ?? 0) + (input.pilot?.cells.length ?? 0);
+  const planned = planModelJobs(cells, options.parallel ?? 'auto');
+  let fits: Fit[], notes: Note[];
+  try {
+    ({ fits, notes } = planFits(input));
+  } catch (e) {
+    planned.stop();
+    throw e;
+  }
   options.beforeFits?.();
   // The jobs are let go of as they are fitted (see modelJobs.ts): only the keys are kept here.
-  const underWay = startModelJobs(
-    fits.map((f) => f.job),
-    options.parallel ?? 'auto',
-  );
+  const underWay = planned.start(fits.map((f) => f.job));
   const keys = fits.map(({ key, schools }) => ({ key, schools }));
   return {
     finish: () => {
