@@ -323,9 +323,15 @@ export function streamCsvFile<S extends CsvRowSchema>(
   // live at a time. A file with quotes or CRs is parsed whole, so that a quoting mistake is
   // reported exactly as before (a quoted cell may hold a line break).
   // (And one with a byte order mark past its start: Papa Parse drops one at the start of a piece.)
+  // The pieces are told their line break: Papa Parse would otherwise guess it afresh for each
+  // piece, splitting the piece into lines once more just to count them (a second split of the
+  // whole file: 0.1-0.18 s of a 2.8 s read at national scale); without CRs the guess is always LF.
   if (options.header !== undefined) Papa.parse(options.header, config);
   if (quoted || body.includes('\uFEFF')) Papa.parse(body, config);
-  else for (const piece of piecesOfLines(body, PIECE_CHARS)) Papa.parse(piece, config);
+  else {
+    const pieceConfig = { ...config, newline: '\n' as const };
+    for (const piece of piecesOfLines(body, PIECE_CHARS)) Papa.parse(piece, pieceConfig);
+  }
 
   if (!semicolons && (dataRows < minRows || dataRows > maxRows)) {
     const expected =

@@ -1,6 +1,6 @@
 import { designMatrix } from './designMatrix.ts';
 import type { Design, DesignTerm } from './designMatrix.ts';
-import { startModelJobs } from './modelJobs.ts';
+import { planModelJobs } from './modelJobs.ts';
 import type { DesignRecipe, ModelJob } from './modelJobs.ts';
 import { monthsInclusive } from '../data/months.ts';
 
@@ -107,13 +107,20 @@ export function startAnalyses(
   input: AnalysesInput,
   options: AnalysesOptions = {},
 ): { finish: () => AnalysesOutput } {
-  const { fits, notes } = planFits(input);
+  // The fits' worker loads while this thread plans them (about a second at national scale). Each
+  // cell is a row of a national model and of an authority's: their number is about the jobs' rows.
+  const cells = (input.trial?.cells.length ?? 0) + (input.pilot?.cells.length ?? 0);
+  const planned = planModelJobs(cells, options.parallel ?? 'auto');
+  let fits: Fit[], notes: Note[];
+  try {
+    ({ fits, notes } = planFits(input));
+  } catch (e) {
+    planned.stop();
+    throw e;
+  }
   options.beforeFits?.();
   // The jobs are let go of as they are fitted (see modelJobs.ts): only the keys are kept here.
-  const underWay = startModelJobs(
-    fits.map((f) => f.job),
-    options.parallel ?? 'auto',
-  );
+  const underWay = planned.start(fits.map((f) => f.job));
   const keys = fits.map(({ key, schools }) => ({ key, schools }));
   return {
     finish: () => {
@@ -203,7 +210,9 @@ function planFits(input: AnalysesInput): { fits: Fit[]; notes: Note[] } {
       term: spec.term,
       ...design,
     };
-    const schools = new Set(spec.rows.map((r) => r.school_id)).size;
+    const ids = new Set<string>();
+    for (const row of spec.rows) ids.add(row.school_id);
+    const schools = ids.size;
     (spec.scope === 'overall' ? national : perAuthority).push({ key, schools, job });
   }
   return { fits: [...national, ...perAuthority], notes };
@@ -246,8 +255,12 @@ export function modelKeys(input: ModelKeysInput): ModelKey[] {
 }
 
 /** A study's outcomes, each with at least one cell, sorted. */
-const studyOutcomes = (cells: readonly { outcome: string }[]): string[] =>
-  sortedUnique(cells.map((c) => c.outcome));
+function studyOutcomes(cells: readonly { outcome: string }[]): string[] {
+  // A loop rather than a map: the pilot's table is hundreds of thousands of cells.
+  const outcomes = new Set<string>();
+  for (const c of cells) outcomes.add(c.outcome);
+  return sortedUnique(outcomes);
+}
 
 /** The authorities with analysed trial schools, sorted: each has its own unadjusted model. */
 const trialAuthorities = (schools: readonly Pick<TrialSchoolRow, 'la_code' | 'status'>[]): string[] =>
@@ -391,10 +404,6 @@ function* pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Generator<Spec
     const at = schoolIndex.get(c.school.schoolId)! * outcomes.length + outcomeIndex.get(c.outcome)!;
     sums[at * 2 + (c.period === 'pre' ? 0 : 1)]! += c.count;
   }
-  const count = (school: string, k: number, post: 0 | 1): number => {
-    const s = schoolIndex.get(school);
-    return s === undefined ? 0 : sums[(s * outcomes.length + k) * 2 + post]!;
-  };
   // Months before and after the start, per site (once per site, not per school and outcome).
   const monthsBySite = new Map<PilotSiteRow, [number, number]>();
   const siteMonths = (site: PilotSiteRow): [number, number] => {
@@ -410,6 +419,26 @@ function* pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Generator<Spec
     }
     return months;
   };
+  // What a school's rows have whatever the outcome, worked out once per school rather than once
+  // per school and outcome: its place in the sums, its group and its two offsets.
+  const perSchool =
+    outcomes.length === 0
+      ? []
+      : pilot.schools.map((school) => {
+          const site = sites.get(school.la_code);
+          if (!site)
+            throw new RangeError(
+              `analyses: pilot.schools names la_code ${school.la_code}, which is not a site`,
+            );
+          const months = siteMonths(site);
+          return {
+            at: schoolIndex.get(school.school_id),
+            group: school.group === 'swis' ? 1 : 0,
+            offsets: [0, 1].map((post) => Math.log((school.pupils * months[post]!) / 12)),
+          };
+        });
+  const count = (at: number | undefined, k: number, post: 0 | 1): number =>
+    at === undefined ? 0 : sums[(at * outcomes.length + k) * 2 + post]!;
   const didCell = (row: ModelRow): number => (row['group'] === 1 ? 0 : 2) + (row['post'] === 1 ? 0 : 1);
   const didNames = [
     'swis schools after the start',
@@ -419,24 +448,20 @@ function* pilotSpecs(pilot: NonNullable<AnalysesInput['pilot']>): Generator<Spec
   ];
   for (const [k, outcome] of outcomes.entries()) {
     const rows: ModelRow[] = [];
-    for (const school of pilot.schools) {
-      const site = sites.get(school.la_code);
-      if (!site)
-        throw new RangeError(`analyses: pilot.schools names la_code ${school.la_code}, which is not a site`);
-      const months = siteMonths(site);
+    pilot.schools.forEach((school, i) => {
+      const { at, group, offsets } = perSchool[i]!;
       for (const post of [0, 1] as const) {
-        const group = school.group === 'swis' ? 1 : 0;
         rows.push({
           school_id: school.school_id,
-          y: count(school.school_id, k, post),
-          offset: Math.log((school.pupils * months[post]!) / 12),
+          y: count(at, k, post),
+          offset: offsets[post]!,
           group,
           post,
           group_post: group * post,
           la_code: school.la_code,
         });
       }
-    }
+    });
     const base = {
       model: 'count' as const,
       study: 'pilot' as const,

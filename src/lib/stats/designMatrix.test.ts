@@ -33,6 +33,23 @@ describe('designMatrix', () => {
     expect(X[3]).not.toBe(X[4]);
     expect(Object.is(X[3]![1], -0)).toBe(true);
   });
+  it('keeps apart rows whose values, written one after another, read the same', () => {
+    // 'ab' + 'c' and 'a' + 'bc' are the same text run together, and '1:a' hides a length prefix.
+    const rows = [
+      { f: 'ab', g: 'c' },
+      { f: 'a', g: 'bc' },
+      { f: '1:a', g: '1:b' },
+      { f: '1', g: 'a1:b' },
+    ];
+    const { X, columnNames } = designMatrix(rows, [{ factor: 'f' }, { factor: 'g' }]);
+    expect(columnNames).toEqual(['(Intercept)', 'f1:a', 'fa', 'fab', 'ga1:b', 'gbc', 'gc']);
+    expect(X).toEqual([
+      [1, 0, 0, 1, 0, 0, 1],
+      [1, 0, 1, 0, 0, 1, 0],
+      [1, 1, 0, 0, 0, 0, 0],
+      [1, 0, 0, 0, 1, 0, 0],
+    ]);
+  });
   it('adds no column for a factor with one level', () => {
     expect(designMatrix([{ la: 'a' }, { la: 'a' }], [{ factor: 'la' }]).columnNames).toEqual(['(Intercept)']);
   });

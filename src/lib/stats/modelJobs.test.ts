@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { runModelJob, runModelJobs, SHARE_MAX_VALUES, startModelJobs, takeModelJobs } from './modelJobs.ts';
+import {
+  PARALLEL_MIN_ROWS,
+  planModelJobs,
+  runModelJob,
+  runModelJobs,
+  SHARE_MAX_VALUES,
+  startModelJobs,
+  takeModelJobs,
+} from './modelJobs.ts';
 import type { ModelJob, ModelOutcome } from './modelJobs.ts';
-import { startBlockingWorker } from '../threads/blockingWorker.ts';
+import { loadBlockingWorker, startBlockingWorker } from '../threads/blockingWorker.ts';
 import { designMatrix } from './designMatrix.ts';
 
 // A small difference-in-differences design (intercept, group, post, group × post) with counts
@@ -62,6 +70,45 @@ describe('the model jobs worker', () => {
     expect(failed).toEqual({
       error: expect.stringMatching(/^RangeError: rateRatio: columnName "no_such_column"/),
     });
+  });
+});
+
+describe('a blocking worker loaded before its work is known', () => {
+  it('answers once it is given the work, as one started with it', () => {
+    const url = new URL('./modelJobsWorker.ts', import.meta.url);
+    const loading = loadBlockingWorker<[number, ModelOutcome][]>(url);
+    const jobs = [job(1), job(2)];
+    const expected = jobs.map((j) => runModelJob(j)); // the worker loads meanwhile
+    const done = loading.start({ jobs, next: new Int32Array(new SharedArrayBuffer(4)) }).answer();
+    expect(done).toEqual({
+      value: [
+        [0, expected[0]],
+        [1, expected[1]],
+      ],
+    });
+  });
+});
+
+describe('planModelJobs', () => {
+  const jobs = [job(1), job(2), job(3)];
+
+  it('fits the jobs on a worker that loaded while they were planned, as fitting each in turn would', () => {
+    const planned = planModelJobs(PARALLEL_MIN_ROWS, true);
+    const expected = jobs.map((j) => runModelJob(j));
+    expect(planned.start(jobs).finish()).toEqual(expected);
+  });
+
+  it('fits jobs too few to share on this thread, whether or not a worker was loading for them', () => {
+    const expected = jobs.map((j) => runModelJob(j));
+    expect(planModelJobs(PARALLEL_MIN_ROWS, 'auto').start(jobs).finish()).toEqual(expected);
+    expect(planModelJobs(0, 'auto').start(jobs).finish()).toEqual(expected);
+  });
+
+  it('throws the error of a failed fit taken by a worker that loaded early', () => {
+    const failing = [6, 7, 8, 9].map((seed) => job(seed, 'no_such_column'));
+    expect(() => planModelJobs(PARALLEL_MIN_ROWS, true).start(failing).finish()).toThrow(
+      /rateRatio: columnName "no_such_column"/,
+    );
   });
 });
 

@@ -17,7 +17,8 @@
  * machine's load falls on them, where a fixed split left one waiting for the other.
  */
 import { availableParallelism } from 'node:os';
-import { startBlockingWorker } from '../threads/blockingWorker.ts';
+import { loadBlockingWorker } from '../threads/blockingWorker.ts';
+import type { LoadingWorker } from '../threads/blockingWorker.ts';
 import { fitLinearModel } from './fitLinearModel.ts';
 import { fitNegativeBinomial } from './fitNegativeBinomial.ts';
 import type { CountModelInput } from './fitNegativeBinomial.ts';
@@ -177,6 +178,36 @@ export function takeModelJobs(
   return taken;
 }
 
+/** Whether a worker should share `rows` rows of jobs: a second core, and enough work to pay for its start. */
+const worthAWorker = (rows: number, parallel: boolean | 'auto'): boolean =>
+  parallel === true || (parallel === 'auto' && availableParallelism() > 1 && rows >= PARALLEL_MIN_ROWS);
+
+const WORKER_URL = new URL('./modelJobsWorker.ts', import.meta.url);
+
+/** Model jobs still being planned, and the worker that will share them, loading meanwhile. */
+export interface PlannedModelJobs {
+  /** Starts fitting the jobs, once planned (see {@link startModelJobs}). */
+  start: (jobs: readonly ModelJob[]) => ModelJobsUnderWay;
+  /** Stops the loading worker, when no jobs will come (planning failed). */
+  stop: () => void;
+}
+
+/**
+ * Loads the worker for jobs still to be planned, when about `expectedRows` rows of jobs are
+ * worth one: it loads its modules (about half a second) while this thread plans the jobs,
+ * instead of after. Too few rows expected, and `start` decides from the jobs themselves, as
+ * {@link startModelJobs} does; too many, and a worker the jobs do not need is stopped unused.
+ */
+export function planModelJobs(expectedRows: number, parallel: boolean | 'auto' = 'auto'): PlannedModelJobs {
+  const loading = worthAWorker(expectedRows, parallel)
+    ? loadBlockingWorker<[number, ModelOutcome][]>(WORKER_URL)
+    : null;
+  return {
+    start: (jobs) => startModelJobs(jobs, parallel, loading),
+    stop: () => loading?.stop(),
+  };
+}
+
 /**
  * Starts fitting `jobs` and returns a handle whose `finish()` returns their outcomes, in order.
  * On two threads: the jobs cheap to copy (see {@link SHARE_MAX_VALUES}) are sent to one worker
@@ -184,29 +215,29 @@ export function takeModelJobs(
  * shared jobs too until none is left. With `parallel` 'auto', the worker is used only when the
  * machine has a second core and the shared jobs are big enough to be worth it; if the worker
  * cannot start, this thread fits every job. An error in a worker's job is thrown by `finish()`.
+ * `loading` is a worker already loading for these jobs (see {@link planModelJobs}); it is
+ * stopped if the jobs do not need it.
  */
 export function startModelJobs(
   jobs: readonly ModelJob[],
   parallel: boolean | 'auto' = 'auto',
+  loading: LoadingWorker<[number, ModelOutcome][]> | null = null,
 ): ModelJobsUnderWay {
   const kept: number[] = [];
   const shared: number[] = [];
   jobs.forEach((job, i) => (designValues(job) > SHARE_MAX_VALUES ? kept : shared).push(i));
   const rows = shared.reduce((n, i) => n + jobs[i]!.y.length, 0);
-  const useWorker =
-    shared.length > 0 &&
-    (parallel === true || (parallel === 'auto' && availableParallelism() > 1 && rows >= PARALLEL_MIN_ROWS));
-  if (!useWorker) return { finish: () => runModelJobsHere(jobs) };
+  if (shared.length === 0 || !worthAWorker(rows, parallel)) {
+    loading?.stop();
+    return { finish: () => runModelJobsHere(jobs) };
+  }
 
   const work: SharedModelJobs = {
     jobs: shared.map((i) => jobs[i]!),
     next: new Int32Array(new SharedArrayBuffer(4)),
   };
   // One message, so a design matrix shared by several jobs is copied once and stays shared there.
-  const worker = startBlockingWorker<[number, ModelOutcome][]>(
-    new URL('./modelJobsWorker.ts', import.meta.url),
-    work,
-  );
+  const worker = (loading ?? loadBlockingWorker<[number, ModelOutcome][]>(WORKER_URL)).start(work);
   // This thread's own jobs, let go of once fitted, as the shared ones are.
   const mine: (ModelJob | undefined)[] = kept.map((i) => jobs[i]!);
   const count = jobs.length;

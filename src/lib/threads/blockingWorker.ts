@@ -38,12 +38,20 @@ export interface BlockingWorker<T> {
   answer: () => Reply<T> | undefined;
 }
 
-/** Starts the worker module at `url` with `message` (posted at once: a port keeps messages until started). */
-export function startBlockingWorker<T>(
-  url: URL,
-  message: unknown,
-  transferList: readonly Transferable[] = [],
-): BlockingWorker<T> {
+/** A worker loading its modules before its work is known: `start` posts the work, `stop` ends it unused. */
+export interface LoadingWorker<T> {
+  /** Posts the worker its one message (a port keeps it until the worker has loaded). */
+  start: (message: unknown, transferList?: readonly Transferable[]) => BlockingWorker<T>;
+  /** Stops the worker without giving it work. */
+  stop: () => void;
+}
+
+/**
+ * Starts the worker module at `url` now, and sends it its work later. Why: a worker takes about
+ * half a second to load its modules; started while the caller is still preparing the work (the
+ * results command plans its model fits for about a second), it is ready when the work is.
+ */
+export function loadBlockingWorker<T>(url: URL): LoadingWorker<T> {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(url, {
@@ -51,25 +59,37 @@ export function startBlockingWorker<T>(
     transferList: [port2],
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
-  port1.postMessage(message, [...transferList]);
   const stop = (): void => {
     port1.close();
     void worker.terminate();
   };
-  return {
-    answer: () => {
-      try {
-        if (Atomics.load(signal, 0) === 0 && Atomics.wait(signal, 0, 0, READY_MS) === 'timed-out')
-          return undefined;
-        while (Atomics.load(signal, 0) !== DONE) Atomics.wait(signal, 0, READY);
-        const reply = receiveMessageOnPort(port1)?.message as Reply<T> | undefined;
-        if (reply === undefined) throw new Error(`${url.pathname}: the worker finished without an answer`);
-        return reply;
-      } finally {
-        stop();
-      }
-    },
+  const start = (message: unknown, transferList: readonly Transferable[] = []): BlockingWorker<T> => {
+    port1.postMessage(message, [...transferList]);
+    return {
+      answer: () => {
+        try {
+          if (Atomics.load(signal, 0) === 0 && Atomics.wait(signal, 0, 0, READY_MS) === 'timed-out')
+            return undefined;
+          while (Atomics.load(signal, 0) !== DONE) Atomics.wait(signal, 0, READY);
+          const reply = receiveMessageOnPort(port1)?.message as Reply<T> | undefined;
+          if (reply === undefined) throw new Error(`${url.pathname}: the worker finished without an answer`);
+          return reply;
+        } finally {
+          stop();
+        }
+      },
+    };
   };
+  return { start, stop };
+}
+
+/** Starts the worker module at `url` with `message` (posted at once: a port keeps messages until started). */
+export function startBlockingWorker<T>(
+  url: URL,
+  message: unknown,
+  transferList: readonly Transferable[] = [],
+): BlockingWorker<T> {
+  return loadBlockingWorker<T>(url).start(message, transferList);
 }
 
 /**
