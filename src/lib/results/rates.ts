@@ -6,7 +6,7 @@
  */
 import { SUPPRESSED, type Change, type Published, type Rate } from '../contracts/resultsSchemas.ts';
 import type { Cell } from '../data/cells.ts';
-import { poissonRateInterval } from '../stats/poissonExactInterval.ts';
+import { poissonRateIntervals } from '../stats/poissonExactInterval.ts';
 import { suppressedCells, type DisclosureGroup } from './disclosure.ts';
 
 interface Aggregate {
@@ -94,6 +94,7 @@ export function computeRates(
 
   const rates: Rate[] = [];
   const rateByKey = new Map<string, Published>();
+  const interval = poissonRateIntervals(); // each distinct count's quantiles found once
   for (const [k, a] of aggs) {
     const row: Rate = {
       study,
@@ -109,7 +110,7 @@ export function computeRates(
       ciHigh: SUPPRESSED,
     };
     if (!hidden.has(k)) {
-      const ci = poissonRateInterval(a.count, a.years / 1000);
+      const ci = interval(a.count, a.years / 1000);
       row.count = a.count;
       row.ratePer1000 = round((a.count / a.years) * 1000, 6);
       row.ciLow = round(ci.low, 6);

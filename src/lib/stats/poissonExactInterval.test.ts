@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { poissonExactInterval, poissonRateInterval } from './poissonExactInterval.ts';
+import { poissonExactInterval, poissonRateInterval, poissonRateIntervals } from './poissonExactInterval.ts';
 
 // Made by scripts/reference/fit-glm.R: poisson.test(x, T)$conf.int
 const cases = JSON.parse(
@@ -44,5 +44,32 @@ describe('poissonRateInterval', () => {
     const { low, high } = poissonRateInterval(5, 2);
     expect(low).toBeCloseTo(0.8117431950592101, 12);
     expect(high).toBeCloseTo(5.834166039661334, 12);
+  });
+});
+
+describe('poissonRateIntervals', () => {
+  it('gives poissonRateInterval its intervals bit for bit, a count seen before with a new exposure included', () => {
+    const interval = poissonRateIntervals();
+    const calls: [number, number][] = [
+      [5, 2],
+      [5, 0.37],
+      [0, 1.5],
+      [37, 1000],
+      [5, 2],
+      [0, 12.25],
+      [2_000_000, 3.3],
+    ];
+    for (const [count, exposure] of calls) {
+      const memo = interval(count, exposure);
+      const direct = poissonRateInterval(count, exposure);
+      expect(Object.is(memo.low, direct.low) && Object.is(memo.high, direct.high)).toBe(true);
+    }
+  });
+
+  it('throws the RangeErrors of poissonRateInterval, for a count it has seen too', () => {
+    const interval = poissonRateIntervals();
+    interval(5, 2);
+    expect(() => interval(5, 0)).toThrow(/poissonExactInterval: exposure must be positive and finite, got 0/);
+    expect(() => interval(1.5, 2)).toThrow(/poissonExactInterval: count must be an integer ≥ 0, got 1.5/);
   });
 });

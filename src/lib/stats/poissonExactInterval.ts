@@ -29,9 +29,7 @@ export function poissonExactInterval(
   if (!(Number.isInteger(count) && count >= 0)) {
     throw new RangeError(`poissonExactInterval: count must be an integer ≥ 0, got ${count}`);
   }
-  if (!(exposure > 0) || !Number.isFinite(exposure)) {
-    throw new RangeError(`poissonExactInterval: exposure must be positive and finite, got ${exposure}`);
-  }
+  checkExposure(exposure);
   if (!(level > 0 && level < 1)) {
     throw new RangeError(`poissonExactInterval: level must be between 0 and 1, got ${level}`);
   }
@@ -39,6 +37,12 @@ export function poissonExactInterval(
   const lower = count === 0 ? 0 : gammaQuantile(alpha / 2, count);
   const upper = gammaQuantile(1 - alpha / 2, count + 1);
   return { lower: lower / exposure, upper: upper / exposure };
+}
+
+function checkExposure(exposure: number): void {
+  if (!(exposure > 0) || !Number.isFinite(exposure)) {
+    throw new RangeError(`poissonExactInterval: exposure must be positive and finite, got ${exposure}`);
+  }
 }
 
 /** Shapes from which the Wilson–Hilferty approximation replaces jStat's iterative quantile. */
@@ -64,4 +68,24 @@ function gammaQuantile(p: number, shape: number): number {
 export function poissonRateInterval(count: number, exposure: number): { low: number; high: number } {
   const { lower, upper } = poissonExactInterval(count, { exposure });
   return { low: lower, high: upper };
+}
+
+/**
+ * {@link poissonRateInterval} for a batch of rates, such as a results run's table: the gamma
+ * quantiles of each distinct count are found once for the batch. Why: each takes jStat tens of
+ * microseconds of iteration, and counts repeat (the national bench's 4,960 rates have 1,392
+ * distinct counts). The intervals are poissonRateInterval's, bit for bit: either way each is a
+ * quantile divided by the exposure. The memo belongs to the function returned, so it goes with
+ * the batch (no module-level cache).
+ *
+ * @example const interval = poissonRateIntervals(); interval(5, 2) // as poissonRateInterval(5, 2)
+ */
+export function poissonRateIntervals(): (count: number, exposure: number) => { low: number; high: number } {
+  const byCount = new Map<number, PoissonInterval>();
+  return (count, exposure) => {
+    let unit = byCount.get(count);
+    if (unit === undefined) byCount.set(count, (unit = poissonExactInterval(count)));
+    checkExposure(exposure);
+    return { low: unit.lower / exposure, high: unit.upper / exposure };
+  };
 }
