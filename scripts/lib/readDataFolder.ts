@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { KNOWN_FILES } from '../../src/lib/data/loadDataset.ts';
@@ -32,7 +33,7 @@ export function readDataFolder(dir: string): DataFolder {
     const full = join(dir, rel);
     if (!statSync(full).isFile()) continue;
     if (known.has(rel)) {
-      files.set(rel, readFileSync(full, 'utf8'));
+      files.set(rel, readText(full));
     } else {
       problems.push(
         makeProblem({
@@ -46,4 +47,15 @@ export function readDataFolder(dir: string): DataFolder {
     }
   }
   return { files, problems };
+}
+
+/**
+ * A file's text, decoded as UTF-8. Why not `readFileSync(path, 'utf8')`: a file that is all ASCII,
+ * as CSV exports nearly always are, reads the same as Latin-1, which is a plain copy of its bytes,
+ * while UTF-8 decoding checks every byte. The national bench's data folder (46 MB) reads in 74–94 ms
+ * against 117–152 ms, on the one busy thread before the results command's parallel read.
+ */
+function readText(path: string): string {
+  const bytes = readFileSync(path);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
