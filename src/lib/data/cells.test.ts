@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { pilotCellsBuilder } from './cells.ts';
 import type { OutcomeKind, PilotOutcomeRow } from './schemas.ts';
@@ -65,5 +66,27 @@ describe('pilotCellsBuilder', () => {
     ['a missing month', complete().slice(1)],
   ])('leaves the rows to the checks when it meets %s', (_, rows) => {
     expect(build(rows).verified).toBe(false);
+  });
+
+  it('absorbs a part’s cells as this builder makes its own, in the same V8 shape (no migration of the cells built before)', () => {
+    const rows = complete();
+    const head = pilotCellsBuilder(pilot, kinds);
+    for (const row of rows.slice(0, 4)) head.add(row);
+    const tail = pilotCellsBuilder(pilot, kinds);
+    for (const row of rows.slice(4)) tail.add(row);
+    // The worker's part goes through a structured clone, as it does between threads.
+    head.absorb(structuredClone(tail.part()));
+    const { cells } = head.finish();
+    // V8's own test of whether two objects share one hidden class (a parser flag, set before the
+    // function using it is compiled). A cell whose count field held a double, where the others
+    // hold small integers, would have a shape of its own, and the older cells would be migrated
+    // on their next use: so this is asked before anything else reads them.
+    setFlagsFromString('--allow-natives-syntax');
+    const sameShape = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (
+      a: object,
+      b: object,
+    ) => boolean;
+    expect(sameShape(cells[0]!, cells.at(-1)!)).toBe(true);
+    expect(cells).toEqual(build(rows).cells);
   });
 });

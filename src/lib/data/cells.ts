@@ -91,7 +91,13 @@ export interface PilotCellsPart {
     school: Int32Array;
     outcome: Uint16Array;
     post: Uint8Array;
-    count: Float64Array;
+    /**
+     * Plain numbers, not a Float64Array: a whole count read back from a Float64Array is a double,
+     * and one double stored in a cell's count, where this thread's cells hold small integers,
+     * changes the cells' shape in V8: every cell built before is then migrated to the new shape,
+     * one at a time, on its first use (~100 ms in the fits' planning at national scale).
+     */
+    count: number[];
     rows: Int32Array;
   };
 }
@@ -235,14 +241,13 @@ export function pilotCellsBuilder(
       school: new Int32Array(n),
       outcome: new Uint16Array(n),
       post: new Uint8Array(n),
-      count: new Float64Array(n),
+      count: cells.map((c) => c.count),
       rows: Int32Array.from(cellRows),
     };
     cells.forEach((c, i) => {
       out.school[i] = schoolOf.get(entryOf.get(c.school)!)!;
       out.outcome[i] = outcomeIndex.get(c.outcome)!;
       out.post[i] = c.period === 'pre' ? 0 : 1;
-      out.count[i] = c.count;
     });
     return {
       verified,
