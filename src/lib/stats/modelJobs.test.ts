@@ -8,8 +8,9 @@ import {
   startModelJobs,
   takeModelJobs,
 } from './modelJobs.ts';
-import type { ModelJob, ModelOutcome } from './modelJobs.ts';
+import type { ModelJob, ModelOutcome, SharedModelJobs } from './modelJobs.ts';
 import { loadBlockingWorker, startBlockingWorker } from '../threads/blockingWorker.ts';
+import type { LoadingWorker, Reply } from '../threads/blockingWorker.ts';
 import { designMatrix } from './designMatrix.ts';
 
 // A small difference-in-differences design (intercept, group, post, group × post) with counts
@@ -152,6 +153,44 @@ describe('takeModelJobs', () => {
 });
 
 describe('startModelJobs', () => {
+  /**
+   * A worker that takes every shared job before this thread begins, as a quick worker may: it
+   * takes them here, at start, with the worker's own code, and answers as `answer` says.
+   */
+  const quickWorker = (
+    answer: (work: SharedModelJobs) => Reply<[number, ModelOutcome][]>,
+  ): LoadingWorker<[number, ModelOutcome][]> => ({
+    start: (work) => {
+      const reply = answer(work as SharedModelJobs);
+      return { answer: () => reply };
+    },
+    stop: () => {},
+  });
+
+  it("throws the error of a fit that failed in the worker, named as the worker's", () => {
+    const worker = quickWorker((work) => {
+      try {
+        return { value: takeModelJobs(work) };
+      } catch (e) {
+        return { error: (e as Error).stack ?? String(e) };
+      }
+    });
+    const failing = [job(6), job(7, 'no_such_column'), job(8)];
+    expect(() => startModelJobs(failing, true, worker).finish()).toThrow(
+      /^runModelJobs: a model fit failed in the worker: RangeError: rateRatio: columnName "no_such_column"/,
+    );
+  });
+
+  it('throws, not returns a hole, when a job was taken and no thread gave its outcome', () => {
+    const worker = quickWorker((work) => {
+      takeModelJobs(work); // takes every job, and loses their outcomes
+      return { value: [] };
+    });
+    expect(() => startModelJobs([job(1), job(2)], true, worker).finish()).toThrow(
+      /^runModelJobs: job 0 was taken but not fitted/,
+    );
+  });
+
   it('keeps a job whose design holds many distinct values on this thread, with the same outcomes', () => {
     // A design with more than SHARE_MAX_VALUES distinct values: one distinct row per school.
     const narrow = job(1);

@@ -244,7 +244,9 @@ export function startModelJobs(
   return {
     finish: () => {
       const designs: DesignStructures = new WeakMap();
-      const outcomes = new Array<ModelOutcome | undefined>(count);
+      // Filled, not sparse: map (below) skips the holes of a sparse array, and would return a
+      // job that no thread fitted as a hole instead of throwing.
+      const outcomes = new Array<ModelOutcome | undefined>(count).fill(undefined);
       mine.forEach((job, k) => {
         mine[k] = undefined;
         outcomes[kept[k]!] = runModelJob(job!, designs);
