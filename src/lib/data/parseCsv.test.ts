@@ -1,5 +1,6 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { parseCsvFile } from './parseCsv.ts';
+import { parseCsvFile, readUnquotedRecords } from './parseCsv.ts';
 import { formatProblem } from './problems.ts';
 import { authoritySchema, outcomeSchema, trialSchoolSchema } from './schemas.ts';
 
@@ -209,5 +210,32 @@ describe('parseCsvFile', () => {
 
   it('throws a RangeError naming itself when misused', () => {
     expect(() => parseCsvFile(FILE, undefined as unknown as string, authoritySchema)).toThrow(/parseCsvFile/);
+  });
+});
+
+describe('readUnquotedRecords', () => {
+  const texts = [
+    '',
+    'a',
+    '\n',
+    '\n\n',
+    'h1,h2\n1,2\n3,4',
+    'h1,h2\n1,2\n3,4\n',
+    'h1,h2\n1,2\n\n\n',
+    'h1,h2\n\n1,2\n,\n,,,\n 3 , 4 ,\n5\n6,7,8,9\n',
+    ',\n,,\n',
+    Array.from({ length: 500 }, (_, i) => (i % 37 === 0 ? '' : `S${i},2021-0${i % 9},x,${i}`)).join('\n') +
+      '\n',
+  ];
+
+  it('gives the records Papa Parse gives for a text without quotes or CRs, whatever the size of the pieces', () => {
+    for (const text of texts) {
+      const papa = Papa.parse<string[]>(text, { delimiter: ',', newline: '\n', skipEmptyLines: false }).data;
+      for (const size of [1, 2, 3, 7, 64, 1 << 16]) {
+        const records: string[][] = [];
+        readUnquotedRecords(text, (record) => records.push(record), size);
+        expect(records, `${JSON.stringify(text.slice(0, 40))} in pieces of ${size}`).toEqual(papa);
+      }
+    }
   });
 });
