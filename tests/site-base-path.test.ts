@@ -51,8 +51,11 @@ beforeAll(() => {
     env: { SITE_URL: SITE, CONTENT_DIR: content, RELEASES_DIR: releases, SHOW_DRAFTS: '1' },
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
-  // A hang guard, not a time limit: this build draws every figure's PNG anew (each image prints
-  // its page's address, which the base path changes), which took over 10 minutes on two cores at
+  // Vitest compares a synchronous hook's time with this only once it has returned (runScript
+  // waits in spawnSync, which nothing interrupts), so this is a limit on a build that finished,
+  // not a guard against one that hangs (runScript's HANG_GUARD_MS is that): it stays far above
+  // the slowest build seen. This build draws every figure's PNG anew (each image prints its
+  // page's address, which the base path changes), which took over 10 minutes on two cores at
   // load 15.
 }, 1_800_000);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

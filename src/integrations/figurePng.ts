@@ -32,7 +32,7 @@
  * resvg's 90 ms of drawing (a build draws some 1,300 figures into an empty cache).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -40,6 +40,7 @@ import { promisify } from 'node:util';
 import { crc32, deflate } from 'node:zlib';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { fontSubsetter, subsetFonts } from './fontSubset.ts';
+import { writeWhole } from './writeWhole.ts';
 
 /** Stated defaults: twice the SVG's size (sharp on high-density screens and in slides). */
 export const figurePngDefaults = { scale: 2, fontFamily: 'Noto Sans', deflateLevel: 6 } as const;
@@ -230,14 +231,6 @@ async function subsetFontFiles(dir: string, fonts: Buffer[]): Promise<{ file: st
   return files.map((file) => ({ file, bytes: readFileSync(file) }));
 }
 
-/** Writes `file` under a temporary name, then renames it, so that it is never seen partial. */
-function writeWhole(file: string, bytes: Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
-  writeFileSync(partial, bytes);
-  renameSync(partial, file);
-}
-
 /**
  * Whether every character `svg` could draw is one the subset fonts keep. The whole source is read
  * and its references decoded, so a character in a title or an attribute only sends the figure to
@@ -354,7 +347,7 @@ export function figurePngCacheDir(): string {
 
 /**
  * One figure's PNG: from `cacheDir` when this SVG was drawn before with the same rasteriser, else
- * drawn and cached (written whole, then renamed, so a cache file is never partial).
+ * drawn and cached (written whole: writeWhole.ts).
  */
 export async function cachedFigurePng(
   rasteriser: FigurePngRasteriser,

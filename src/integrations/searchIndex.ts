@@ -4,7 +4,7 @@
  * from the output folder and indexed with MiniSearch into `search-index.json`, which /search/
  * fetches. Indexing the built HTML, not the sources, means the index holds what readers see.
  */
-import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { buildSearchIndex } from '../lib/search/buildSearchIndex.ts';
 import { searchDocument } from '../lib/search/searchDocument.ts';
 import { SEARCH_INDEX_FILE, type SearchDocument } from '../lib/search/searchOptions.ts';
+import { writeWhole } from './writeWhole.ts';
 
 /** The address a built HTML file is served at: `findings/trial/index.html` → `/findings/trial/`. */
 export function pageUrl(file: string): string {
@@ -20,7 +21,7 @@ export function pageUrl(file: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-/** Indexes the HTML files under `dir` and writes `dir/search-index.json` (through a temporary file). */
+/** Indexes the HTML files under `dir` and writes `dir/search-index.json` whole (writeWhole.ts). */
 export function writeSearchIndex(dir: string): { pages: number; bytes: number; gzipBytes: number } {
   const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
     .filter((f) => f.endsWith('.html'))
@@ -31,9 +32,7 @@ export function writeSearchIndex(dir: string): { pages: number; bytes: number; g
     if (doc) documents.push(doc);
   }
   const json = buildSearchIndex(documents);
-  const target = join(dir, SEARCH_INDEX_FILE);
-  writeFileSync(`${target}.partial`, json);
-  renameSync(`${target}.partial`, target);
+  writeWhole(join(dir, SEARCH_INDEX_FILE), json);
   return { pages: documents.length, bytes: Buffer.byteLength(json), gzipBytes: gzipSync(json).length };
 }
 

@@ -8,6 +8,16 @@ import { contentStore } from '../../src/integrations/contentStore.ts';
 export const root = join(import.meta.dirname, '..', '..');
 
 /**
+ * The hang guard of a script run: one still running after this long is ended (SIGTERM; a child
+ * it started itself, such as build.ts's `astro build`, may outlive it), and its test fails on
+ * the exit it did not make. Not a time limit: a site build took over 10 minutes on two cores at
+ * load 15. A test's or hook's own timeout cannot be the guard: the script runs in spawnSync,
+ * which nothing interrupts, and Vitest compares a synchronous hook's time with its timeout only
+ * once it has returned (a hook of 1 s running `sleep 3` fails after 3 s).
+ */
+const HANG_GUARD_MS = 1_800_000;
+
+/**
  * Runs `scripts/<name>` with the test's Node, as `npm run` would, and returns its exit and output.
  * The script gets the environment a researcher's terminal would give it (buildEnv: without
  * Vitest's variables), plus `options.env`. `build.ts` runs in a project root of its own
@@ -23,6 +33,7 @@ export function runScript(
     encoding: 'utf8',
     cwd: options.cwd ?? root,
     env: { ...buildEnv(), ...options.env, NODE_NO_WARNINGS: '1' },
+    timeout: HANG_GUARD_MS,
   });
 }
 
