@@ -5,7 +5,7 @@ import { crossChecks } from './crossChecks.ts';
 import { windowChecks } from './windowChecks.ts';
 import type { Table, Tables } from './crossChecks.ts';
 import { parseCsvFile } from './parseCsv.ts';
-import { readPilotCells } from './readPilotCells.ts';
+import { loadPilotCellsWorker, readPilotCells } from './readPilotCells.ts';
 import type { CsvRowSchema, ParseCsvOptions } from './parseCsv.ts';
 import { makeProblem, sortProblems } from './problems.ts';
 import type { Problem } from './problems.ts';
@@ -158,6 +158,9 @@ export function loadDataset(
     return table;
   };
 
+  // The worker that reads the tail of a large pilot/outcomes.csv loads while the smaller files
+  // are read (see readPilotCells.ts).
+  const pilotWorker = loadPilotCellsWorker(files.get('pilot/outcomes.csv'));
   const info = read('dataset.csv', datasetInfoSchema, { minRows: 1, maxRows: 1 });
   const authorities = read('authorities.csv', authoritySchema, { minRows: 1 });
   const outcomes = read('outcomes.csv', outcomeSchema, { minRows: 1 });
@@ -177,7 +180,7 @@ export function loadDataset(
     if (text === undefined) return { table: null, built: null };
     if (outcomes?.clean && pilotSites?.clean && pilotSchools?.clean) {
       const pilot = { sites: pilotSites.rows, schools: pilotSchools.rows };
-      const { rows, clean, built } = readPilotCells(display(rel), text, pilot, kinds);
+      const { rows, clean, built } = readPilotCells(display(rel), text, pilot, kinds, 'auto', pilotWorker);
       if (clean && built.verified) {
         rowCounts[rel] = rows;
         return { table: { file: display(rel), clean: true, rows: null, measured: built.measured }, built };
@@ -186,6 +189,8 @@ export function loadDataset(
     return { table: read(rel, pilotOutcomeSchema), built: null };
   };
   const pilotOutcomes = readPilotOutcomes();
+  // Unused if the file was read whole for the checks (a worker that answered has stopped already).
+  pilotWorker?.stop();
   const tables: Tables = {
     authorities,
     outcomes,

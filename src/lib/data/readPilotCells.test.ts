@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { splitAtLine } from './parseCsv.ts';
-import { readPilotCells } from './readPilotCells.ts';
+import { loadPilotCellsWorker, readPilotCells } from './readPilotCells.ts';
+import type { PilotCellsWorker } from './readPilotCells.ts';
 import type { OutcomeKind } from './schemas.ts';
 
 // Pupils that make pupils / 12 a repeating binary fraction, so that pupil-years summed in another
@@ -34,8 +35,15 @@ const csv = (extra: string[] = []): string =>
     ...extra,
   ].join('\n') + '\n';
 
-const read = (text: string, parallel: boolean) => {
-  const { rows, clean, built } = readPilotCells('data/pilot/outcomes.csv', text, pilot, kinds, parallel);
+const read = (text: string, parallel: boolean, loaded: PilotCellsWorker | null = null) => {
+  const { rows, clean, built } = readPilotCells(
+    'data/pilot/outcomes.csv',
+    text,
+    pilot,
+    kinds,
+    parallel,
+    loaded,
+  );
   return {
     rows,
     clean,
@@ -65,6 +73,26 @@ describe('readPilotCells', () => {
     const text = csv(['P0,2021-13,s47,1']);
     expect(read(text, false).clean).toBe(false);
     expect(read(text, true).clean).toBe(false);
+  });
+
+  it('gives the worker loaded before the read its tail, with the cells of one reader', () => {
+    const text = csv();
+    const loaded = loadPilotCellsWorker(text, true);
+    expect(loaded).not.toBeNull();
+    expect(read(text, false, loaded)).toEqual(read(text, false));
+  });
+
+  it('stops a loaded worker unused when the file cannot be cut, and reads it here', () => {
+    const text = csv().replace('P0,', '"P0",');
+    const loaded = { start: vi.fn(), stop: vi.fn() };
+    expect(read(text, false, loaded)).toEqual(read(text, false));
+    expect(loaded.stop).toHaveBeenCalledOnce();
+    expect(loaded.start).not.toHaveBeenCalled();
+  });
+
+  it('loads no worker for a small file, or none, unless asked to', () => {
+    expect(loadPilotCellsWorker(csv())).toBeNull();
+    expect(loadPilotCellsWorker(undefined, true)).toBeNull();
   });
 });
 

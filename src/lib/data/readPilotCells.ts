@@ -8,7 +8,8 @@
  * results command's time, on one core of two.
  */
 import { availableParallelism } from 'node:os';
-import { startBlockingWorker } from '../threads/blockingWorker.ts';
+import { loadBlockingWorker } from '../threads/blockingWorker.ts';
+import type { LoadingWorker } from '../threads/blockingWorker.ts';
 import { pilotCellsBuilder } from './cells.ts';
 import type { PilotCells, PilotCellsPart, PilotRows } from './cells.ts';
 import { splitAtLine, streamCsvFile } from './parseCsv.ts';
@@ -19,11 +20,39 @@ import type { OutcomeKind } from './schemas.ts';
 export const PARALLEL_MIN_CHARS = 4_000_000;
 
 /**
- * The share of the file this thread reads. Over half: the worker starts a few tenths of a second
- * late (it loads the parser and the schemas), and its part of the text is a copy, held beside the
- * whole text this thread's caller holds: a smaller tail keeps the peak memory down.
+ * The share of the file this thread reads. Over half: the worker may start a little late (it
+ * loads the parser and the schemas, a few tenths of a second, see {@link loadPilotCellsWorker}),
+ * and its part of the text is a copy, held beside the whole text this thread's caller holds: a
+ * smaller tail keeps the peak memory down.
  */
 const HEAD_SHARE = 0.6;
+
+const WORKER_URL = new URL('./pilotCellsWorker.ts', import.meta.url);
+
+/** The worker that reads a file's tail, loading: started with its work, or stopped unused. */
+export type PilotCellsWorker = LoadingWorker<PilotCellsWorkDone>;
+
+/**
+ * Starts loading the worker of {@link readPilotCells} for `text`, the text of
+ * pilot/outcomes.csv, when the file is large enough to be read on two threads (or `parallel` is
+ * true); null otherwise.
+ * Why: the worker takes a few tenths of a second to load its modules; loaded while the caller
+ * reads the smaller files, it is ready when this file's read begins (else it began up to half a
+ * second after this thread, and this thread waited for it, in some runs up to 0.3 s). The caller
+ * passes it to readPilotCells, or stops it.
+ */
+export function loadPilotCellsWorker(
+  text: string | undefined,
+  parallel: boolean | 'auto' = 'auto',
+): PilotCellsWorker | null {
+  return text !== undefined && (parallel === true || (parallel === 'auto' && worthAWorker(text)))
+    ? loadBlockingWorker<PilotCellsWorkDone>(WORKER_URL)
+    : null;
+}
+
+/** Whether a file of `text` is read on two threads when `parallel` is 'auto'. */
+const worthAWorker = (text: string): boolean =>
+  availableParallelism() > 1 && text.length >= PARALLEL_MIN_CHARS;
 
 /** What the worker is sent: the file's tail and what its builder needs. */
 export interface PilotCellsWork {
@@ -46,7 +75,9 @@ export interface PilotCellsWorkDone {
  * The pilot's cells from the text of pilot/outcomes.csv, with how many valid rows it has and
  * whether it was read without a problem. When it was not (`clean` false, or the cells not
  * `verified`), the caller reads the file again with its rows kept, so that the checks name every
- * problem with its line: problems are not collected here.
+ * problem with its line: problems are not collected here. `loaded` is a worker already loading
+ * for this file ({@link loadPilotCellsWorker}): it reads the tail, or is stopped if the file cannot
+ * be cut.
  */
 export function readPilotCells(
   fileName: string,
@@ -54,14 +85,15 @@ export function readPilotCells(
   pilot: PilotRows,
   kinds: ReadonlyMap<string, OutcomeKind>,
   parallel: boolean | 'auto' = 'auto',
+  loaded: PilotCellsWorker | null = null,
 ): { rows: number; clean: boolean; built: PilotCells } {
   const builder = pilotCellsBuilder(pilot, kinds);
   const halves =
-    parallel === true ||
-    (parallel === 'auto' && availableParallelism() > 1 && text.length >= PARALLEL_MIN_CHARS)
+    loaded !== null || parallel === true || (parallel === 'auto' && worthAWorker(text))
       ? splitAtLine(text, HEAD_SHARE)
       : null;
   if (halves === null) {
+    loaded?.stop();
     const read = streamCsvFile(fileName, text, pilotOutcomeSchema, {}, builder.add);
     return { rows: read.rows, clean: read.problems.length === 0, built: builder.finish() };
   }
@@ -72,10 +104,7 @@ export function readPilotCells(
     pilot,
     kinds: [...kinds],
   };
-  const worker = startBlockingWorker<PilotCellsWorkDone>(
-    new URL('./pilotCellsWorker.ts', import.meta.url),
-    work,
-  );
+  const worker = (loaded ?? loadBlockingWorker<PilotCellsWorkDone>(WORKER_URL)).start(work);
   const head = streamCsvFile(fileName, halves.head, pilotOutcomeSchema, {}, builder.add);
   const reply = worker.answer();
   if (reply !== undefined && 'error' in reply)
