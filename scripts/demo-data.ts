@@ -5,13 +5,13 @@
 // Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
 // Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
 // uses the built-in codes and documented fallback rates, and says so. Each file is written whole
-// (scripts/lib/writeWhole.ts).
+// (src/integrations/writeWhole.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { DEFAULT_SEED, demoCsvFiles, generateDemoData, TRIAL_AUTHORITIES } from '../src/lib/demo/generate.ts';
 import type { ContextRow } from '../src/lib/demo/rates.ts';
-import { writeWhole } from './lib/writeWhole.ts';
+import { writeWhole } from '../src/integrations/writeWhole.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -7,7 +7,7 @@
  *
  * Writes data/authorities.csv, data/context/la-statistics.csv (social care measures, and
  * authority absence from DfE's pupil absence release), and the fixtures of DfE's published rates
- * and termly absence that the tests compare with (each whole: scripts/lib/writeWhole.ts),
+ * and termly absence that the tests compare with (each whole: src/integrations/writeWhole.ts),
  * and prints one line per output.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { buildContext } from '../src/lib/context/importContext.ts';
 import type { ContextSources, Row } from '../src/lib/context/importContext.ts';
-import { writeWhole } from './lib/writeWhole.ts';
+import { writeWhole } from '../src/integrations/writeWhole.ts';
 
 /** The command's options, by Node's own parser (unknown or valueless options are errors). */
 function options(argv: string[]): {

@@ -4,7 +4,7 @@
  *   npm run import-geo -- [--geo ../shared/data/real/geo/<file>.geo.json]
  *                         [--authorities data/authorities.csv] [--out data/geo/england-authorities.json]
  *
- * Writes the derived TopoJSON whole (scripts/lib/writeWhole.ts), prints its size and the
+ * Writes the derived TopoJSON whole (src/integrations/writeWhole.ts), prints its size and the
  * authority codes of data/authorities.csv that have no outline (and outlines with no row).
  * The original boundary file is not committed; see data/README.md for the source and licence.
  */
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { compareCodes, englandTopology } from '../src/lib/geo/englandTopology.ts';
-import { writeWhole } from './lib/writeWhole.ts';
+import { writeWhole } from '../src/integrations/writeWhole.ts';
 
 const GEO_DIR = '../shared/data/real/geo';
 

@@ -1,9 +1,12 @@
 /**
  * Writes one file whole or not at all, for every command and build step that replaces a single
- * file: the data the import and demo commands write (scripts/import-geo.ts, import-context.ts,
- * demo-data.ts), and the build's search index, figure PNG cache and cut fonts
- * (src/integrations). A folder replaced whole (out/, dist/) has its own writer beside this one:
- * writeFolderAtomically.ts.
+ * file: the build's search index, figure PNG cache and cut fonts, and the data the import and
+ * demo commands write (scripts/import-geo.ts, import-context.ts, demo-data.ts). A folder replaced
+ * whole (out/, dist/) has its own writer: scripts/lib/writeFolderAtomically.ts.
+ *
+ * It lives here, at the edge with the integrations, because the site's build uses it and a build
+ * reads only src/ (tests build from a copy of it: tests/helpers/runScript.ts), while the scripts
+ * import from src/ already; src/lib stays free of file writes.
  *
  * The bytes go to a temporary name beside the file, which is then renamed over it, so a reader
  * (a server, the next build, a results run) never sees a file half written, and a run killed
