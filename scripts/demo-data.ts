@@ -4,13 +4,14 @@
 // --no-education leaves out attendance and attainment (the files are then as before outcome kinds).
 // Reads data/authorities.csv (to take each trial authority's code as that file spells it, e.g.
 // Somerset) and data/context/la-statistics.csv (authority rates) when present; without them it
-// uses the built-in codes and documented fallback rates, and says so. Each file is written to a
-// temporary folder inside the data folder and renamed into place.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// uses the built-in codes and documented fallback rates, and says so. Each file is written whole
+// (scripts/lib/writeWhole.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { DEFAULT_SEED, demoCsvFiles, generateDemoData, TRIAL_AUTHORITIES } from '../src/lib/demo/generate.ts';
 import type { ContextRow } from '../src/lib/demo/rates.ts';
+import { writeWhole } from './lib/writeWhole.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -115,17 +116,8 @@ if (fallbacks.length > 0) {
   console.warn(`demo-data: ${fallbacks.length} rates not from the authority's own figures: ${shown}${more}`);
 }
 
-mkdirSync(dataDir, { recursive: true });
-const tmp = mkdtempSync(join(dataDir, '.demo-data-'));
-try {
-  for (const f of demoCsvFiles(data)) {
-    const staged = join(tmp, f.path.replaceAll('/', '__'));
-    writeFileSync(staged, f.text, 'utf8');
-    const target = join(dataDir, f.path);
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(staged, target);
-    console.log(`${target} ${f.rows}`);
-  }
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
+for (const f of demoCsvFiles(data)) {
+  const target = join(dataDir, f.path);
+  writeWhole(target, f.text);
+  console.log(`${target} ${f.rows}`);
 }

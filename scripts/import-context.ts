@@ -7,15 +7,16 @@
  *
  * Writes data/authorities.csv, data/context/la-statistics.csv (social care measures, and
  * authority absence from DfE's pupil absence release), and the fixtures of DfE's published rates
- * and termly absence that the tests compare with (each atomically: temporary file, then rename),
+ * and termly absence that the tests compare with (each whole: scripts/lib/writeWhole.ts),
  * and prints one line per output.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { buildContext } from '../src/lib/context/importContext.ts';
 import type { ContextSources, Row } from '../src/lib/context/importContext.ts';
+import { writeWhole } from './lib/writeWhole.ts';
 
 /** The command's options, by Node's own parser (unknown or valueless options are errors). */
 function options(argv: string[]): {
@@ -52,13 +53,6 @@ function toCsv(columns: string[], rows: object[]): string {
       { newline: '\n' },
     ) + '\n'
   );
-}
-
-function writeAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
 }
 
 function main(): void {
@@ -103,7 +97,7 @@ function main(): void {
     ],
   ];
   for (const [path, columns, rows] of outputs) {
-    writeAtomic(path, toCsv(columns, rows));
+    writeWhole(path, toCsv(columns, rows));
     console.log(`${path}: ${rows.length} rows`);
   }
 }

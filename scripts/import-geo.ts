@@ -4,15 +4,16 @@
  *   npm run import-geo -- [--geo ../shared/data/real/geo/<file>.geo.json]
  *                         [--authorities data/authorities.csv] [--out data/geo/england-authorities.json]
  *
- * Writes the derived TopoJSON atomically (temporary file, then rename), prints its size and the
+ * Writes the derived TopoJSON whole (scripts/lib/writeWhole.ts), prints its size and the
  * authority codes of data/authorities.csv that have no outline (and outlines with no row).
  * The original boundary file is not committed; see data/README.md for the source and licence.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { compareCodes, englandTopology } from '../src/lib/geo/englandTopology.ts';
+import { writeWhole } from './lib/writeWhole.ts';
 
 const GEO_DIR = '../shared/data/real/geo';
 
@@ -56,10 +57,7 @@ function main(): void {
     rows.map((r) => r.la_code),
   );
   const text = JSON.stringify(topo) + '\n';
-  mkdirSync(dirname(opts.out), { recursive: true });
-  const tmp = `${opts.out}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, opts.out);
+  writeWhole(opts.out, text);
   console.log(
     `${opts.out}: ${topo.objects.authorities.geometries.length} authorities + ${topo.objects.former.geometries.length} former, ${Buffer.byteLength(text)} bytes, ${Date.now() - started} ms`,
   );

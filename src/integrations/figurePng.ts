@@ -40,7 +40,7 @@ import { promisify } from 'node:util';
 import { crc32, deflate } from 'node:zlib';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { fontSubsetter, subsetFonts } from './fontSubset.ts';
-import { writeWhole } from './writeWhole.ts';
+import { writeWhole } from '../../scripts/lib/writeWhole.ts';
 
 /** Stated defaults: twice the SVG's size (sharp on high-density screens and in slides). */
 export const figurePngDefaults = { scale: 2, fontFamily: 'Noto Sans', deflateLevel: 6 } as const;
@@ -347,7 +347,7 @@ export function figurePngCacheDir(): string {
 
 /**
  * One figure's PNG: from `cacheDir` when this SVG was drawn before with the same rasteriser, else
- * drawn and cached (written whole: writeWhole.ts).
+ * drawn and cached (written whole: scripts/lib/writeWhole.ts).
  */
 export async function cachedFigurePng(
   rasteriser: FigurePngRasteriser,

@@ -13,7 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { buildSearchIndex } from '../lib/search/buildSearchIndex.ts';
 import { searchDocument } from '../lib/search/searchDocument.ts';
 import { SEARCH_INDEX_FILE, type SearchDocument } from '../lib/search/searchOptions.ts';
-import { writeWhole } from './writeWhole.ts';
+import { writeWhole } from '../../scripts/lib/writeWhole.ts';
 
 /** The address a built HTML file is served at: `findings/trial/index.html` → `/findings/trial/`. */
 export function pageUrl(file: string): string {
@@ -21,7 +21,7 @@ export function pageUrl(file: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-/** Indexes the HTML files under `dir` and writes `dir/search-index.json` whole (writeWhole.ts). */
+/** Indexes the HTML files under `dir` and writes `dir/search-index.json` whole (scripts/lib/writeWhole.ts). */
 export function writeSearchIndex(dir: string): { pages: number; bytes: number; gzipBytes: number } {
   const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
     .filter((f) => f.endsWith('.html'))

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,5 +34,12 @@ describe('writeWhole', () => {
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(readFileSync(`${file}.partial`, 'utf8')).toBe('another build, half way');
     expect(readdirSync(dir).sort()).toEqual(['search-index.json', 'search-index.json.partial']);
+  });
+
+  it('leaves no temporary file behind when the file cannot be put in place', () => {
+    const file = join(dir, 'taken');
+    mkdirSync(join(file, 'inside'), { recursive: true });
+    expect(() => writeWhole(file, 'new')).toThrow(/rename/);
+    expect(readdirSync(dir, { recursive: true }).sort()).toEqual(['taken', 'taken/inside']);
   });
 });
