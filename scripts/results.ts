@@ -30,7 +30,10 @@ const USAGE =
  * an in-memory sink.
  */
 export interface ResultsEffects extends ConsoleEffects {
-  /** The data folder's CSV files (path → text); throws when the folder does not exist. */
+  /**
+   * The data folder's CSV files (path → text), with their SHA-256s if it has them; throws when
+   * the folder does not exist.
+   */
   readData: (dataDir: string) => DataFolder;
   /**
    * Whether `outDir` already holds the output made with `cacheKey` (see resultsCache.ts), after
@@ -48,7 +51,7 @@ export interface ResultsEffects extends ConsoleEffects {
 
 /** The effects of the command run from a terminal: the file system and the console. */
 export const nodeEffects: ResultsEffects = {
-  readData: readDataFolder,
+  readData: (dataDir) => readDataFolder(dataDir, { sha256: true }),
   previousOutput: (outDir, cacheKey) => {
     recoverInterruptedWrite(outDir); // a run killed mid-publish left out.previous or out.partial
     return reusableOutput(outDir, cacheKey);
@@ -106,8 +109,13 @@ export function main(argv: readonly string[], effects: ResultsEffects = nodeEffe
     effects.error(`results: the data folder ${JSON.stringify(dataDir)} does not exist or is not a folder`);
     return 1;
   }
+  // The files' bytes, read, decoded and hashed, are garbage (hundreds of MB at national scale):
+  // uncollected, they were still held through the read below, its peak 30-40 MB higher.
+  effects.collectGarbage?.();
   // Skip the work when the inputs, options and code are those of the output already there.
-  const hashes = new Map([...folder.files].map(([path, text]) => [path, sha256(text)]));
+  // (The reader may have hashed the files already, from their bytes: see readDataFolder.)
+  const hashed = folder.sha256;
+  const hashes = new Map([...folder.files].map(([path, text]) => [path, hashed?.get(path) ?? sha256(text)]));
   const cacheKey = resultsCacheKey({
     codeVersion: resultsCodeVersion(),
     options: { threshold, minSchools },

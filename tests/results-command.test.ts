@@ -108,6 +108,21 @@ describe('npm run results', () => {
     expect(existsSync('memory-data') || existsSync('memory-out')).toBe(false);
   });
 
+  test('collects the garbage once the data folder is read, before anything else', () => {
+    const events: string[] = [];
+    const code = main(['--data', join(work, 'data'), '--out', 'memory-out'], {
+      readData: (dir) => (events.push('read'), readDataFolder(dir, { sha256: true })),
+      previousOutput: () => (events.push('previous'), { reusable: false, why: 'no previous output' }),
+      collectGarbage: () => events.push('collect'),
+      log: () => {},
+      error: () => {},
+      writeFolder: () => events.push('write'),
+    });
+    expect(code).toBe(0);
+    expect(events.slice(0, 3)).toEqual(['read', 'collect', 'previous']);
+    expect(events.at(-1)).toBe('write');
+  });
+
   test('a run killed between its two renames is put right by the next run', () => {
     cpSync(join(work, 'out-a'), join(work, 'out-c.previous'), { recursive: true });
     const before = snapshotFolder(join(work, 'out-c.previous'));

@@ -5,8 +5,9 @@ let gc: (() => void) | undefined;
 
 /**
  * A full garbage collection, now. The results command calls it between phases whose garbage is
- * large and no longer reachable (the data files' texts and the parse's leftovers after the read;
- * the model rows after the fits are planned), so that the next phase starts from what is live.
+ * large and no longer reachable (the data files' bytes once they are decoded and hashed; the data
+ * files' texts and the parse's leftovers after the read; the model rows after the fits are
+ * planned), so that the next phase starts from what is live.
  *
  * Why: V8 collects the old generation when it judges it worthwhile, and its concurrent marking
  * runs on spare cores. On a loaded machine it falls behind, and the heap grows towards its limit

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +15,16 @@ const readBack = (bytes: Buffer): string => {
   writeFileSync(join(data, 'outcomes.csv'), bytes);
   const text = readDataFolder(data).files.get('outcomes.csv');
   expect(text).toBe(readFileSync(join(data, 'outcomes.csv'), 'utf8'));
+  // Its SHA-256, when asked for, is that of the text as UTF-8, as the results cache hashed it.
+  const hashed = readDataFolder(data, { sha256: true });
+  expect(hashed.files.get('outcomes.csv')).toBe(text);
+  expect(hashed.sha256?.get('outcomes.csv')).toBe(createHash('sha256').update(text!).digest('hex'));
   return text!;
 };
 
 describe('readDataFolder', () => {
   it('reads an all-ASCII file as its UTF-8 text', () => {
+    expect(readDataFolder(dir).sha256).toBeUndefined();
     expect(readBack(Buffer.from('outcome,kind\r\nexclusions,count\n', 'ascii'))).toBe(
       'outcome,kind\r\nexclusions,count\n',
     );

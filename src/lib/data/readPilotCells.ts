@@ -20,12 +20,15 @@ import type { OutcomeKind } from './schemas.ts';
 export const PARALLEL_MIN_CHARS = 4_000_000;
 
 /**
- * The share of the file this thread reads. Over half: the worker may start a little late (it
- * loads the parser and the schemas, a few tenths of a second, see {@link loadPilotCellsWorker}),
- * and its part of the text is a copy, held beside the whole text this thread's caller holds: a
- * smaller tail keeps the peak memory down.
+ * The share of the file this thread reads. Over half: the worker starts a little late (loaded
+ * while the smaller files were read, see {@link loadPilotCellsWorker}, it begins 70-100 ms after
+ * this thread at national scale), and its part of the text is a copy, held beside the whole text
+ * this thread's caller holds, with the garbage of its parse: the read is where the results
+ * command's memory peaks. At three times national scale the peak was 547 MiB at 0.6, 559-562 at
+ * 0.55 and 577-586 at 0.5 (the limit is 600); at 0.55 the two threads finish within 4-25 ms of
+ * each other at national scale.
  */
-const HEAD_SHARE = 0.6;
+const HEAD_SHARE = 0.55;
 
 const WORKER_URL = new URL('./pilotCellsWorker.ts', import.meta.url);
 
