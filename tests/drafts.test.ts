@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { draftContent } from './helpers/draftContent.ts';
-import { runScript } from './helpers/runScript.ts';
+import { HANG_GUARD_MS, runScript } from './helpers/runScript.ts';
 
 // Drafts and embargoes end to end: a draft update, a draft page and an embargoed update are absent
 // from every output of a published build (pages, lists, RSS, sitemap, search index); the same for a
@@ -30,7 +30,7 @@ beforeAll(() => {
     env: { CONTENT_DIR: content, RELEASES_DIR: releases },
   });
   expect(run.status, run.stdout + run.stderr).toBe(0);
-}, 900_000);
+}, HANG_GUARD_MS);
 
 const everyFile = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })

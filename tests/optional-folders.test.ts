@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { root, runScript } from './helpers/runScript.ts';
+import { HANG_GUARD_MS, root, runScript } from './helpers/runScript.ts';
 
 // data/context/, trial/, pilot/ and published/ are optional in the contract: a site built without
 // one leaves out what depends on it and says nothing about it. Two results runs and three builds
@@ -32,7 +32,7 @@ beforeAll(() => {
   build = runScript('build.ts', ['--outDir', dist], {
     env: { RESULTS_DIR: results, DATA_DIR: data },
   });
-}, 600_000);
+}, 2 * HANG_GUARD_MS);
 
 const pages = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -130,7 +130,7 @@ beforeAll(() => {
     'trial.mdx': PILOT_FINDING.replace('study: pilot', 'study: trial'),
   });
   wrongStudy = runScript('build.ts', ['--outDir', join(pilotOnly, 'dist-wrong')], { env: env(wrong) });
-}, 600_000);
+}, 3 * HANG_GUARD_MS);
 
 const pilotHtml = (path: string) => readFileSync(join(pilotDist, path, 'index.html'), 'utf8');
 const allFiles = (dir: string): string[] =>

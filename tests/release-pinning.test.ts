@@ -17,7 +17,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { describeRatio } from '../src/lib/format/effectInWords.ts';
 import { formatRateRatio } from '../src/lib/format/formatNumber.ts';
-import { root, runScript } from './helpers/runScript.ts';
+import { HANG_GUARD_MS, root, runScript } from './helpers/runScript.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'swis-pinning-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -122,7 +122,7 @@ beforeAll(() => {
   expect(c.status, c.stderr).toBe(0);
   corrected = build('dist-corrected');
   rss = readFileSync(join(scratch, 'dist-corrected', 'rss.xml'), 'utf8');
-}, 900_000);
+}, 7 * HANG_GUARD_MS);
 
 describe('numbers that stay put', () => {
   test('the March 2023 update and the 23-month version of the trial page print exactly what they did', () => {

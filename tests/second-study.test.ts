@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contentStore } from '../src/integrations/contentStore.ts';
 import { RESULTS_SCHEMAS, type Estimate } from '../src/lib/contracts/resultsSchemas.ts';
-import { buildEnv, root } from './helpers/runScript.ts';
+import { HANG_GUARD_MS, root, runScript } from './helpers/runScript.ts';
 
 // A generator, not one site (issue 15): a second evaluation published with data and words alone.
 // tests/fixtures/second-study/ holds a small synthetic trial of another programme (supervision of
@@ -21,13 +20,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'second-study-'));
 const project = join(scratch, 'project');
 const dist = join(project, 'dist');
 
-/** Runs one of the copied project's scripts there, as `npm run` would. */
+/** Runs one of the copied project's scripts there, as `npm run` would (under runScript's hang guard). */
 const run = (script: string) =>
-  spawnSync(process.execPath, ['--experimental-strip-types', join(project, 'scripts', script)], {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...buildEnv(), NODE_NO_WARNINGS: '1', NO_COLOR: '1' },
-  });
+  runScript(join(project, 'scripts', script), [], { cwd: project, env: { NO_COLOR: '1' } });
 
 let results: ReturnType<typeof run>;
 let build: ReturnType<typeof run>;
@@ -54,7 +49,7 @@ beforeAll(() => {
   cpSync(join(fixture, 'public'), join(project, 'public'), { recursive: true });
   results = run('results.ts');
   if (results.status === 0) build = run('build.ts');
-}, 600_000);
+}, 2 * HANG_GUARD_MS);
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });

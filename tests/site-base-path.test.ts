@@ -7,7 +7,7 @@ import { useBuiltSite } from './browser/builtSite.ts';
 import { urlsInHtml } from './browser/localLinks.ts';
 import { axeViolations } from './browser/pageChecks.ts';
 import { draftContent } from './helpers/draftContent.ts';
-import { runScript } from './helpers/runScript.ts';
+import { HANG_GUARD_MS, runScript } from './helpers/runScript.ts';
 
 // A site published under a path: SITE_URL=https://example.org/swis/ sets Astro's base, and the
 // static server serves the build under /swis/ only, with nothing at /. One build, into a scratch
@@ -51,13 +51,10 @@ beforeAll(() => {
     env: { SITE_URL: SITE, CONTENT_DIR: content, RELEASES_DIR: releases, SHOW_DRAFTS: '1' },
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
-  // Vitest compares a synchronous hook's time with this only once it has returned (runScript
-  // waits in spawnSync, which nothing interrupts), so this is a limit on a build that finished,
-  // not a guard against one that hangs (runScript's HANG_GUARD_MS is that): it stays far above
-  // the slowest build seen. This build draws every figure's PNG anew (each image prints its
-  // page's address, which the base path changes), which took over 10 minutes on two cores at
-  // load 15.
-}, 1_800_000);
+  // One script run, so one hang guard (HANG_GUARD_MS says why a hook's timeout is no guard).
+  // This build draws every figure's PNG anew (each image prints its page's address, which the
+  // base path changes), which took over 10 minutes on two cores at load 15.
+}, HANG_GUARD_MS);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // Served under the base, from the build above (this file's hooks run in order).
 const site = useBuiltSite(dist, { base: BASE });

@@ -15,7 +15,7 @@ import { entryProblems } from '../src/lib/content/entryProblems.ts';
 import { CONTENT_SCHEMAS } from '../src/lib/content/schemas.ts';
 import { studiesPresent } from '../src/lib/content/studyChecks.ts';
 import { RESULTS_SCHEMAS } from '../src/lib/contracts/resultsSchemas.ts';
-import { root, runScript } from './helpers/runScript.ts';
+import { HANG_GUARD_MS, root, runScript } from './helpers/runScript.ts';
 
 // Mistakes in researchers' MDX, and what the build says about them. The sentences of mistyped
 // component keys and props are checked by rendering the components alone
@@ -126,7 +126,7 @@ describe('the real build of a scratch content folder', () => {
       'pages/bad.mdx':
         '---\ntitle: About the trial\nsummary: A page.\nupdated: 2025-01-01\n---\n\nThe trial had <Fact id="trial-schools-randomised">schools</Fact>.\n',
     });
-  }, 600_000);
+  }, HANG_GUARD_MS);
 
   test('<Term> and <Rate> with good keys render, and the new site replaces its folder whole', () => {
     expect(build.status, build.output).toBe(0);
@@ -152,45 +152,49 @@ describe('the real build of a scratch content folder', () => {
     expect(html).toContain('<time datetime="2025-01-01">1 January 2025</time>');
   });
 
-  test('a failed build says why and where, and leaves the last good site byte for byte, with nothing half-built beside it', () => {
-    // The site the tests above built; each broken update then fails a build into the same folder,
-    // at each stage a build can stop at.
-    const before = hashes(good);
-    expect(before.has('findings/bad/index.html')).toBe(true);
-    const update = (body: string, date = '2025-01-01') =>
-      `---\ntitle: Broken\ndate: ${date}\nsummary: A broken update.\nauthors: [Editors]\n---\n\n${body}\n`;
-    const broken: Record<string, [mdx: string, errors: (string | RegExp)[]]> = {
-      // A bad frontmatter field: the content loader refuses the file before anything is compiled.
-      'bad-frontmatter': [
-        update('Text.', '01/10/2025'),
-        [
-          /updates\/bad\.mdx:3:7: frontmatter field "date": expected a date written YYYY-MM-DD, found "01\/10\/2025"\. If you meant 1 October 2025, write 2025-10-01\./,
+  test(
+    'a failed build says why and where, and leaves the last good site byte for byte, with nothing half-built beside it',
+    () => {
+      // The site the tests above built; each broken update then fails a build into the same folder,
+      // at each stage a build can stop at.
+      const before = hashes(good);
+      expect(before.has('findings/bad/index.html')).toBe(true);
+      const update = (body: string, date = '2025-01-01') =>
+        `---\ntitle: Broken\ndate: ${date}\nsummary: A broken update.\nauthors: [Editors]\n---\n\n${body}\n`;
+      const broken: Record<string, [mdx: string, errors: (string | RegExp)[]]> = {
+        // A bad frontmatter field: the content loader refuses the file before anything is compiled.
+        'bad-frontmatter': [
+          update('Text.', '01/10/2025'),
+          [
+            /updates\/bad\.mdx:3:7: frontmatter field "date": expected a date written YYYY-MM-DD, found "01\/10\/2025"\. If you meant 1 October 2025, write 2025-10-01\./,
+          ],
         ],
-      ],
-      // Invalid MDX: fails while compiling, before any page is written.
-      'braces-in-prose': [
-        update('The result was {as expected} for everyone.'),
-        ['Could not parse expression'],
-      ],
-      // A mistyped key: fails while pages are being written, naming the page, the MDX file, the
-      // component and the key.
-      'mistyped-key': [
-        update('The estimate: <Estimate study="trial" outcome="s74" analysis="adjusted" />.'),
-        [
-          '/updates/bad/',
-          /updates\/bad\.mdx: <Estimate study="trial" outcome="s74" analysis="adjusted" scope="overall" \/>: no such estimate in estimates\.json/,
+        // Invalid MDX: fails while compiling, before any page is written.
+        'braces-in-prose': [
+          update('The result was {as expected} for everyone.'),
+          ['Could not parse expression'],
         ],
-      ],
-    };
-    for (const [name, [mdx, errors]] of Object.entries(broken)) {
-      const r = buildWith(name, { 'updates/bad.mdx': mdx }, good);
-      expect(r.status, name).toBe(1);
-      for (const error of errors)
-        if (typeof error === 'string') expect(r.output, name).toContain(error);
-        else expect(r.output, name).toMatch(error);
-      expect(r.output, name).toContain('good/dist/ is unchanged and still holds the last good site');
-      expect(hashes(good), name).toEqual(before);
-      expect(existsSync(`${good}.partial`), name).toBe(false);
-    }
-  }, 600_000);
+        // A mistyped key: fails while pages are being written, naming the page, the MDX file, the
+        // component and the key.
+        'mistyped-key': [
+          update('The estimate: <Estimate study="trial" outcome="s74" analysis="adjusted" />.'),
+          [
+            '/updates/bad/',
+            /updates\/bad\.mdx: <Estimate study="trial" outcome="s74" analysis="adjusted" scope="overall" \/>: no such estimate in estimates\.json/,
+          ],
+        ],
+      };
+      for (const [name, [mdx, errors]] of Object.entries(broken)) {
+        const r = buildWith(name, { 'updates/bad.mdx': mdx }, good);
+        expect(r.status, name).toBe(1);
+        for (const error of errors)
+          if (typeof error === 'string') expect(r.output, name).toContain(error);
+          else expect(r.output, name).toMatch(error);
+        expect(r.output, name).toContain('good/dist/ is unchanged and still holds the last good site');
+        expect(hashes(good), name).toEqual(before);
+        expect(existsSync(`${good}.partial`), name).toBe(false);
+      }
+    },
+    3 * HANG_GUARD_MS,
+  );
 });

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { root, runScript } from './helpers/runScript.ts';
+import { HANG_GUARD_MS, root, runScript } from './helpers/runScript.ts';
 
 // The demonstration-data notice follows the data's `synthetic` flag, not the page: the same site
 // built from results marked as real evaluation data, with no release yet archived (findings pages
@@ -20,7 +20,7 @@ beforeAll(() => {
   const releases = join(scratch, 'releases');
   mkdirSync(releases);
   run = runScript('build.ts', ['--outDir', dist], { env: { RESULTS_DIR: results, RELEASES_DIR: releases } });
-}, 600_000);
+}, HANG_GUARD_MS);
 
 test('results marked as not synthetic build a site with no demonstration-data notice', () => {
   expect(run.status, run.stdout + run.stderr).toBe(0);

@@ -14,8 +14,12 @@ export const root = join(import.meta.dirname, '..', '..');
  * two cores at load 15. A test's or hook's own timeout cannot be the guard: the script runs in
  * spawnSync, which nothing interrupts, and Vitest compares a synchronous hook's time with its
  * timeout only once it has returned (a hook of 1 s running `sleep 3` fails after 3 s).
+ *
+ * So a hook or test that runs scripts takes as its timeout this guard once for each script it
+ * runs (`3 * HANG_GUARD_MS` for three): a limit on runs that finished, which fails none that its
+ * guards let finish, so that the guard is the one limit on a build.
  */
-const HANG_GUARD_MS = 1_800_000;
+export const HANG_GUARD_MS = 1_800_000;
 
 /**
  * How long after the guard spawnSync stops waiting by itself: only for a process that left the
