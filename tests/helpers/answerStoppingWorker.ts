@@ -18,6 +18,9 @@ const worker = startBlockingWorker(
   process.argv[2] as HowToStop,
 );
 if (process.argv[3] === '--loop-first') {
+  // The worker does not keep a process running by itself (blockingWorker.ts): waiting for its
+  // events, this thread keeps it referenced.
+  started[0]!.ref();
   await new Promise((resolve) => started[0]!.on('exit', resolve)); // not events.once: it rejects on 'error'
   await new Promise((resolve) => setImmediate(resolve)); // and the closing of this thread's port
 }

@@ -82,3 +82,18 @@ describe('a blocking worker that stops before it answers', () => {
     );
   });
 });
+
+describe('a blocking worker that is loaded and never started or stopped', () => {
+  it('does not keep its process running once the process has nothing else to do', () => {
+    const script = new URL('../../../tests/helpers/forgottenWorker.ts', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, ['--experimental-strip-types', script], {
+      encoding: 'utf8',
+      timeout: HANG_GUARD_MS,
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
+    expect(run.signal, 'killed by the hang guard: the worker kept the process running').toBeNull();
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('done\n');
+    expect(run.status).toBe(0);
+  });
+});

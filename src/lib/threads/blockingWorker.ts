@@ -91,6 +91,11 @@ export function loadBlockingWorker<T>(url: URL): LoadingWorker<T> {
   const ended: string[] = [];
   worker.on('error', (e) => ended.push(e.message));
   worker.on('exit', (code) => ended.push(`exit code ${code}`));
+  // The worker alone does not keep the process alive: its caller waits for it synchronously
+  // (answer()), so the process never ends while the work is wanted; but a loading worker that a
+  // caller never starts or stops (an error thrown between the two) would otherwise keep a
+  // finished command running for ever.
+  worker.unref();
   const stop = (): void => {
     port1.close();
     void worker.terminate();
