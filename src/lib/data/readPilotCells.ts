@@ -48,14 +48,15 @@ export function loadPilotCellsWorker(
   text: string | undefined,
   parallel: boolean | 'auto' = 'auto',
 ): PilotCellsWorker | null {
-  return text !== undefined && (parallel === true || (parallel === 'auto' && worthAWorker(text)))
+  return text !== undefined && twoThreads(text, parallel)
     ? loadBlockingWorker<PilotCellsWorkDone>(WORKER_URL)
     : null;
 }
 
-/** Whether a file of `text` is read on two threads when `parallel` is 'auto'. */
-const worthAWorker = (text: string): boolean =>
-  availableParallelism() > 1 && text.length >= PARALLEL_MIN_CHARS;
+/** Whether a file of `text` is read on two threads: always if `parallel` is true; if 'auto', when large. */
+const twoThreads = (text: string, parallel: boolean | 'auto'): boolean =>
+  parallel === true ||
+  (parallel === 'auto' && availableParallelism() > 1 && text.length >= PARALLEL_MIN_CHARS);
 
 /** What the worker is sent: the file's tail and what its builder needs. */
 export interface PilotCellsWork {
@@ -91,10 +92,7 @@ export function readPilotCells(
   loaded: PilotCellsWorker | null = null,
 ): { rows: number; clean: boolean; built: PilotCells } {
   const builder = pilotCellsBuilder(pilot, kinds);
-  const halves =
-    loaded !== null || parallel === true || (parallel === 'auto' && worthAWorker(text))
-      ? splitAtLine(text, HEAD_SHARE)
-      : null;
+  const halves = loaded !== null || twoThreads(text, parallel) ? splitAtLine(text, HEAD_SHARE) : null;
   if (halves === null) {
     loaded?.stop();
     const read = streamCsvFile(fileName, text, pilotOutcomeSchema, {}, builder.add);
